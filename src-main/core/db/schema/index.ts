@@ -1,0 +1,4 @@
+/** The counter database schema (drizzle). Migrations in migrations/counter are generated from it. */
+export * from './office';
+export * from './officer';
+export * from './setting';

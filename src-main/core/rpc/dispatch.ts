@@ -1,0 +1,66 @@
+/**
+ * One pipeline for every call, whatever the transport: known row → session → role → zod input →
+ * handler. Anything that is not an AppError becomes INTERNAL without its stack reaching the
+ * caller; the full error goes to the log.
+ */
+import { z } from 'zod';
+import { AppError, isErrorCode, type AppErrorBody } from '@shared/errors';
+import { isRpcName, rpc, type RpcEnvelope } from '@shared/rpc';
+import type { SessionService } from '../auth/sessions';
+import type { CallContext, Handlers } from './handlers';
+
+export interface Caller {
+  token: string | null;
+}
+
+export interface Logger {
+  error(message: string, err: unknown): void;
+}
+
+export type Dispatch = (name: string, input: unknown, caller: Caller) => Promise<RpcEnvelope<unknown>>;
+
+function invalidInput(error: z.ZodError): AppError {
+  return new AppError('INVALID_INPUT', 'Dữ liệu nhập không hợp lệ', {
+    issues: error.issues.map((i) => ({ path: i.path.map(String), message: i.message, code: i.code })),
+  });
+}
+
+export function createDispatch(handlers: Handlers, sessions: SessionService, log: Logger): Dispatch {
+  return async (name, input, caller) => {
+    try {
+      if (!isRpcName(name)) throw new AppError('NOT_FOUND', `Không có chức năng "${name}"`);
+      const spec = rpc[name];
+      const ctx: CallContext = { officer: null, token: caller.token };
+      if (spec.access !== 'public') {
+        const officer = caller.token ? sessions.resolve(caller.token) : null;
+        if (!officer) throw new AppError('UNAUTHENTICATED', 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại');
+        if (Array.isArray(spec.access) && !spec.access.includes(officer.role)) {
+          throw new AppError('FORBIDDEN', 'Tài khoản của bạn không có quyền thực hiện chức năng này');
+        }
+        ctx.officer = officer;
+      }
+      const parsed = spec.input.safeParse(input ?? {});
+      if (!parsed.success) throw invalidInput(parsed.error);
+      const handler = handlers[name] as (i: unknown, c: CallContext) => unknown;
+      const result = await handler(parsed.data, ctx);
+      return { ok: true, result };
+    } catch (err) {
+      return { ok: false, error: toErrorBody(err, name, log) };
+    }
+  };
+}
+
+export function toErrorBody(err: unknown, name: string, log: Logger): AppErrorBody {
+  if (err instanceof AppError) return err.toBody();
+  // Typed domain errors from src-shared (InvalidTransitionError, CalendarMissingError…) carry one
+  // of our codes and a Vietnamese message; they are answers, not crashes.
+  if (err instanceof Error && 'code' in err && isErrorCode(err.code) && err.code !== 'INTERNAL') {
+    const details = 'details' in err ? err.details : undefined;
+    return new AppError(err.code, err.message, details).toBody();
+  }
+  log.error(`rpc ${name} failed`, err);
+  return {
+    code: 'INTERNAL',
+    message: 'Đã có lỗi trong ứng dụng; dữ liệu chưa bị thay đổi. Vui lòng thử lại hoặc báo quản trị viên.',
+  };
+}

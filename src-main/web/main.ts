@@ -1,0 +1,41 @@
+/**
+ * `npm run web -- [--port 4310] [--host 127.0.0.1] [--data-dir DIR]`: the browser host.
+ * Binds to this machine only unless --host says otherwise (LAN desks still sign in).
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openCore } from '../core/core';
+import { APP_ROOT, defaultDataDir } from '../core/paths';
+import { createWebServer } from './server';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '4310' },
+    host: { type: 'string', default: '127.0.0.1' },
+    'data-dir': { type: 'string', default: defaultDataDir() },
+  },
+});
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`Cổng không hợp lệ: ${values.port}`);
+  process.exit(2);
+}
+
+const dataDir = path.resolve(values['data-dir']);
+const core = await openCore({ dataDir });
+const app = await createWebServer({ core, rendererDir: path.join(APP_ROOT, 'dist', 'renderer') });
+const address = await app.listen({ port, host: values.host });
+console.log(`Một Cửa Xã (trình duyệt) đang chạy tại ${address.replace('[::1]', 'localhost')}`);
+console.log(`Dữ liệu: ${dataDir}`);
+
+let closing = false;
+async function shutdown(): Promise<void> {
+  if (closing) return;
+  closing = true;
+  await app.close();
+  core.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

@@ -1,0 +1,47 @@
+/** The app's life: loading, first-run setup, sign-in, then the shell. */
+import { Alert, Button, ConfigProvider, Spin } from 'antd';
+import viVN from 'antd/locale/vi_VN';
+import { useEffect } from 'react';
+import { vi } from './i18n/vi';
+import { Login } from './screens/Login';
+import { SetupWizard } from './screens/SetupWizard';
+import { Shell } from './shell/Shell';
+import { useSession } from './stores/session';
+
+function Phase() {
+  const { phase, error, boot } = useSession();
+  useEffect(() => {
+    void boot();
+  }, [boot]);
+
+  switch (phase) {
+    case 'loading':
+      return (
+        <div className="centered-page">
+          <Spin size="large" tip={vi.common.loading}>
+            <div style={{ width: 200, height: 80 }} />
+          </Spin>
+        </div>
+      );
+    case 'unavailable':
+      return (
+        <div className="centered-page">
+          <Alert type="error" showIcon message={error} action={<Button onClick={() => void boot()}>{vi.common.retry}</Button>} />
+        </div>
+      );
+    case 'setup':
+      return <SetupWizard />;
+    case 'login':
+      return <Login />;
+    case 'ready':
+      return <Shell />;
+  }
+}
+
+export function App() {
+  return (
+    <ConfigProvider locale={viVN} theme={{ token: { fontSize: 15, colorPrimary: '#1d5fb4' } }}>
+      <Phase />
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * The RPC contract: every call the UI can make, one row each (ARCHITECTURE.md §3).
+ * Core registers exactly one handler per row; both transports (Electron IPC and HTTP) carry
+ * the same names and the same zod-checked shapes.
+ */
+import { z } from 'zod';
+import { authRows } from './rpc/auth';
+import type { RpcRow } from './rpc/row';
+import { settingsRows } from './rpc/settings';
+import { setupRows } from './rpc/setup';
+
+// Validation messages reach the officer: Vietnamese, from zod's own maintained locale.
+z.config(z.locales.vi());
+
+export const rpc = {
+  ...setupRows,
+  ...authRows,
+  ...settingsRows,
+} as const satisfies Record<string, RpcRow>;
+
+export type Rpc = typeof rpc;
+export type RpcName = keyof Rpc;
+/** What a caller sends (before zod's transforms). */
+export type RpcInput<N extends RpcName> = z.input<Rpc[N]['input']>;
+/** What a handler receives (after parsing). */
+export type RpcParsedInput<N extends RpcName> = z.output<Rpc[N]['input']>;
+export type RpcOutput<N extends RpcName> = z.output<Rpc[N]['output']>;
+
+export function isRpcName(name: string): name is RpcName {
+  return Object.hasOwn(rpc, name);
+}
+
+/** The answer envelope of the HTTP transport, also used over IPC. */
+export type RpcEnvelope<T> =
+  | { ok: true; result: T }
+  | { ok: false; error: { code: string; message: string; details?: unknown } };
+
+/** Events the core pushes to every connected window (SSE in the browser host). */
+export interface RpcEvents {
+  'sync.progress': { pending: number; state: string };
+  'dossier.changed': { id: string };
+  'office.changed': Record<string, never>;
+}
+export type RpcEventName = keyof RpcEvents;
+
+export * from './errors';
+export type { Role, Access } from './rpc/row';
+export type { Office } from './rpc/setup';
+export type { Officer } from './rpc/auth';
+export type { Settings } from './rpc/settings';

@@ -1,0 +1,47 @@
+/** First run (khởi tạo): the commune office and its first administrator. */
+import { z } from 'zod';
+import { passwordSchema, usernameSchema, officerSchema } from './auth';
+import { row } from './row';
+import { vnText } from './text';
+
+export const officeInputSchema = z.strictObject({
+  name: vnText(1, 200), // tên bộ phận, e.g. "Trung tâm Phục vụ hành chính công xã Tân Lập"
+  governingBody: vnText(1, 200), // cơ quan chủ quản, e.g. "Ủy ban nhân dân xã Tân Lập"
+  agencyCode: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Z][0-9A-Z.]{2,48}$/, 'Mã định danh cơ quan chỉ gồm chữ in hoa, số và dấu chấm'),
+  province: vnText(1, 100),
+  address: vnText(0, 300).optional(),
+  phone: z.string().trim().max(20).optional(),
+  /** Địa danh for the "…, ngày … tháng … năm …" line; derived from the governing body if absent. */
+  place: vnText(0, 100).optional(),
+});
+
+export const officeSchema = officeInputSchema.extend({ place: z.string() });
+export type Office = z.infer<typeof officeSchema>;
+
+export const setupRows = {
+  'setup.status': row({
+    input: z.strictObject({}),
+    output: z.object({ initialized: z.boolean() }),
+    access: 'public',
+  }),
+  'setup.initialize': row({
+    input: z.strictObject({
+      office: officeInputSchema,
+      admin: z.strictObject({
+        username: usernameSchema,
+        password: passwordSchema,
+        fullName: vnText(1, 200),
+      }),
+    }),
+    output: z.object({ office: officeSchema, admin: officerSchema }),
+    access: 'public',
+  }),
+  'office.get': row({
+    input: z.strictObject({}),
+    output: officeSchema,
+    access: 'signedIn',
+  }),
+} as const;

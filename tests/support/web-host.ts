@@ -1,0 +1,86 @@
+/**
+ * Starts the real browser host (`src-main/web/main.ts`) as a child process on a free port and
+ * a temporary data folder, exactly as `npm run web` does.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+
+export interface WebHost {
+  url: string;
+  dataDir: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export async function startWebHost(opts: { dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<WebHost> {
+  const dataDir = opts.dataDir ?? tempDir('motcua-web-');
+  const child = spawn(TSX, ['src-main/web/main.ts', '--port', '0', '--data-dir', dataDir], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = output.match(/đang chạy tại (http:\/\/\S+)/);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`web host exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    dataDir,
+    child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** POSTs one RPC call the way the renderer's HTTP transport does. */
+export async function rpcCall(
+  url: string,
+  name: string,
+  input: unknown,
+  token?: string,
+): Promise<{ status: number; body: { ok: boolean; result?: any; error?: { code: string; message: string; details?: any } } }> {
+  const res = await fetch(`${url}/api/rpc/${name}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(input),
+  });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+export const SAMPLE_SETUP = {
+  office: {
+    name: 'Trung tâm Phục vụ hành chính công xã Tân Lập',
+    governingBody: 'Ủy ban nhân dân xã Tân Lập',
+    agencyCode: '000.00.17.H56',
+    province: 'Thanh Hóa',
+    address: 'Thôn Đông, xã Tân Lập',
+  },
+  admin: { username: 'quantri', password: 'matkhau2026', fullName: 'Nguyễn Thị Hồng Đào' },
+};
