@@ -1,0 +1,30 @@
+// `npm start`: build, then launch the Electron app. Where the Electron binary is missing (a
+// machine that could not download it), say so and serve the same app in the browser instead,
+// so the counter can keep working.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const run = (cmd, args) =>
+  new Promise((resolve) => spawn(cmd, args, { stdio: 'inherit', shell: false }).on('exit', (code) => resolve(code ?? 1)));
+
+const built = await run(process.execPath, ['scripts/build.mjs']);
+if (built !== 0) process.exit(built);
+
+let electronBinary = null;
+try {
+  electronBinary = require('electron'); // the path of the binary, or throws if it was never downloaded
+} catch {
+  electronBinary = null;
+}
+
+if (electronBinary) {
+  process.exit(await run(electronBinary, ['.']));
+} else {
+  console.warn(
+    'Không tìm thấy Electron trên máy này (cần Internet khi cài đặt). Mở ứng dụng ở chế độ trình duyệt thay thế.\n' +
+      'Electron binary not installed; starting the browser host instead (npm run web).',
+  );
+  const tsx = require.resolve('tsx/cli');
+  process.exit(await run(process.execPath, [tsx, 'src-main/web/main.ts', ...process.argv.slice(2)]));
+}

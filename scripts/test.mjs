@@ -1,0 +1,50 @@
+// `npm test`: typecheck, lint, then every vitest suite (unit, integration, e2e, print, sim…),
+// ending with the one line CI reads: "N passed, N failed". Typecheck and lint count as one
+// check each. Exits non-zero on any failure.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const bin = (pkg, rel) => require.resolve(`${pkg}/${rel}`);
+let passed = 0;
+let failed = 0;
+
+function step(title, args) {
+  console.log(`\n▶ ${title}`);
+  const r = spawnSync(process.execPath, args, { stdio: 'inherit' });
+  return r.status === 0;
+}
+
+const vitestArgs = process.argv.slice(2);
+const onlySome = vitestArgs.length > 0;
+
+if (!onlySome) {
+  for (const [title, args] of [
+    ['typecheck', [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json', '--noEmit']],
+    ['lint', [bin('eslint', 'bin/eslint.js'), '--max-warnings', '0', '.']],
+  ]) {
+    if (step(title, args)) passed += 1;
+    else failed += 1;
+  }
+}
+
+fs.mkdirSync('tests/artifacts', { recursive: true });
+const report = 'tests/artifacts/vitest-report.json';
+fs.rmSync(report, { force: true });
+const ok = step('vitest', [bin('vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...vitestArgs]);
+if (fs.existsSync(report)) {
+  const r = JSON.parse(fs.readFileSync(report, 'utf8'));
+  passed += r.numPassedTests;
+  failed += r.numFailedTests + (r.numFailedTestSuites ?? 0);
+  const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  if (skipped > 0) {
+    console.log(`${skipped} skipped tests: a skipped test is a defect here.`);
+    failed += skipped;
+  }
+} else {
+  failed += 1;
+}
+if (!ok && failed === 0) failed = 1;
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,27 @@
+/** An in-process core behind the real HTTP server on a random port, on a fresh SQLite file. */
+import type { FastifyInstance } from 'fastify';
+import { openCore, type Core, type CoreOptions } from '../../src-main/core/core';
+import { createWebServer } from '../../src-main/web/server';
+import { tempDir } from './web-host';
+
+export interface CoreHost {
+  core: Core;
+  app: FastifyInstance;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startCoreHost(opts: Partial<CoreOptions> = {}): Promise<CoreHost> {
+  const core = await openCore({ dataDir: opts.dataDir ?? tempDir('motcua-core-'), ...opts });
+  const app = await createWebServer({ core });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    core,
+    app,
+    url,
+    close: async () => {
+      await app.close();
+      core.close();
+    },
+  };
+}
