@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 import { authRows } from './rpc/auth';
+import { calendarRows } from './rpc/calendar';
+import { catalogRows } from './rpc/catalog';
+import { dossierRows } from './rpc/dossiers';
 import type { RpcRow } from './rpc/row';
 import { settingsRows } from './rpc/settings';
 import { setupRows } from './rpc/setup';
@@ -16,6 +19,9 @@ export const rpc = {
   ...setupRows,
   ...authRows,
   ...settingsRows,
+  ...catalogRows,
+  ...calendarRows,
+  ...dossierRows,
 } as const satisfies Record<string, RpcRow>;
 
 export type Rpc = typeof rpc;

@@ -13,6 +13,9 @@ import { CoreEvents } from './events';
 import { createDispatch, type Dispatch, type Logger } from './rpc/dispatch';
 import { foundationHandlers } from './rpc/foundation-handlers';
 import type { Handlers } from './rpc/handlers';
+import { CalendarService } from './calendar/calendar-service';
+import { CatalogService, seedPath } from './catalog/catalog-service';
+import { registryHandlers } from './dossiers/handlers';
 import { SettingsService } from './settings/settings';
 import { OfficeService } from './setup/office';
 import { defaultCorePaths, type CorePaths } from './paths';
@@ -63,9 +66,14 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const office = new OfficeService(db, officers, clock);
   const settings = new SettingsService(db, clock);
   const events = new CoreEvents();
+  const catalog = new CatalogService(db, clock, seedPath(paths.assetsDir, 'catalog.json'));
+  const calendar = new CalendarService(db, clock, seedPath(paths.assetsDir, 'calendar-vn.json'));
+  catalog.ensureSeeded();
+  calendar.ensureSeeded();
 
   const handlers: Handlers = {
     ...foundationHandlers({ office, officers, sessions, settings }),
+    ...registryHandlers({ db, clock, catalog, calendar, settings, events }),
   };
 
   return {

@@ -1,14 +1,30 @@
 /** Settings an office can change (cài đặt). */
 import { z } from 'zod';
+import { compilePattern, DEFAULT_DOSSIER_CODE_PATTERN } from '../domain/dossier-code';
 import { row } from './row';
+
+function isValidPattern(pattern: string): boolean {
+  try {
+    compilePattern(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const settingsSchema = z.object({
   /** Minutes of inactivity before the screen locks (khóa màn hình); 0 disables the lock. */
   idleLockMinutes: z.number().int().min(0).max(240),
+  /** Dossier code pattern (mã hồ sơ), e.g. {agency}-{yyMMdd}-{seq:4}; agree it with the province. */
+  dossierCodePattern: z
+    .string()
+    .min(5)
+    .max(60)
+    .refine(isValidPattern, 'Mẫu mã hồ sơ phải có đúng một {agency}, một ngày ({yyMMdd}) và một {seq:N}'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { idleLockMinutes: 10 };
+export const DEFAULT_SETTINGS: Settings = { idleLockMinutes: 10, dossierCodePattern: DEFAULT_DOSSIER_CODE_PATTERN };
 
 export const settingsRows = {
   'settings.get': row({

@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Officer, Role } from '@shared/rpc';
 import { AppError } from '@shared/errors';
 import type { Clock } from '../clock';
-import type { CounterDb } from '../db/open';
+import type { CounterDb, DbExecutor } from '../db/open';
 import { officer } from '../db/schema';
 import { newId } from '../ids';
 import { hashPassword } from './password';
@@ -33,7 +33,7 @@ export class OfficerService {
     };
   }
 
-  insert(row: OfficerRow, db: CounterDb = this.db): Officer {
+  insert(row: OfficerRow, db: DbExecutor = this.db): Officer {
     const existing = db.select({ id: officer.id }).from(officer).where(eq(officer.username, row.username)).get();
     if (existing) throw new AppError('CONFLICT', `Tên đăng nhập "${row.username}" đã được dùng`);
     db.insert(officer).values(row).run();

@@ -4,9 +4,13 @@
  */
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import * as schema from './schema';
 
 export type CounterDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** The database or a transaction on it: what code that runs inside a caller's transaction takes. */
+export type DbExecutor = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
 
 export function openSqlite(file: string): Database.Database {
   const sqlite = new Database(file);

@@ -77,7 +77,7 @@ export class OfficeService {
           createdAt: this.clock.now().toISOString(),
         })
         .run();
-      const created = this.officers.insert(adminRow, tx as unknown as CounterDb);
+      const created = this.officers.insert(adminRow, tx);
       return { office: this.get(), admin: created };
     });
   }

@@ -2,3 +2,7 @@
 export * from './office';
 export * from './officer';
 export * from './setting';
+export * from './reference';
+export * from './dossier';
+export * from './sync';
+export * from './records';

@@ -1,0 +1,128 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * A dossier (hồ sơ), the projection of its events. `localSeq` is the stable integer rowid the
+ * FTS index points at (a TEXT primary key would leave rowids free to change on VACUUM); it also
+ * orders dossiers by receipt, which lets search stream newest-first without sorting.
+ */
+export const dossier = sqliteTable(
+  'dossier',
+  {
+    localSeq: integer('local_seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull(),
+    code: text('code').notNull(),
+    agencyCode: text('agency_code').notNull(),
+    procedureId: text('procedure_id').notNull(),
+    procedureCode: text('procedure_code').notNull(),
+    procedureName: text('procedure_name').notNull(),
+    procedureField: text('procedure_field').notNull(),
+    catalogVersion: text('catalog_version').notNull(),
+    deadlineAmount: integer('deadline_amount').notNull(),
+    deadlineUnit: text('deadline_unit').notNull(),
+    cutoff15: integer('cutoff15', { mode: 'boolean' }).notNull(),
+    applicantName: text('applicant_name').notNull(),
+    applicantIdNumber: text('applicant_id_number'),
+    applicantBirthDate: text('applicant_birth_date'),
+    applicantGender: text('applicant_gender', { enum: ['male', 'female'] }),
+    applicantAddress: text('applicant_address'),
+    applicantPhone: text('applicant_phone'),
+    applicantEmail: text('applicant_email'),
+    /** Folded (no marks, đ→d, lower case) copies for FTS5: "do duc dung" finds "Đỗ Đức Dũng". */
+    searchName: text('search_name').notNull(),
+    searchAddress: text('search_address').notNull(),
+    channel: text('channel', { enum: ['direct', 'postal', 'online'] }).notNull(),
+    delivery: text('delivery', { enum: ['counter', 'postal'] }).notNull(),
+    pages: integer('pages'),
+    copies: integer('copies'),
+    feeTotal: integer('fee_total').notNull(),
+    status: text('status').notNull(),
+    receivedAt: text('received_at').notNull(),
+    /** The due instant in force (after pauses and any extension), UTC ISO. */
+    dueAt: text('due_at').notNull(),
+    originalDueAt: text('original_due_at').notNull(),
+    dueProvisional: integer('due_provisional', { mode: 'boolean' }).notNull(),
+    receivedById: text('received_by_id').notNull(),
+    receivedByName: text('received_by_name').notNull(),
+    supplementCount: integer('supplement_count').notNull().default(0),
+    extensionCount: integer('extension_count').notNull().default(0),
+    pausedSince: text('paused_since'),
+    finishedAt: text('finished_at'),
+    returnedAt: text('returned_at'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('dossier_id_unique').on(t.id),
+    uniqueIndex('dossier_code_unique').on(t.code),
+    index('dossier_status_idx').on(t.status, t.localSeq),
+    index('dossier_due_idx').on(t.dueAt),
+    index('dossier_received_idx').on(t.receivedAt),
+    index('dossier_procedure_idx').on(t.procedureCode, t.localSeq),
+    index('dossier_field_idx').on(t.procedureField, t.localSeq),
+    index('dossier_officer_idx').on(t.receivedById, t.localSeq),
+    index('dossier_id_number_idx').on(t.applicantIdNumber),
+    index('dossier_open_due_idx')
+      .on(t.dueAt)
+      .where(sql`status NOT IN ('returned', 'rejected', 'stopped')`),
+  ],
+);
+
+export const dossierDocument = sqliteTable(
+  'dossier_document',
+  {
+    dossierId: text('dossier_id')
+      .notNull()
+      .references(() => dossier.id),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    originals: integer('originals').notNull(),
+    copies: integer('copies').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dossierId, t.position] })],
+);
+
+export const feeLine = sqliteTable(
+  'fee_line',
+  {
+    dossierId: text('dossier_id')
+      .notNull()
+      .references(() => dossier.id),
+    position: integer('position').notNull(),
+    label: text('label').notNull(),
+    amount: integer('amount').notNull(),
+    exemptReason: text('exempt_reason'),
+  },
+  (t) => [primaryKey({ columns: [t.dossierId, t.position] })],
+);
+
+/** The append-only timeline: who did what, when. Never updated, never deleted. */
+export const dossierEvent = sqliteTable(
+  'dossier_event',
+  {
+    id: text('id').primaryKey(),
+    dossierId: text('dossier_id')
+      .notNull()
+      .references(() => dossier.id),
+    type: text('type').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    at: text('at').notNull(),
+    officerId: text('officer_id'),
+    officerName: text('officer_name').notNull(),
+    note: text('note'),
+    data: text('data', { mode: 'json' }),
+  },
+  (t) => [index('dossier_event_dossier_idx').on(t.dossierId, t.at)],
+);
+
+/** Last sequence number used per (agency, receipt day in Vietnam, desk). */
+export const dossierSequence = sqliteTable(
+  'dossier_sequence',
+  {
+    agencyCode: text('agency_code').notNull(),
+    day: text('day').notNull(),
+    desk: integer('desk').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyCode, t.day, t.desk] })],
+);

@@ -1,0 +1,116 @@
+/**
+ * Tiếp nhận: one transaction allocates the dossier code, writes the dossier, its documents, fees,
+ * first event, outbox ops and audit row. Either all of it is on disk when the officer sees the
+ * code, or none of it is.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { AppError } from '@shared/errors';
+import type { DeadlineUnit } from '@shared/domain/deadline';
+import { formatDossierCode, nextSequence } from '@shared/domain/dossier-code';
+import { computeFees } from '@shared/domain/fees';
+import { foldForSearch } from '@shared/domain/text';
+import { toVnIso, vnYmd } from '@shared/domain/vn-time';
+import type { Officer } from '@shared/rpc';
+import type { receiveInputSchema } from '@shared/rpc/dossiers';
+import type { DbExecutor } from '../db/open';
+import { dossier, dossierDocument, dossierSequence, feeLine, office } from '../db/schema';
+import { newId } from '../ids';
+import type { DossierContext } from './context';
+import { recordChange } from './journal';
+
+export type ReceiveInput = z.output<typeof receiveInputSchema>;
+
+/** Next number for (agency, day, desk), claimed inside the receiving transaction. */
+function claimSequence(tx: DbExecutor, agencyCode: string, day: string, desk: number): number {
+  const key = and(eq(dossierSequence.agencyCode, agencyCode), eq(dossierSequence.day, day), eq(dossierSequence.desk, desk));
+  const current = tx.select({ last: dossierSequence.last }).from(dossierSequence).where(key).get();
+  const seq = nextSequence(current?.last ?? null, desk);
+  if (current) tx.update(dossierSequence).set({ last: seq }).where(key).run();
+  else tx.insert(dossierSequence).values({ agencyCode, day, desk, last: seq }).run();
+  return seq;
+}
+
+export function receiveDossier(ctx: DossierContext, input: ReceiveInput, officer: Officer) {
+  const procedure = ctx.catalog.get(input.procedureCode);
+  if (!procedure.deadline) {
+    throw new AppError('CONFLICT', `Thủ tục "${procedure.name}" chưa có thời hạn giải quyết; quản trị viên cần nhập theo quyết định công bố của tỉnh`);
+  }
+  const now = ctx.clock.now();
+  const receivedAt = now.toISOString();
+  const deadline = { amount: procedure.deadline.amount, unit: procedure.deadline.unit as DeadlineUnit, cutoff15: procedure.deadline.cutoff15 };
+  const due = ctx.calendar.computeDue({ receivedAt, ...deadline });
+  const fees = computeFees(procedure, {
+    pages: input.pages,
+    copies: input.copies,
+    channel: input.channel,
+    conditions: input.conditions,
+    onDate: vnYmd(now),
+    ...(input.exemptionReason ? { exemption: { reason: input.exemptionReason } } : {}),
+  });
+  const documents =
+    input.documents ??
+    procedure.documents.map((d) => ({
+      name: d.name,
+      originals: d.form === 'original' ? d.count : 0,
+      copies: d.form === 'copy' || d.form === 'original_or_copy' ? d.count : 0,
+    }));
+  const pattern = ctx.settings.get().dossierCodePattern;
+  const catalogVersion = ctx.catalog.currentVersion();
+  const a = input.applicant;
+
+  const row = ctx.db.transaction((tx) => {
+    const off = tx.select().from(office).where(eq(office.id, 1)).get();
+    if (!off) throw new AppError('NOT_INITIALIZED', 'Ứng dụng chưa được khởi tạo');
+    const seq = claimSequence(tx, off.agencyCode, vnYmd(now), off.deskNumber ?? 0);
+    const code = formatDossierCode({ agencyCode: off.agencyCode, receivedAt, seq, pattern });
+    const inserted = tx
+      .insert(dossier)
+      .values({
+        id: newId(),
+        code,
+        agencyCode: off.agencyCode,
+        procedureId: procedure.id,
+        procedureCode: procedure.code ?? procedure.id,
+        procedureName: procedure.name,
+        procedureField: procedure.field,
+        catalogVersion,
+        deadlineAmount: deadline.amount,
+        deadlineUnit: deadline.unit,
+        cutoff15: deadline.cutoff15,
+        applicantName: a.fullName,
+        applicantIdNumber: a.idNumber ?? null,
+        applicantBirthDate: a.birthDate ?? null,
+        applicantGender: a.gender ?? null,
+        applicantAddress: a.address ?? null,
+        applicantPhone: a.phone ?? null,
+        applicantEmail: a.email ?? null,
+        searchName: foldForSearch(a.fullName),
+        searchAddress: foldForSearch(a.address ?? ''),
+        channel: input.channel,
+        delivery: input.delivery,
+        pages: input.pages ?? null,
+        copies: input.copies ?? null,
+        feeTotal: fees.total,
+        status: 'received',
+        receivedAt,
+        dueAt: new Date(due.dueAt).toISOString(),
+        originalDueAt: new Date(due.dueAt).toISOString(),
+        dueProvisional: due.provisional,
+        receivedById: officer.id,
+        receivedByName: officer.fullName,
+        updatedAt: receivedAt,
+      })
+      .returning()
+      .get();
+    documents.forEach((d, position) => tx.insert(dossierDocument).values({ dossierId: inserted.id, position, ...d }).run());
+    fees.lines.forEach((f, position) =>
+      tx.insert(feeLine).values({ dossierId: inserted.id, position, label: f.label, amount: f.amount, exemptReason: f.exemptReason ?? null }).run(),
+    );
+    recordChange(tx, inserted, { type: 'receive', from: null, to: 'received', at: receivedAt, officer, data: { explanation: due.explanation } });
+    return inserted;
+  });
+
+  ctx.events.emit('dossier.changed', { id: row.id });
+  return { id: row.id, code: row.code, dueAt: toVnIso(row.dueAt), status: 'received' as const, provisional: row.dueProvisional };
+}

@@ -1,0 +1,157 @@
+/** Dossiers at the counter: receive (tiếp nhận), find, look at, move through their lifecycle. */
+import { z } from 'zod';
+import { CHANNELS, DELIVERIES, dossierStatusSchema } from '../dossier';
+import { DOSSIER_ACTIONS } from '../domain/lifecycle';
+import { ymdSchema } from './common';
+import { row } from './row';
+import { vnText } from './text';
+
+const optionalText = (max: number) =>
+  vnText(0, max)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+export const applicantInputSchema = z.strictObject({
+  fullName: vnText(1, 200),
+  idNumber: z
+    .string()
+    .trim()
+    .regex(/^(\d{9}|\d{12})$/, 'Số định danh gồm 12 chữ số (hoặc CMND 9 chữ số)')
+    .optional(),
+  birthDate: ymdSchema.optional(),
+  gender: z.enum(['male', 'female']).optional(),
+  address: optionalText(500),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[\d .-]{8,15}$/, 'Số điện thoại không hợp lệ')
+    .optional(),
+  email: z.email('Thư điện tử không hợp lệ').max(200).optional(),
+});
+
+export const receiveInputSchema = z.strictObject({
+  procedureCode: z.string().trim().min(1).max(60),
+  applicant: applicantInputSchema,
+  documents: z
+    .array(
+      z.strictObject({
+        name: vnText(1, 500),
+        originals: z.number().int().min(0).max(1000),
+        copies: z.number().int().min(0).max(1000),
+      }),
+    )
+    .max(100)
+    .optional(),
+  pages: z.number().int().min(1).max(10_000).optional(),
+  copies: z.number().int().min(1).max(1000).optional(),
+  channel: z.enum(CHANNELS).default('direct'),
+  delivery: z.enum(DELIVERIES).default('counter'),
+  conditions: z.array(z.string().max(60)).max(20).optional(),
+  exemptionReason: optionalText(300),
+});
+
+export const dossierSummarySchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  applicantName: z.string(),
+  applicantIdNumber: z.string().nullable(),
+  applicantPhone: z.string().nullable(),
+  procedureCode: z.string(),
+  procedureName: z.string(),
+  field: z.string(),
+  status: dossierStatusSchema,
+  receivedAt: z.string(),
+  dueAt: z.string(),
+  dueProvisional: z.boolean(),
+  receivedByName: z.string(),
+  overdue: z.boolean(),
+  finishedAt: z.string().nullable(),
+});
+export type DossierSummary = z.infer<typeof dossierSummarySchema>;
+
+export const dossierDetailSchema = dossierSummarySchema.extend({
+  agencyCode: z.string(),
+  procedureId: z.string(),
+  catalogVersion: z.string(),
+  deadline: z.object({ amount: z.number(), unit: z.string(), cutoff15: z.boolean() }),
+  applicant: z.object({
+    fullName: z.string(),
+    idNumber: z.string().optional(),
+    birthDate: z.string().optional(),
+    gender: z.enum(['male', 'female']).optional(),
+    address: z.string().optional(),
+    phone: z.string().optional(),
+    email: z.string().optional(),
+  }),
+  documents: z.array(z.object({ name: z.string(), originals: z.number(), copies: z.number() })),
+  fees: z.array(z.object({ label: z.string(), amount: z.number(), exemptReason: z.string().optional() })),
+  feeTotal: z.number(),
+  channel: z.enum(CHANNELS),
+  delivery: z.enum(DELIVERIES),
+  pages: z.number().nullable(),
+  copies: z.number().nullable(),
+  originalDueAt: z.string(),
+  pausedSince: z.string().nullable(),
+  supplementCount: z.number(),
+  extensionCount: z.number(),
+  returnedAt: z.string().nullable(),
+  nationalStatus: z.number(),
+  completion: z.enum(['early', 'on_time', 'late']).nullable(),
+  allowedActions: z.array(z.enum(DOSSIER_ACTIONS)),
+  events: z.array(
+    z.object({
+      id: z.string(),
+      type: z.string(),
+      fromStatus: z.string().nullable(),
+      toStatus: z.string().nullable(),
+      at: z.string(),
+      officerName: z.string(),
+      note: z.string().nullable(),
+    }),
+  ),
+});
+export type DossierDetail = z.infer<typeof dossierDetailSchema>;
+
+export const dossierRows = {
+  'dossiers.receive': row({
+    input: receiveInputSchema,
+    output: z.object({ id: z.string(), code: z.string(), dueAt: z.string(), status: dossierStatusSchema, provisional: z.boolean() }),
+    access: 'signedIn',
+  }),
+  'dossiers.get': row({
+    input: z.union([z.strictObject({ id: z.string().min(1).max(60) }), z.strictObject({ code: z.string().trim().min(1).max(60) })]),
+    output: dossierDetailSchema,
+    access: 'signedIn',
+  }),
+  'dossiers.search': row({
+    input: z.strictObject({
+      query: z.string().max(200).optional(),
+      status: z.union([dossierStatusSchema, z.array(dossierStatusSchema).max(10)]).optional(),
+      overdue: z.boolean().optional(),
+      dueWithinDays: z.number().int().min(0).max(365).optional(),
+      from: ymdSchema.optional(),
+      to: ymdSchema.optional(),
+      procedureCode: z.string().max(60).optional(),
+      field: z.string().max(60).optional(),
+      officerId: z.string().max(60).optional(),
+      limit: z.number().int().min(1).max(500).default(50),
+      cursor: z.string().max(40).optional(),
+    }),
+    output: z.object({ items: z.array(dossierSummarySchema), nextCursor: z.string().nullable() }),
+    access: 'signedIn',
+  }),
+  /** One lifecycle step (chuyển, yêu cầu bổ sung, trả kết quả, gia hạn…), recorded as an event. */
+  'dossiers.act': row({
+    input: z.strictObject({
+      id: z.string().min(1).max(60),
+      action: z.enum(DOSSIER_ACTIONS),
+      note: optionalText(2000),
+      /** extend (Mẫu 04): the new appointment date. */
+      newDueDate: ymdSchema.optional(),
+      /** returnResult: who collected the result and how. */
+      collectedBy: optionalText(200),
+    }),
+    output: dossierDetailSchema,
+    access: 'signedIn',
+  }),
+} as const;
