@@ -1,0 +1,51 @@
+/**
+ * Mẫu 04 — Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (ApologyLetter). Signed and
+ * stamped by the head of the agency that caused the delay; the new date is given once.
+ */
+import type { Content } from 'pdfmake/interfaces';
+import { formatDateWords, formatDueTime, vnParts } from '../format';
+import { field, recipientsAndSigner } from '../layout';
+import { fill } from '../templates/types';
+import { mau04Template, type Mau04Template } from '../templates/mau04';
+import { letterOpening } from './letter';
+import { a4Document, capitalize, required, requireDossier } from './shared';
+import type { PrintForm } from './types';
+
+export const mau04: PrintForm<Mau04Template> = {
+  id: 'mau04',
+  title: mau04Template.title,
+  legalBasis: mau04Template.legalBasis,
+  version: mau04Template.version,
+  template: mau04Template,
+  build(ctx, tpl = mau04Template) {
+    const t = tpl.texts;
+    const { dossier, procedure } = requireDossier(ctx, 'mau04');
+    const apology = required(ctx.apology, 'mau04', 'nội dung xin lỗi, hẹn lại');
+    const agency = apology.agencyName ?? ctx.office.governingBody;
+    const name = dossier.applicant.fullName;
+    const content: Content[] = [
+      ...letterOpening(ctx, dossier, tpl, agency),
+      {
+        text: fill(t.received, {
+          receivedDate: capitalize(formatDateWords(vnParts(dossier.receivedAt))),
+          agency,
+          name,
+          procedure: procedure.name,
+        }),
+        style: 'paragraph',
+      },
+      { text: fill(t.codeLine, { code: dossier.code }), style: 'paragraph' },
+      { text: fill(t.dueLine, { dueAt: formatDueTime(dossier.dueAt) }), style: 'paragraph' },
+      { text: fill(t.notYet, { agency }), style: 'paragraph' },
+      { ...(field(t.reasonLabel, apology.reason) as object), style: 'paragraph' } as Content,
+      { text: fill(t.apology, { agency, newDueAt: formatDueTime(apology.newDueAt) }), style: 'paragraph' },
+      { text: t.closing, style: 'paragraph' },
+      recipientsAndSigner(
+        t.recipientsHeading,
+        t.recipients.map((r) => fill(r, { unit: ctx.office.name })),
+        { title: apology.signer.title, note: t.signNote, name: apology.signer.fullName },
+      ),
+    ];
+    return a4Document(content);
+  },
+};
