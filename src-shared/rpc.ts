@@ -8,6 +8,7 @@ import { authRows } from './rpc/auth';
 import { calendarRows } from './rpc/calendar';
 import { catalogRows } from './rpc/catalog';
 import { dossierRows } from './rpc/dossiers';
+import { printRows } from './rpc/print';
 import type { RpcRow } from './rpc/row';
 import { settingsRows } from './rpc/settings';
 import { setupRows } from './rpc/setup';
@@ -22,6 +23,7 @@ export const rpc = {
   ...catalogRows,
   ...calendarRows,
   ...dossierRows,
+  ...printRows,
 } as const satisfies Record<string, RpcRow>;
 
 export type Rpc = typeof rpc;

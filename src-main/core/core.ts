@@ -16,6 +16,11 @@ import type { Handlers } from './rpc/handlers';
 import { CalendarService } from './calendar/calendar-service';
 import { CatalogService, seedPath } from './catalog/catalog-service';
 import { registryHandlers } from './dossiers/handlers';
+import { printHandlers } from './print/handlers';
+import { platformPrinterAdapter } from './print/printers/for-platform';
+import type { PrinterAdapter } from './print/printers/types';
+import { setFontsDir } from './print/fonts';
+import { PrintService } from './print/service';
 import { SettingsService } from './settings/settings';
 import { OfficeService } from './setup/office';
 import { defaultCorePaths, type CorePaths } from './paths';
@@ -24,11 +29,23 @@ export interface CoreOptions extends Partial<CorePaths> {
   dataDir: string;
   clock?: Clock;
   log?: Logger;
+  /** The OS printer seam; defaults to this platform's (CUPS, or pdf-to-printer on Windows). */
+  printer?: PrinterAdapter;
 }
 
 export interface Core {
   paths: CorePaths;
   db: CounterDb;
+  clock: Clock;
+  /** The services behind the handlers, for hosts' own jobs (CLI, demo data, sync scheduler). */
+  services: {
+    office: OfficeService;
+    officers: OfficerService;
+    settings: SettingsService;
+    catalog: CatalogService;
+    calendar: CalendarService;
+    print: PrintService;
+  };
   dispatch: Dispatch;
   events: CoreEvents;
   migration: MigrationReport;
@@ -71,14 +88,27 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   catalog.ensureSeeded();
   calendar.ensureSeeded();
 
+  setFontsDir(path.join(paths.assetsDir, 'fonts'));
+  const print = new PrintService({
+    db,
+    catalog,
+    settings,
+    now: () => clock.now(),
+    archiveDir: path.join(paths.dataDir, 'prints'),
+    adapter: opts.printer ?? platformPrinterAdapter(),
+  });
+
   const handlers: Handlers = {
     ...foundationHandlers({ office, officers, sessions, settings }),
     ...registryHandlers({ db, clock, catalog, calendar, settings, events }),
+    ...printHandlers(print),
   };
 
   return {
     paths,
     db,
+    clock,
+    services: { office, officers, settings, catalog, calendar, print },
     dispatch: createDispatch(handlers, sessions, log),
     events,
     migration,

@@ -140,6 +140,17 @@ export const dossierRows = {
     output: z.object({ items: z.array(dossierSummarySchema), nextCursor: z.string().nullable() }),
     access: 'signedIn',
   }),
+  /** Từ chối tiếp nhận (Mẫu 03): recorded as a dossier with status rejected (national code 3). */
+  'dossiers.reject': row({
+    input: z.strictObject({
+      procedureCode: z.string().trim().min(1).max(60),
+      applicant: applicantInputSchema,
+      reason: vnText(1, 2000),
+      channel: z.enum(CHANNELS).default('direct'),
+    }),
+    output: z.object({ id: z.string(), code: z.string(), status: dossierStatusSchema }),
+    access: 'signedIn',
+  }),
   /** One lifecycle step (chuyển, yêu cầu bổ sung, trả kết quả, gia hạn…), recorded as an event. */
   'dossiers.act': row({
     input: z.strictObject({

@@ -21,10 +21,21 @@ export const settingsSchema = z.object({
     .min(5)
     .max(60)
     .refine(isValidPattern, 'Mẫu mã hồ sơ phải có đúng một {agency}, một ngày ({yyMMdd}) và một {seq:N}'),
+  /** The printer chosen in Cài đặt (tên máy in của hệ điều hành); null = the system default. */
+  printer: z.string().max(200).nullable(),
+  /** Who signs Mẫu 04 / Mẫu 05 by default (chức danh, họ tên). */
+  signerTitle: z.string().max(200),
+  signerName: z.string().max(200),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { idleLockMinutes: 10, dossierCodePattern: DEFAULT_DOSSIER_CODE_PATTERN };
+export const DEFAULT_SETTINGS: Settings = {
+  idleLockMinutes: 10,
+  dossierCodePattern: DEFAULT_DOSSIER_CODE_PATTERN,
+  printer: null,
+  signerTitle: 'CHỦ TỊCH',
+  signerName: '',
+};
 
 export const settingsRows = {
   'settings.get': row({

@@ -7,6 +7,7 @@ import { signedIn, type HandlerGroup } from '../rpc/handlers';
 import { actOnDossier } from './act';
 import type { DossierContext } from './context';
 import { receiveDossier } from './receive';
+import { rejectDossier } from './reject';
 import { findRow, toDetail } from './records';
 import { searchDossiers } from './search';
 
@@ -25,7 +26,8 @@ type Rows =
   | 'dossiers.receive'
   | 'dossiers.get'
   | 'dossiers.search'
-  | 'dossiers.act';
+  | 'dossiers.act'
+  | 'dossiers.reject';
 
 export function registryHandlers(ctx: DossierContext & { catalog: CatalogService; calendar: CalendarService }): HandlerGroup<Rows> {
   const now = () => ctx.clock.now().toISOString();
@@ -54,5 +56,6 @@ export function registryHandlers(ctx: DossierContext & { catalog: CatalogService
     'dossiers.get': (i) => toDetail(ctx.db, findRow(ctx.db, i), now()),
     'dossiers.search': (i) => searchDossiers(ctx, i),
     'dossiers.act': (i, c) => actOnDossier(ctx, i, signedIn(c)),
+    'dossiers.reject': (i, c) => rejectDossier(ctx, i, signedIn(c)),
   };
 }

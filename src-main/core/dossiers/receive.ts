@@ -22,7 +22,7 @@ import { recordChange } from './journal';
 export type ReceiveInput = z.output<typeof receiveInputSchema>;
 
 /** Next number for (agency, day, desk), claimed inside the receiving transaction. */
-function claimSequence(tx: DbExecutor, agencyCode: string, day: string, desk: number): number {
+export function claimSequence(tx: DbExecutor, agencyCode: string, day: string, desk: number): number {
   const key = and(eq(dossierSequence.agencyCode, agencyCode), eq(dossierSequence.day, day), eq(dossierSequence.desk, desk));
   const current = tx.select({ last: dossierSequence.last }).from(dossierSequence).where(key).get();
   const seq = nextSequence(current?.last ?? null, desk);

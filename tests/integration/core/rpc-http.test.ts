@@ -141,16 +141,14 @@ describe('sign-in and sessions', () => {
   });
 
   it('reads and updates settings, refusing an idle time below zero and a code pattern without a sequence', async () => {
-    expect((await rpcCall(host.url, 'settings.get', {}, adminToken)).body.result).toEqual({
-      idleLockMinutes: 10,
-      dossierCodePattern: '{agency}-{yyMMdd}-{seq:4}',
-    });
+    const defaults = { idleLockMinutes: 10, dossierCodePattern: '{agency}-{yyMMdd}-{seq:4}', printer: null, signerTitle: 'CHỦ TỊCH', signerName: '' };
+    expect((await rpcCall(host.url, 'settings.get', {}, adminToken)).body.result).toEqual(defaults);
     const bad = await rpcCall(host.url, 'settings.update', { idleLockMinutes: -5 }, adminToken);
     expect(bad.status).toBe(400);
     const badPattern = await rpcCall(host.url, 'settings.update', { dossierCodePattern: '{agency}-{yyMMdd}' }, adminToken);
     expect(badPattern.status).toBe(400);
     const ok = await rpcCall(host.url, 'settings.update', { idleLockMinutes: 3 }, adminToken);
-    expect(ok.body.result).toEqual({ idleLockMinutes: 3, dossierCodePattern: '{agency}-{yyMMdd}-{seq:4}' });
+    expect(ok.body.result).toEqual({ ...defaults, idleLockMinutes: 3 });
   });
 
   it('streams core events to a signed-in window over SSE, and refuses anonymous listeners', async () => {

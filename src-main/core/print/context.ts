@@ -1,0 +1,188 @@
+/**
+ * Building a PrintContext from committed rows (never from UI state). The "printed at" instant
+ * comes from the dossier's own history, not the clock, so reprinting an unchanged dossier gives
+ * the same bytes: Mẫu 01 is dated at receipt, Mẫu 02/03/04/05 at the event they record,
+ * Mẫu 06 at the dossier's last change.
+ */
+import { desc, and, eq, gte, lt, asc } from 'drizzle-orm';
+import { AppError } from '@shared/errors';
+import { PROCEDURE_FIELDS, type ProcedureField } from '@shared/domain/catalog';
+import { classifyCompletion } from '@shared/domain/deadline';
+import { STATUS_LABELS } from '@shared/domain/lifecycle';
+import { MS_PER_DAY, vnInstant } from '@shared/domain/vn-time';
+import type { DossierStatus } from '@shared/dossier';
+import type { Officer } from '@shared/rpc';
+import type { PrintDetails, PrintForm } from '@shared/rpc/print';
+import type { CatalogService } from '../catalog/catalog-service';
+import { deadlineText } from '../catalog/catalog-service';
+import type { CounterDb } from '../db/open';
+import { dossier, dossierEvent, office } from '../db/schema';
+import { newId } from '../ids';
+import { findRow, toSnapshot, type DossierRow } from '../dossiers/records';
+import type { SettingsService } from '../settings/settings';
+import type { PrintContext } from './model';
+
+const FORM_EVENT: Partial<Record<PrintForm, string>> = {
+  mau02: 'requestSupplement',
+  mau03: 'reject',
+  mau04: 'extend',
+  mau05: 'stop',
+};
+
+export interface ContextDeps {
+  db: CounterDb;
+  catalog: CatalogService;
+  settings: SettingsService;
+  now: () => Date;
+}
+
+function officeOf(db: CounterDb): PrintContext['office'] {
+  const o = db.select().from(office).where(eq(office.id, 1)).get();
+  if (!o) throw new AppError('NOT_INITIALIZED', 'Ứng dụng chưa được khởi tạo');
+  return {
+    governingBody: o.governingBody,
+    name: o.name,
+    place: o.place,
+    agencyCode: o.agencyCode,
+    ...(o.hubUrl ? { hubUrl: o.hubUrl } : {}),
+    ...(o.phone ? { phone: o.phone } : {}),
+  };
+}
+
+function procedureOf(deps: ContextDeps, row: Pick<DossierRow, 'procedureId' | 'procedureCode' | 'procedureName' | 'procedureField'>): PrintContext['procedure'] {
+  const fieldLabel = PROCEDURE_FIELDS[row.procedureField as ProcedureField] ?? row.procedureField;
+  try {
+    const p = deps.catalog.get(row.procedureId);
+    return { code: row.procedureCode, name: row.procedureName, field: fieldLabel, deadlineText: deadlineText(p), resolvingAgency: p.resolvingAgency };
+  } catch {
+    return { code: row.procedureCode, name: row.procedureName, field: fieldLabel };
+  }
+}
+
+function lastEvent(db: CounterDb, dossierId: string, type: string) {
+  return db
+    .select()
+    .from(dossierEvent)
+    .where(and(eq(dossierEvent.dossierId, dossierId), eq(dossierEvent.type, type)))
+    .orderBy(desc(dossierEvent.at))
+    .limit(1)
+    .get();
+}
+
+function need<T>(value: T | undefined, message: string): T {
+  if (value === undefined) throw new AppError('INVALID_INPUT', message);
+  return value;
+}
+
+function vnDayStart(ymd: string): number {
+  const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
+  return vnInstant(y, m, d);
+}
+
+export function buildPrintContext(
+  deps: ContextDeps,
+  req: { form: PrintForm; dossierId?: string; details?: PrintDetails },
+  officer: Officer,
+): { ctx: PrintContext; dossierId: string | null; label: string } {
+  const base = { office: officeOf(deps.db), officer: { fullName: officer.fullName } };
+  const details = req.details ?? {};
+  const settings = deps.settings.get();
+  const signer = (s?: { title: string; fullName: string }) =>
+    s ?? { title: settings.signerTitle, fullName: need(settings.signerName || undefined, 'Chưa có người ký (Cài đặt → người ký) cho văn bản này') };
+
+  if (req.form === 'mau07' || req.form === 'report_ii06a') {
+    const period = need(details.period, 'Cần chọn khoảng thời gian (từ ngày, đến ngày)');
+    if (req.form === 'report_ii06a') throw new AppError('INVALID_INPUT', 'Biểu II.06a được in từ màn hình Báo cáo');
+    const from = new Date(vnDayStart(period.from)).toISOString();
+    const to = new Date(vnDayStart(period.to) + MS_PER_DAY).toISOString();
+    const rows = deps.db.select().from(dossier).where(and(gte(dossier.receivedAt, from), lt(dossier.receivedAt, to))).orderBy(asc(dossier.receivedAt)).all();
+    const lastChange = rows.reduce((m, r) => (r.updatedAt > m ? r.updatedAt : m), from);
+    return {
+      ctx: { ...base, printedAt: lastChange, register: { from: period.from, to: period.to, rows: rows.map((r) => ({ dossier: toSnapshot(deps.db, r) })) } },
+      dossierId: null,
+      label: `so-${period.from}-${period.to}`,
+    };
+  }
+
+  if (!req.dossierId) {
+    // Hướng dẫn bổ sung before receipt: Mẫu 02 for a citizen whose dossier is not received yet.
+    if (req.form !== 'mau02' || !details.draft) throw new AppError('INVALID_INPUT', 'Cần chọn hồ sơ để in');
+    const p = deps.catalog.get(details.draft.procedureCode);
+    const supplement = need(details.supplement, 'Cần liệt kê các giấy tờ phải bổ sung');
+    const at = deps.now().toISOString();
+    const a = details.draft.applicant;
+    const draft: DossierRow = {
+      localSeq: 0, id: newId(), code: 'Chưa tiếp nhận', agencyCode: base.office.agencyCode, procedureId: p.id, procedureCode: p.code ?? p.id,
+      procedureName: p.name, procedureField: p.field, catalogVersion: deps.catalog.currentVersion(), deadlineAmount: 0, deadlineUnit: 'same_day',
+      cutoff15: false, applicantName: a.fullName, applicantIdNumber: a.idNumber ?? null, applicantBirthDate: a.birthDate ?? null,
+      applicantGender: a.gender ?? null, applicantAddress: a.address ?? null, applicantPhone: a.phone ?? null, applicantEmail: a.email ?? null,
+      searchName: '', searchAddress: '', channel: 'direct', delivery: 'counter', pages: null, copies: null, feeTotal: 0, status: 'received',
+      receivedAt: at, dueAt: at, originalDueAt: at, dueProvisional: false, receivedById: officer.id, receivedByName: officer.fullName,
+      supplementCount: 0, extensionCount: 0, pausedSince: null, finishedAt: null, returnedAt: null, updatedAt: at,
+    };
+    return {
+      ctx: { ...base, printedAt: at, dossier: { ...toSnapshot(deps.db, draft), documents: [], fees: [] }, procedure: procedureOf(deps, draft), supplement },
+      dossierId: null,
+      label: 'huong-dan-bo-sung',
+    };
+  }
+
+  const row = findRow(deps.db, { id: req.dossierId });
+  const snapshot = toSnapshot(deps.db, row);
+  const common = { ...base, dossier: snapshot, procedure: procedureOf(deps, row) };
+  const eventType = FORM_EVENT[req.form];
+  const event = eventType ? lastEvent(deps.db, row.id, eventType) : undefined;
+  if (eventType && !event && req.form !== 'mau02') {
+    throw new AppError('CONFLICT', `Hồ sơ chưa có bước "${eventType}" để in mẫu này`);
+  }
+
+  switch (req.form) {
+    case 'mau01':
+    case 'ticket':
+      return { ctx: { ...common, printedAt: row.receivedAt }, dossierId: row.id, label: req.form };
+    case 'mau02':
+      return {
+        ctx: { ...common, printedAt: event?.at ?? row.updatedAt, supplement: need(details.supplement, 'Cần liệt kê các giấy tờ phải bổ sung') },
+        dossierId: row.id,
+        label: req.form,
+      };
+    case 'mau03':
+      return { ctx: { ...common, printedAt: event!.at, refusal: { reason: event!.note ?? 'Hồ sơ không đủ điều kiện tiếp nhận' } }, dossierId: row.id, label: req.form };
+    case 'mau04': {
+      const apology = need(details.apology, 'Cần nhập lý do xin lỗi, gia hạn');
+      return {
+        ctx: { ...common, printedAt: event!.at, apology: { reason: apology.reason, signer: signer(apology.signer), newDueAt: row.dueAt, ...(apology.agencyName ? { agencyName: apology.agencyName } : {}) } },
+        dossierId: row.id,
+        label: req.form,
+      };
+    }
+    case 'mau05': {
+      const stop = need(details.stop, 'Cần nhập lý do dừng giải quyết');
+      const withdrawal = lastEvent(deps.db, row.id, 'requestWithdrawal');
+      return {
+        ctx: {
+          ...common,
+          printedAt: event!.at,
+          stop: { reason: stop.reason, signer: signer(stop.signer), ...(withdrawal ? { requestedAt: withdrawal.at } : {}), ...(stop.agencyName ? { agencyName: stop.agencyName } : {}) },
+        },
+        dossierId: row.id,
+        label: req.form,
+      };
+    }
+    case 'mau06':
+      return { ctx: { ...common, printedAt: row.updatedAt, events: handovers(deps.db, row, base.office.name) }, dossierId: row.id, label: req.form };
+  }
+}
+
+/** Mẫu 06 rows from the timeline: each step is a hand-over between the counter and the resolver. */
+function handovers(db: CounterDb, row: DossierRow, officeName: string): NonNullable<PrintContext['events']> {
+  const events = db.select().from(dossierEvent).where(eq(dossierEvent.dossierId, row.id)).orderBy(asc(dossierEvent.at)).all();
+  return events.map((e) => ({
+    at: e.at,
+    fromUnit: officeName,
+    fromPerson: e.officerName,
+    toUnit: e.toStatus ? STATUS_LABELS[e.toStatus as DossierStatus] : officeName,
+    ...(e.type === 'resultReady' || e.type === 'returnResult' ? { outcome: classifyCompletion(e.at, row.dueAt) } : {}),
+    ...(e.note ? { note: e.note } : {}),
+  }));
+}
