@@ -11,7 +11,6 @@ import { AppError } from '@shared/errors';
 import type { Officer } from '@shared/rpc';
 import type { PrintDetails, PrintForm } from '@shared/rpc/print';
 import { appendAudit } from '../audit/audit-log';
-import type { CounterDb } from '../db/open';
 import { printRecord } from '../db/schema';
 import { newId } from '../ids';
 import { buildPrintContext, type ContextDeps } from './context';
