@@ -1,0 +1,61 @@
+/**
+ * Builds the hub's Fastify instance over an open database. No listening, no process concerns:
+ * tests drive it with `app.inject`, main.ts adds the socket and signals.
+ */
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { MAX_PUSH_BYTES } from '@shared/sync/protocol';
+import { bearerToken } from './auth/device-auth';
+import { sha256Hex } from './auth/secrets';
+import type { HubDatabase } from './db/types';
+import { installErrorHandling } from './errors';
+import { loggerOptions, type LogOptions } from './logging';
+import { registerAdminRoutes } from './routes/admin';
+import { registerDeviceRoutes } from './routes/devices';
+import { registerExportRoutes } from './routes/export';
+import { registerHealthRoutes } from './routes/health';
+import { registerSyncRoutes } from './routes/sync';
+import { HUB_VERSION } from './version';
+
+export interface HubOptions {
+  database: HubDatabase;
+  /** false in tests that don't look at logs. */
+  logger?: LogOptions | false;
+  /** Requests per device (or per IP without a token) per window. */
+  rateLimit?: { max: number; timeWindowMs: number };
+  version?: string;
+  /** Trust X-Forwarded-For from the TLS reverse proxy in front of the hub. */
+  trustProxy?: boolean;
+}
+
+export const DEFAULT_RATE_LIMIT = { max: 300, timeWindowMs: 60_000 };
+
+export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
+  const { db, kind } = options.database;
+  const app = Fastify({
+    logger: loggerOptions(options.logger ?? {}),
+    bodyLimit: MAX_PUSH_BYTES,
+    trustProxy: options.trustProxy ?? false,
+  });
+  installErrorHandling(app);
+
+  const limits = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  await app.register(rateLimit, {
+    global: true,
+    max: limits.max,
+    timeWindow: limits.timeWindowMs,
+    // Keyed by device: a commune's desks behind one NAT address must not share one budget.
+    // The key is a hash so raw tokens are not kept in the limiter's memory.
+    keyGenerator: (request) => {
+      const token = bearerToken(request);
+      return token ? `device:${sha256Hex(token)}` : `ip:${request.ip}`;
+    },
+  });
+
+  registerHealthRoutes(app, db, kind, options.version ?? HUB_VERSION);
+  registerDeviceRoutes(app, db);
+  registerSyncRoutes(app, db);
+  registerAdminRoutes(app, db);
+  registerExportRoutes(app, db);
+  return app;
+}

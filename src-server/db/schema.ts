@@ -1,0 +1,163 @@
+/**
+ * The hub's one drizzle schema, used unchanged on PGlite (embedded) and PostgreSQL. Migrations in
+ * migrations/province are generated from this file by drizzle-kit; never edit a released one.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { Dossier, DossierEvent } from '@shared/dossier';
+import type { OpResult } from '@shared/sync/protocol';
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** A commune (xã/phường) known to the province, keyed by its agency identifier. */
+export const commune = pgTable('commune', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: instant('created_at').notNull().defaultNow(),
+});
+
+/**
+ * One-time enrollment codes. Only the SHA-256 of the code is kept; a code is consumed by the
+ * transaction that creates the device, so two counters can never enroll with the same code.
+ */
+export const enrollmentCode = pgTable('enrollment_code', {
+  codeHash: text('code_hash').primaryKey(),
+  communeCode: text('commune_code')
+    .notNull()
+    .references(() => commune.code),
+  createdAt: instant('created_at').notNull().defaultNow(),
+  expiresAt: instant('expires_at').notNull(),
+  consumedAt: instant('consumed_at'),
+  consumedBy: uuid('consumed_by'),
+});
+
+/** An enrolled counter installation, bound to one commune. */
+export const device = pgTable(
+  'device',
+  {
+    id: uuid('id').primaryKey(),
+    communeCode: text('commune_code')
+      .notNull()
+      .references(() => commune.code),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    revoked: boolean('revoked').notNull().default(false),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    lastPushAt: instant('last_push_at'),
+    lastPullAt: instant('last_pull_at'),
+    /** Device clock minus hub clock at the last exchange that reported a device time. */
+    clockDriftMs: bigint('clock_drift_ms', { mode: 'number' }),
+    pendingReported: integer('pending_reported'),
+    pendingReportedAt: instant('pending_reported_at'),
+  },
+  (t) => [uniqueIndex('device_token_hash_uq').on(t.tokenHash), index('device_commune_idx').on(t.communeCode)],
+);
+
+/**
+ * The hub's mirror of every dossier. The commune owns intake data; the province owns processing
+ * statuses once it has set one (`provinceStatusAt`). `exportSeq` orders the DVCQG export.
+ */
+export const dossier = pgTable(
+  'dossier',
+  {
+    id: uuid('id').primaryKey(),
+    code: text('code').notNull(),
+    communeCode: text('commune_code')
+      .notNull()
+      .references(() => commune.code),
+    status: text('status').notNull(),
+    snapshot: jsonb('snapshot').$type<Dossier>().notNull(),
+    receivedAt: instant('received_at').notNull(),
+    provinceStatusAt: instant('province_status_at'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+    exportSeq: bigint('export_seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    // A printed code is never renumbered: a second dossier with the same code is rejected.
+    uniqueIndex('dossier_code_uq').on(t.code),
+    index('dossier_commune_idx').on(t.communeCode),
+    index('dossier_export_seq_idx').on(t.exportSeq),
+  ],
+);
+
+/** Append-only timeline, from counters (dossier.event ops) and from the province (status API). */
+export const dossierEvent = pgTable(
+  'dossier_event',
+  {
+    id: uuid('id').primaryKey(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossier.id),
+    event: jsonb('event').$type<DossierEvent>().notNull(),
+    source: text('source').notNull(), // 'commune' | 'province'
+    createdAt: instant('created_at').notNull().defaultNow(),
+    exportSeq: bigint('export_seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('dossier_event_dossier_idx').on(t.dossierId), index('dossier_event_export_seq_idx').on(t.exportSeq)],
+);
+
+/**
+ * Idempotency: one row per op ever answered, written in the op's own transaction. A resent op
+ * finds its row and gets the stored first answer back.
+ */
+export const appliedOp = pgTable(
+  'applied_op',
+  {
+    opId: uuid('op_id').primaryKey(),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => device.id),
+    deviceEpoch: text('device_epoch').notNull(),
+    deviceSeq: bigint('device_seq', { mode: 'number' }).notNull(),
+    opType: text('op_type').notNull(),
+    entityId: uuid('entity_id').notNull(),
+    result: jsonb('result').$type<OpResult>().notNull(),
+    receivedAt: instant('received_at').notNull().defaultNow(),
+  },
+  (t) => [index('applied_op_device_idx').on(t.deviceId, t.deviceEpoch, t.deviceSeq)],
+);
+
+/**
+ * One counter row per feed ("province", "commune:<code>", and the internal "export"). It is
+ * incremented inside the writing transaction: its row lock serialises writers of a scope, so
+ * commit order equals seq order and a reader's cursor can never skip a late commit.
+ */
+export const feedCounter = pgTable('feed_counter', {
+  scope: text('scope').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+});
+
+/** The change feed the counters pull, numbered per scope without gaps. */
+export const changeFeed = pgTable(
+  'change_feed',
+  {
+    scope: text('scope').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').notNull(),
+    committedAt: instant('committed_at')
+      .notNull()
+      .default(sql`now()`),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.seq] })],
+);
+
+/** Province staff who may use the admin API and the DVCQG export. */
+export const adminUser = pgTable('admin_user', {
+  username: text('username').primaryKey(),
+  passwordHash: text('password_hash').notNull(), // scrypt, see auth/passwords.ts
+  createdAt: instant('created_at').notNull().defaultNow(),
+});

@@ -1,0 +1,85 @@
+/**
+ * Applies one pushed op in its own transaction, exactly once (ARCHITECTURE.md §6).
+ *
+ * Idempotency: the op's applied_op row is inserted first (ON CONFLICT DO NOTHING). If it already
+ * exists — or a parallel request inserts it first, in which case PostgreSQL makes us wait for that
+ * commit — the op is a duplicate and gets the stored first answer. The business writes run in a
+ * savepoint, so a rejection undoes them while the applied_op row keeps the answer. Any other error
+ * (OpDeferred included) rolls everything back, stores nothing, and is reported as retry_later.
+ */
+import { eq } from 'drizzle-orm';
+import type { OpEnvelope, OpResult, OpType, PushResult } from '@shared/sync/protocol';
+import type { AuthedDevice } from '../auth/device-auth';
+import { appliedOp } from '../db/schema';
+import type { HubDb, HubTx } from '../db/types';
+import { applyDossierEvent, applyDossierUpsert } from './apply-dossier';
+import { OpRejection } from './rejection';
+
+type Applier = (tx: HubTx, device: AuthedDevice, op: OpEnvelope) => Promise<void>;
+
+const APPLIERS: Record<OpType, Applier> = {
+  'dossier.upsert': applyDossierUpsert,
+  'dossier.event': applyDossierEvent,
+};
+
+export async function applyOp(db: HubDb, device: AuthedDevice, op: OpEnvelope): Promise<PushResult> {
+  return db.transaction(async (tx) => {
+    const placeholder: OpResult = { opId: op.opId, result: 'retry_later' };
+    const inserted = await tx
+      .insert(appliedOp)
+      .values({
+        opId: op.opId,
+        deviceId: device.id,
+        deviceEpoch: op.deviceEpoch,
+        deviceSeq: op.seq,
+        opType: op.opType,
+        entityId: op.entityId,
+        result: placeholder,
+      })
+      .onConflictDoNothing({ target: appliedOp.opId })
+      .returning({ opId: appliedOp.opId });
+
+    if (inserted.length === 0) return duplicateAnswer(tx, device, op);
+
+    let result: OpResult;
+    try {
+      await tx.transaction(async (savepoint) => {
+        const applier = APPLIERS[op.opType as OpType] as Applier | undefined;
+        if (!applier) {
+          throw new OpRejection('unknown_op_type', `Hệ thống tỉnh chưa hỗ trợ loại thao tác "${op.opType}".`);
+        }
+        await applier(savepoint, device, op);
+      });
+      result = { opId: op.opId, result: 'applied' };
+    } catch (err) {
+      if (!(err instanceof OpRejection)) throw err;
+      result = { opId: op.opId, result: 'rejected', code: err.code, reason: err.reason };
+    }
+    await tx.update(appliedOp).set({ result }).where(eq(appliedOp.opId, op.opId));
+    return result;
+  });
+}
+
+async function duplicateAnswer(tx: HubTx, device: AuthedDevice, op: OpEnvelope): Promise<PushResult> {
+  const [first] = await tx
+    .select({ deviceId: appliedOp.deviceId, result: appliedOp.result })
+    .from(appliedOp)
+    .where(eq(appliedOp.opId, op.opId));
+  if (!first || first.deviceId !== device.id) {
+    // Another device's op id: never reveal its answer; a UUIDv7 collision means a client bug.
+    return {
+      opId: op.opId,
+      result: 'rejected',
+      code: 'op_id_conflict',
+      reason: 'Mã thao tác (opId) đã được một thiết bị khác sử dụng.',
+    };
+  }
+  const stored = first.result;
+  return {
+    opId: op.opId,
+    result: 'duplicate',
+    firstResult: stored.result === 'rejected' ? 'rejected' : 'applied',
+    ...(stored.code ? { code: stored.code } : {}),
+    ...(stored.reason ? { reason: stored.reason } : {}),
+  };
+}
