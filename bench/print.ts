@@ -1,0 +1,70 @@
+/**
+ * Printing: Mẫu 01 generated warm (p50/p95, goal p95 ≤ 40 ms per receipt) and a batch of 100
+ * receipts, against the baseline of a bare pdfkit document with the same embedded font and the
+ * same amount of text (what pdfmake's layout and our form cost on top of PDF writing itself).
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import { renderForm } from '../src-main/core/print/render';
+import { getFontsDir } from '../src-main/core/print/fonts';
+import { FULL_CONTEXT } from '../tests/fixtures/print/context';
+import { printTable, sample, summarise, writeResults } from './stats';
+import { tmpDataDir } from './support';
+
+function contextFor(i: number) {
+  const d = FULL_CONTEXT.dossier!;
+  return {
+    ...FULL_CONTEXT,
+    dossier: { ...d, code: `${d.agencyCode}-261123-${String(i + 1).padStart(4, '0')}`, applicant: { ...d.applicant, fullName: `${d.applicant.fullName} ${i}` } },
+  };
+}
+
+/** The text of one rendered Mẫu 01, to give the baseline the same volume of words. */
+async function receiptText(): Promise<string> {
+  const { pdf } = await renderForm('mau01', FULL_CONTEXT);
+  const file = path.join(tmpDataDir('print'), 'mau01.pdf');
+  fs.writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString();
+}
+
+function barePdf(text: string, regular: string, bold: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4', margins: { top: 57, bottom: 57, left: 85, right: 57 }, info: { CreationDate: new Date(0) } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.registerFont('R', regular);
+    doc.registerFont('B', bold);
+    const [first, ...rest] = text.split('\f');
+    doc.font('B').fontSize(13).text(first!.split('\n')[0] ?? '');
+    doc.font('R').fontSize(13).text(first!);
+    for (const page of rest) if (page.trim()) doc.addPage().font('R').fontSize(13).text(page);
+    doc.end();
+  });
+}
+
+export async function runPrintBench() {
+  for (let i = 0; i < 10; i++) await renderForm('mau01', contextFor(i)); // warm fonts and code paths
+  const warm = summarise(await sample(200, (i) => renderForm('mau01', contextFor(i))));
+
+  const t0 = performance.now();
+  for (let i = 0; i < 100; i++) await renderForm('mau01', contextFor(1000 + i));
+  const batchMs = performance.now() - t0;
+
+  const text = await receiptText();
+  const fonts = getFontsDir();
+  const regular = path.join(fonts, 'LiberationSerif-Regular.ttf');
+  const bold = path.join(fonts, 'LiberationSerif-Bold.ttf');
+  for (let i = 0; i < 10; i++) await barePdf(text, regular, bold);
+  const bare = summarise(await sample(200, () => barePdf(text, regular, bold)));
+
+  printTable('Printing (Mẫu 01, two copies, Liberation Serif embedded)', [
+    { measure: `Mẫu 01 warm (${warm.n} renders)`, median: warm.median, p95: warm.p95, goal: 'p95 ≤ 40 ms' },
+    { measure: 'bare pdfkit, same font and text', median: bare.median, p95: bare.p95, note: `ratio p95 ${(warm.p95 / bare.p95).toFixed(2)}×` },
+    { measure: '100-receipt batch', median: batchMs / 100, note: `total ${(batchMs / 1000).toFixed(2)} s` },
+  ]);
+  return writeResults('print', { mau01Warm: warm, barePdfkit: bare, ratioP95: warm.p95 / bare.p95, batch100Ms: batchMs });
+}

@@ -1,0 +1,24 @@
+/**
+ * `npm run bench [-- <suite> …]`: benchmarks (not timed tests). Each suite prints a table and
+ * writes bench/results/<suite>.json. Suites: legal, print, counter, sync, reliability; with no
+ * name, legal and print run (the others take minutes and are asked for by name).
+ */
+import { runLegalBench } from './legal';
+import { runPrintBench } from './print';
+
+const SUITES: Record<string, () => Promise<unknown>> = {
+  legal: runLegalBench,
+  print: runPrintBench,
+};
+
+const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const names = asked.length ? asked : ['legal', 'print'];
+for (const name of names) {
+  const suite = SUITES[name];
+  if (!suite) {
+    console.error(`Không có bộ đo "${name}". Có: ${Object.keys(SUITES).join(', ')}`);
+    process.exit(2);
+  }
+  const file = await suite();
+  console.log(`→ ${String(file)}`);
+}
