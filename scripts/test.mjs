@@ -3,10 +3,10 @@
 // check each. Exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
+import path from 'node:path';
 
-const require = createRequire(import.meta.url);
-const bin = (pkg, rel) => require.resolve(`${pkg}/${rel}`);
+// Package files by path: some packages (eslint) do not export their bin through "exports".
+const bin = (pkg, rel) => path.resolve('node_modules', pkg, rel);
 let passed = 0;
 let failed = 0;
 

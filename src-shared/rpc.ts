@@ -9,6 +9,7 @@ import { calendarRows } from './rpc/calendar';
 import { catalogRows } from './rpc/catalog';
 import { dossierRows } from './rpc/dossiers';
 import { printRows } from './rpc/print';
+import { reportRows } from './rpc/reports';
 import type { RpcRow } from './rpc/row';
 import { settingsRows } from './rpc/settings';
 import { setupRows } from './rpc/setup';
@@ -24,6 +25,7 @@ export const rpc = {
   ...calendarRows,
   ...dossierRows,
   ...printRows,
+  ...reportRows,
 } as const satisfies Record<string, RpcRow>;
 
 export type Rpc = typeof rpc;

@@ -17,6 +17,7 @@ import { CalendarService } from './calendar/calendar-service';
 import { CatalogService, seedPath } from './catalog/catalog-service';
 import { registryHandlers } from './dossiers/handlers';
 import { printHandlers } from './print/handlers';
+import { reportHandlers } from './reports/handlers';
 import { platformPrinterAdapter } from './print/printers/for-platform';
 import type { PrinterAdapter } from './print/printers/types';
 import { setFontsDir } from './print/fonts';
@@ -102,6 +103,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ...foundationHandlers({ office, officers, sessions, settings }),
     ...registryHandlers({ db, clock, catalog, calendar, settings, events }),
     ...printHandlers(print),
+    ...reportHandlers({ db, clock, office }),
   };
 
   return {

@@ -20,6 +20,7 @@ import { dossier, dossierEvent, office } from '../db/schema';
 import { newId } from '../ids';
 import { findRow, toSnapshot, type DossierRow } from '../dossiers/records';
 import type { SettingsService } from '../settings/settings';
+import { computeII06a } from '../reports/ii06a';
 import type { PrintContext } from './model';
 
 const FORM_EVENT: Partial<Record<PrintForm, string>> = {
@@ -92,7 +93,36 @@ export function buildPrintContext(
 
   if (req.form === 'mau07' || req.form === 'report_ii06a') {
     const period = need(details.period, 'Cần chọn khoảng thời gian (từ ngày, đến ngày)');
-    if (req.form === 'report_ii06a') throw new AppError('INVALID_INPUT', 'Biểu II.06a được in từ màn hình Báo cáo');
+    if (req.form === 'report_ii06a') {
+      const o = deps.db.select().from(office).where(eq(office.id, 1)).get()!;
+      const report = computeII06a(deps.db, period.from, period.to);
+      return {
+        ctx: {
+          ...base,
+          printedAt: new Date(vnDayStart(period.to) + MS_PER_DAY - 60_000).toISOString(),
+          report: {
+            periodLabel: report.periodLabel,
+            from: period.from,
+            to: period.to,
+            reportingUnit: o.name,
+            receivingUnit: `Ủy ban nhân dân ${o.province}`,
+            rows: report.rows.map((r) => ({
+              field: r.fieldLabel,
+              receivedOnline: r.receivedOnline,
+              receivedDirect: r.receivedDirect,
+              carriedOver: r.carriedOver,
+              resolvedEarly: r.resolvedEarly,
+              resolvedOnTime: r.resolvedOnTime,
+              resolvedLate: r.resolvedLate,
+              pendingInTime: r.pendingInTime,
+              pendingLate: r.pendingLate,
+            })),
+          },
+        },
+        dossierId: null,
+        label: `bieu-ii06a-${period.from}-${period.to}`,
+      };
+    }
     const from = new Date(vnDayStart(period.from)).toISOString();
     const to = new Date(vnDayStart(period.to) + MS_PER_DAY).toISOString();
     const rows = deps.db.select().from(dossier).where(and(gte(dossier.receivedAt, from), lt(dossier.receivedAt, to))).orderBy(asc(dossier.receivedAt)).all();

@@ -1,0 +1,72 @@
+/**
+ * Biểu số II.06a/VPCP/KSTT for a period (DOMAIN.md §9.1), per field (lĩnh vực):
+ *   (3) received = (4) online + (5) direct/postal + (6) carried over from before the period
+ *   (7) resolved in the period = (8) early + (9) on time + (10) late
+ *   (11) still pending at the period's end = (12) in time + (13) late
+ * and (3) = (7) + (11) by construction. Dossiers refused at the counter (Mẫu 03) are not
+ * received. As the template's footnote says, dossiers awaiting a supplement or withdrawn count
+ * as "trong hạn" while pending. "Early" means finished on a day before the due day (QĐ 766).
+ */
+import { PROCEDURE_FIELDS, type ProcedureField } from '@shared/domain/catalog';
+import { classifyCompletion } from '@shared/domain/deadline';
+import type { II06a, II06aRow } from '@shared/rpc/reports';
+import type { CounterDb } from '../db/open';
+import { periodBounds, periodLabel } from './period';
+
+const PAUSED = new Set(['awaiting_supplement', 'withdrawal_requested']);
+
+function emptyRow(field: string): II06aRow {
+  return {
+    field,
+    fieldLabel: PROCEDURE_FIELDS[field as ProcedureField] ?? field,
+    receivedOnline: 0, receivedDirect: 0, carriedOver: 0, received: 0,
+    resolvedEarly: 0, resolvedOnTime: 0, resolvedLate: 0, resolved: 0,
+    pendingInTime: 0, pendingLate: 0, pending: 0,
+  };
+}
+
+export function computeII06a(db: CounterDb, from: string, to: string): II06a {
+  const { start, end } = periodBounds(from, to);
+  // Everything received before the end that was still open at the start: received in the
+  // period, or carried over. Walks the received_at index up to `end`.
+  const rows = db.$client
+    .prepare(
+      `SELECT procedure_field AS field, channel, status, received_at AS receivedAt, due_at AS dueAt, finished_at AS finishedAt
+       FROM dossier
+       WHERE received_at < ? AND status <> 'rejected' AND (finished_at IS NULL OR finished_at >= ?)`,
+    )
+    .all(end, start) as { field: string; channel: string; status: string; receivedAt: string; dueAt: string; finishedAt: string | null }[];
+
+  const byField = new Map<string, II06aRow>();
+  for (const d of rows) {
+    const r = byField.get(d.field) ?? emptyRow(d.field);
+    byField.set(d.field, r);
+    if (d.receivedAt < start) r.carriedOver += 1;
+    else if (d.channel === 'online') r.receivedOnline += 1;
+    else r.receivedDirect += 1;
+
+    if (d.finishedAt !== null && d.finishedAt < end) {
+      const c = classifyCompletion(d.finishedAt, d.dueAt);
+      if (c === 'early') r.resolvedEarly += 1;
+      else if (c === 'on_time') r.resolvedOnTime += 1;
+      else r.resolvedLate += 1;
+    } else if (PAUSED.has(d.status) || d.dueAt >= end) {
+      r.pendingInTime += 1;
+    } else {
+      r.pendingLate += 1;
+    }
+  }
+
+  const total = emptyRow('total');
+  total.fieldLabel = 'Tổng cộng';
+  const out = [...byField.values()].sort((a, b) => a.field.localeCompare(b.field));
+  for (const r of out) {
+    r.received = r.receivedOnline + r.receivedDirect + r.carriedOver;
+    r.resolved = r.resolvedEarly + r.resolvedOnTime + r.resolvedLate;
+    r.pending = r.pendingInTime + r.pendingLate;
+    for (const k of Object.keys(total) as (keyof II06aRow)[]) {
+      if (typeof total[k] === 'number') (total[k] as number) += r[k] as number;
+    }
+  }
+  return { from, to, periodLabel: periodLabel(from, to), rows: out, total };
+}

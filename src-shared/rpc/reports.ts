@@ -1,0 +1,83 @@
+/** Tổng quan and Báo cáo: what leaders watch (QĐ 766 on-time rate) and Biểu số II.06a. */
+import { z } from 'zod';
+import { ymdSchema } from './common';
+import { row } from './row';
+
+const count = z.number().int().min(0);
+
+export const ii06aRowSchema = z.object({
+  field: z.string(),
+  fieldLabel: z.string(),
+  receivedOnline: count, // (4)
+  receivedDirect: count, // (5) trực tiếp, dịch vụ bưu chính
+  carriedOver: count, // (6) từ kỳ trước
+  received: count, // (3) = (4)+(5)+(6)
+  resolvedEarly: count, // (8)
+  resolvedOnTime: count, // (9)
+  resolvedLate: count, // (10)
+  resolved: count, // (7) = (8)+(9)+(10)
+  pendingInTime: count, // (12)
+  pendingLate: count, // (13)
+  pending: count, // (11) = (12)+(13)
+});
+export type II06aRow = z.infer<typeof ii06aRowSchema>;
+
+export const ii06aSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  periodLabel: z.string(),
+  rows: z.array(ii06aRowSchema),
+  total: ii06aRowSchema,
+});
+export type II06a = z.infer<typeof ii06aSchema>;
+
+const period = z
+  .strictObject({ from: ymdSchema, to: ymdSchema })
+  .refine((p) => p.from <= p.to, { message: 'Ngày bắt đầu phải trước ngày kết thúc', path: ['to'] });
+
+const lateItem = z.object({
+  id: z.string(),
+  code: z.string(),
+  applicantName: z.string(),
+  procedureName: z.string(),
+  dueAt: z.string(),
+  daysLate: z.number(),
+});
+
+export const dashboardSchema = z.object({
+  today: z.object({ received: count, returned: count }),
+  month: z.object({ received: count, returned: count, finished: count, onTime: count }),
+  /** QĐ 766 indicator 2.1 for this month: (trước hạn + đúng hạn) / đã giải quyết; null when none finished. */
+  onTimeRate: z.number().nullable(),
+  overdueCount: count,
+  overdue: z.array(lateItem),
+  dueSoon: z.array(lateItem.omit({ daysLate: true })),
+  byField: z.array(z.object({ field: z.string(), label: z.string(), received: count, finished: count, onTime: count })),
+  byMonth: z.array(z.object({ month: z.string(), received: count, finished: count, late: count })),
+});
+export type Dashboard = z.infer<typeof dashboardSchema>;
+
+export const reportRows = {
+  'reports.dashboard': row({ input: z.strictObject({}), output: dashboardSchema, access: 'signedIn' }),
+  'reports.ii06a': row({ input: period, output: ii06aSchema, access: ['leader', 'admin'] }),
+  /** The same report as a file for the province: CSV (UTF-8 with BOM) or XLSX, formulas neutralised. */
+  'reports.exportII06a': row({
+    input: z.strictObject({ from: ymdSchema, to: ymdSchema, format: z.enum(['csv', 'xlsx']) }),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+    access: ['leader', 'admin'],
+  }),
+  /** Kết thúc ngày: what the counter did on one day. */
+  'reports.dailyClosing': row({
+    input: z.strictObject({ date: ymdSchema }),
+    output: z.object({
+      date: z.string(),
+      received: count,
+      rejected: count,
+      returned: count,
+      feesTotal: count,
+      byProcedure: z.array(z.object({ procedureCode: z.string(), procedureName: z.string(), received: count, fees: count })),
+      byOfficer: z.array(z.object({ officer: z.string(), received: count })),
+    }),
+    access: 'signedIn',
+  }),
+} as const;
