@@ -1,6 +1,6 @@
 /** Invariants of the deadline engine, checked with fast-check under fixed seeds (reproducible). */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { computeDue, type DeadlineUnit } from '@shared/domain/deadline';
 import { dayInfo } from '@shared/domain/calendar/day-index';
 import type { WorkingCalendar } from '@shared/domain/calendar/types';
