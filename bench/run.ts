@@ -3,12 +3,14 @@
  * writes bench/results/<suite>.json. Suites: legal, print, counter, sync, reliability; with no
  * name, legal and print run (the others take minutes and are asked for by name).
  */
+import { runCounterBench } from './counter';
 import { runLegalBench } from './legal';
 import { runPrintBench } from './print';
 
 const SUITES: Record<string, () => Promise<unknown>> = {
   legal: runLegalBench,
   print: runPrintBench,
+  counter: runCounterBench,
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -9,8 +9,8 @@ import { computeDue } from '@shared/domain/deadline';
 import type { Procedure } from '@shared/domain/catalog';
 import { formatDossierCode } from '@shared/domain/dossier-code';
 import { foldForSearch } from '@shared/domain/text';
-import { MS_PER_DAY, vnInstant, vnLocalMinutes, vnYmd } from '@shared/domain/vn-time';
-import { isWorkingInstant } from '@shared/domain/deadline';
+import { dayInfo } from '@shared/domain/calendar/day-index';
+import { daysFromCivil, epochMsOfVnLocalMinutes, MS_PER_DAY, vnDayNumber, vnYmd } from '@shared/domain/vn-time';
 import type { Core } from '../core';
 import { newId } from '../ids';
 import { FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, HAMLETS, MIDDLE_NAMES_FEMALE, MIDDLE_NAMES_MALE, PROCEDURE_MIX } from './names';
@@ -57,16 +57,33 @@ export function seedDemo(core: Core, opts: SeedDemoOptions): { inserted: number;
   const inForce = catalog.current().procedures.filter((p) => p.deadline);
   const mix: [Procedure, number][] = inForce.map((p) => [p, PROCEDURE_MIX.find(([c]) => c === p.code)?.[1] ?? 0.4]);
 
-  // Receipt instants inside working sessions, sorted: codes and local_seq then follow time.
+  // Receipt instants inside working sessions (until 16:45), sorted: codes and local_seq then
+  // follow time. Working days and their session minutes come from the calendar once.
   const [sy, sm, sd] = (opts.since ?? '2025-01-02').split('-').map(Number) as [number, number, number];
-  const from = vnInstant(sy, sm, sd, 7, 0);
-  const span = now - from - 3_600_000;
+  const firstDay = daysFromCivil(sy, sm, sd);
+  const lastDay = vnDayNumber(now - 3_600_000);
+  const slots: { day: number; sessions: (readonly [number, number])[]; minutes: number }[] = [];
+  for (let d = firstDay; d <= lastDay; d++) {
+    const sessions = dayInfo(cal, d)
+      .sessions.map(([a, b]) => [a, Math.min(b, 16 * 60 + 45)] as const)
+      .filter(([a, b]) => b > a);
+    const minutes = sessions.reduce((m, [a, b]) => m + (b - a), 0);
+    if (minutes > 0) slots.push({ day: d, sessions, minutes });
+  }
   const instants: number[] = [];
   while (instants.length < opts.dossiers) {
-    const t = from + Math.floor(rand() * span);
-    const minute = vnLocalMinutes(t) % 1440;
-    if (minute > 16 * 60 + 45 || !isWorkingInstant(cal, new Date(t))) continue;
-    instants.push(t - (t % 60_000));
+    const slot = slots[Math.floor(rand() * slots.length)]!;
+    let offset = Math.floor(rand() * slot.minutes);
+    let minute = 0;
+    for (const [a, b] of slot.sessions) {
+      if (offset < b - a) {
+        minute = a + offset;
+        break;
+      }
+      offset -= b - a;
+    }
+    const t = epochMsOfVnLocalMinutes(slot.day * 1440 + minute);
+    if (t < now) instants.push(t);
   }
   instants.sort((a, b) => a - b);
 
