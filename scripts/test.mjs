@@ -36,7 +36,9 @@ const ok = step('vitest', [bin('vitest', 'vitest.mjs'), 'run', '--reporter=defau
 if (fs.existsSync(report)) {
   const r = JSON.parse(fs.readFileSync(report, 'utf8'));
   passed += r.numPassedTests;
-  failed += r.numFailedTests + (r.numFailedTestSuites ?? 0);
+  // A file that failed to load has no test results of its own: count it once.
+  const brokenFiles = (r.testResults ?? []).filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed')).length;
+  failed += r.numFailedTests + brokenFiles;
   const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
   if (skipped > 0) {
     console.log(`${skipped} skipped tests: a skipped test is a defect here.`);

@@ -9,7 +9,7 @@ import type { Handlers } from '../../src-main/core/rpc/handlers';
 describe('the RPC table', () => {
   it('names every row <capability>.<action> and gives it schemas and an access rule', () => {
     for (const [name, spec] of Object.entries(rpc)) {
-      expect(name).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
+      expect(name).toMatch(/^[a-z]+\.[a-zA-Z][a-zA-Z0-9]*$/);
       expect(typeof spec.input.safeParse).toBe('function');
       expect(typeof spec.output.safeParse).toBe('function');
       expect(spec.access === 'public' || spec.access === 'signedIn' || Array.isArray(spec.access)).toBe(true);
