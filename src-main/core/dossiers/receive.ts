@@ -9,15 +9,14 @@ import { AppError } from '@shared/errors';
 import type { DeadlineUnit } from '@shared/domain/deadline';
 import { formatDossierCode, nextSequence } from '@shared/domain/dossier-code';
 import { computeFees } from '@shared/domain/fees';
-import { foldForSearch } from '@shared/domain/text';
 import { toVnIso, vnYmd } from '@shared/domain/vn-time';
 import type { Officer } from '@shared/rpc';
 import type { receiveInputSchema } from '@shared/rpc/dossiers';
 import type { DbExecutor } from '../db/open';
 import { dossier, dossierDocument, dossierSequence, feeLine, office } from '../db/schema';
-import { newId } from '../ids';
 import type { DossierContext } from './context';
 import { recordChange } from './journal';
+import { newDossierRow } from './new-row';
 
 export type ReceiveInput = z.output<typeof receiveInputSchema>;
 
@@ -57,7 +56,6 @@ export function receiveDossier(ctx: DossierContext, input: ReceiveInput, officer
     }));
   const pattern = ctx.settings.get().dossierCodePattern;
   const catalogVersion = ctx.catalog.currentVersion();
-  const a = input.applicant;
 
   const row = ctx.db.transaction((tx) => {
     const off = tx.select().from(office).where(eq(office.id, 1)).get();
@@ -66,41 +64,25 @@ export function receiveDossier(ctx: DossierContext, input: ReceiveInput, officer
     const code = formatDossierCode({ agencyCode: off.agencyCode, receivedAt, seq, pattern });
     const inserted = tx
       .insert(dossier)
-      .values({
-        id: newId(),
-        code,
-        agencyCode: off.agencyCode,
-        procedureId: procedure.id,
-        procedureCode: procedure.code ?? procedure.id,
-        procedureName: procedure.name,
-        procedureField: procedure.field,
-        catalogVersion,
-        deadlineAmount: deadline.amount,
-        deadlineUnit: deadline.unit,
-        cutoff15: deadline.cutoff15,
-        applicantName: a.fullName,
-        applicantIdNumber: a.idNumber ?? null,
-        applicantBirthDate: a.birthDate ?? null,
-        applicantGender: a.gender ?? null,
-        applicantAddress: a.address ?? null,
-        applicantPhone: a.phone ?? null,
-        applicantEmail: a.email ?? null,
-        searchName: foldForSearch(a.fullName),
-        searchAddress: foldForSearch(a.address ?? ''),
-        channel: input.channel,
-        delivery: input.delivery,
-        pages: input.pages ?? null,
-        copies: input.copies ?? null,
-        feeTotal: fees.total,
-        status: 'received',
-        receivedAt,
-        dueAt: new Date(due.dueAt).toISOString(),
-        originalDueAt: new Date(due.dueAt).toISOString(),
-        dueProvisional: due.provisional,
-        receivedById: officer.id,
-        receivedByName: officer.fullName,
-        updatedAt: receivedAt,
-      })
+      .values(
+        newDossierRow({
+          code,
+          agencyCode: off.agencyCode,
+          procedure,
+          catalogVersion,
+          applicant: input.applicant,
+          officer,
+          at: receivedAt,
+          channel: input.channel,
+          delivery: input.delivery,
+          status: 'received',
+          dueAt: new Date(due.dueAt).toISOString(),
+          dueProvisional: due.provisional,
+          feeTotal: fees.total,
+          pages: input.pages,
+          copies: input.copies,
+        }),
+      )
       .returning()
       .get();
     documents.forEach((d, position) => tx.insert(dossierDocument).values({ dossierId: inserted.id, position, ...d }).run());
