@@ -1,6 +1,7 @@
 /**
  * The CUPS adapter against a real spooler: setup-cups.sh starts cupsd and the cups-pdf queue
- * "PDF"; Mẫu 01 goes through `lp` and comes back out of cups-pdf as a PDF we read again.
+ * "PDF"; Mẫu 01 goes through `lp`; its spooled document is read back as text, and what cups-pdf
+ * draws from it is read back as a PDF again.
  * Error mapping is checked both on the real `lp` and with a scripted exec.
  */
 import { execFileSync } from 'node:child_process';
@@ -58,6 +59,16 @@ describe('CUPS adapter on the real spooler', () => {
     expect(pdfText(spooled).split('\f').filter((p) => p.trim() !== '').length).toBe(2);
     expect(zbar(renderPng(spooled, 200))).toEqual([`https://dvc.cantho.example.vn/tra-cuu/${CODE}`]);
     fs.rmSync(spooledPath);
+
+    // The job's document as CUPS spooled it (kept under /var/spool/cups for PreserveJobFiles,
+    // one day by default) is our PDF byte for byte, and its text is the form's.
+    const jobNumber = Number(job.jobId!.split('-').pop());
+    const spoolFile = `/var/spool/cups/d${String(jobNumber).padStart(5, '0')}-001`;
+    expect(fs.readFileSync(spoolFile).equals(pdf)).toBe(true);
+    const text = pdfText(fs.readFileSync(spoolFile)).replace(/\s+/g, ' ');
+    expect(text).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+    expect(text).toContain(CODE);
+    expect(text).toContain(SAMPLE_CONTEXT.dossier!.applicant.fullName);
   });
 
   it('says in Vietnamese that an unknown printer does not exist', async () => {
