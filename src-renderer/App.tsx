@@ -1,5 +1,5 @@
 /** The app's life: loading, first-run setup, sign-in, then the shell. */
-import { Alert, Button, ConfigProvider, Spin } from 'antd';
+import { Alert, App as AntApp, Button, ConfigProvider, Spin } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import { useEffect } from 'react';
 import { vi } from './i18n/vi';
@@ -41,7 +41,10 @@ function Phase() {
 export function App() {
   return (
     <ConfigProvider locale={viVN} theme={{ token: { fontSize: 15, colorPrimary: '#1d5fb4' } }}>
-      <Phase />
+      {/* AntApp gives dialogs and messages opened from code the theme and the Vietnamese locale. */}
+      <AntApp>
+        <Phase />
+      </AntApp>
     </ConfigProvider>
   );
 }

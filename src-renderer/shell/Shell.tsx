@@ -16,12 +16,21 @@ import {
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { vi } from '../i18n/vi';
+import { CatalogScreen } from '../screens/catalog/CatalogScreen';
+import { DossierDrawer } from '../screens/dossiers/DossierDrawer';
+import { DossiersScreen } from '../screens/dossiers/DossiersScreen';
 import { Home } from '../screens/Home';
+import { IntakeScreen } from '../screens/intake/IntakeScreen';
 import { LockScreen } from '../screens/LockScreen';
 import { Planned } from '../screens/Planned';
+import { PrintPreview } from '../screens/print/PrintPreview';
+import { RegisterScreen } from '../screens/register/RegisterScreen';
+import { ReturnsScreen } from '../screens/returns/ReturnsScreen';
+import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { useNavigation, type Screen } from '../stores/navigation';
 import { useSession } from '../stores/session';
 import { useIdleLock } from './useIdleLock';
+import { useShortcuts } from './useShortcuts';
 
 const MENU: { key: Screen; icon: ReactNode }[] = [
   { key: 'home', icon: <DashboardOutlined /> },
@@ -35,15 +44,35 @@ const MENU: { key: Screen; icon: ReactNode }[] = [
   { key: 'settings', icon: <SettingOutlined /> },
 ];
 
+/** F2/F3 are the counter's two most used keys; the rest of the menu is Alt+position. */
+const HINTS: Partial<Record<Screen, string>> = { intake: 'F2', dossiers: 'F3' };
+
 function ScreenView({ screen }: { screen: Screen }) {
-  if (screen === 'home') return <Home />;
-  return <Planned title={vi.nav[screen]} />;
+  switch (screen) {
+    case 'home':
+      return <Home />;
+    case 'intake':
+      return <IntakeScreen />;
+    case 'dossiers':
+      return <DossiersScreen />;
+    case 'returns':
+      return <ReturnsScreen />;
+    case 'register':
+      return <RegisterScreen />;
+    case 'catalog':
+      return <CatalogScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    default:
+      return <Planned title={vi.nav[screen]} />;
+  }
 }
 
 export function Shell() {
   const { office, officer, locked, lock, signOut } = useSession();
   const { screen, go } = useNavigation();
   useIdleLock();
+  useShortcuts(!locked);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -55,7 +84,16 @@ export function Shell() {
           mode="inline"
           selectedKeys={[screen]}
           onClick={(e) => go(e.key as Screen)}
-          items={MENU.map((m) => ({ key: m.key, icon: m.icon, label: vi.nav[m.key] }))}
+          items={MENU.map((m, i) => ({
+            key: m.key,
+            icon: m.icon,
+            label: (
+              <span className="menu-label">
+                <span>{vi.nav[m.key]}</span>
+                <kbd title={`${vi.keys.hint}: Alt+${i + 1}${HINTS[m.key] ? ` / ${HINTS[m.key]}` : ''}`}>{HINTS[m.key] ?? `Alt+${i + 1}`}</kbd>
+              </span>
+            ),
+          }))}
           aria-label="Điều hướng"
         />
       </Layout.Sider>
@@ -73,10 +111,12 @@ export function Shell() {
             </Button>
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content className="app-content">
           <ScreenView screen={screen} />
         </Layout.Content>
       </Layout>
+      <DossierDrawer />
+      <PrintPreview />
       {locked && <LockScreen />}
     </Layout>
   );

@@ -1,0 +1,73 @@
+/** The procedures of the catalog in force, searchable by code or name without diacritics. */
+import { Input, Table, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import type { ProcedureSummary } from '@shared/rpc/catalog';
+import { vi } from '../../i18n/vi';
+import { call } from '../../rpc/client';
+import { errorText } from '../../ui/errors';
+import { useViewportHeight } from '../../ui/useViewportHeight';
+import { procedureKey } from '../intake/ProcedurePicker';
+import { ProcedureDrawer } from './ProcedureDrawer';
+
+const t = vi.catalog;
+
+export function ProceduresTab({ version }: { version: number }) {
+  const height = useViewportHeight();
+  const [query, setQuery] = useState('');
+  const [items, setItems] = useState<ProcedureSummary[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      setLoading(true);
+      call('catalog.search', { query, limit: 200 })
+        .then((r) => !cancelled && (setItems(r.items), setError(null)))
+        .catch((err) => !cancelled && setError(errorText(err)))
+        .finally(() => !cancelled && setLoading(false));
+    }, 200);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [query, version]);
+
+  return (
+    <div data-testid="catalog-procedures">
+      <Input.Search
+        allowClear
+        placeholder={t.search}
+        aria-label={t.search}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        style={{ marginBottom: 8 }}
+        status={error ? 'error' : undefined}
+      />
+      <Table<ProcedureSummary>
+        virtual
+        size="small"
+        rowKey="id"
+        loading={loading}
+        dataSource={items}
+        pagination={false}
+        scroll={{ x: 1000, y: Math.max(240, height - 64 - 48 - 44 - 56 - 44 - 40) }}
+        onRow={(r) => ({
+          onClick: () => setOpen(procedureKey(r)),
+          onKeyDown: (e) => e.key === 'Enter' && setOpen(procedureKey(r)),
+          tabIndex: 0,
+          className: 'clickable-row',
+        })}
+        columns={[
+          { title: t.code, dataIndex: 'code', width: 110, render: (c: string | null) => c ?? '—' },
+          { title: t.name, dataIndex: 'name', ellipsis: true },
+          { title: t.field, dataIndex: 'fieldLabel', width: 220, ellipsis: true },
+          { title: t.deadline, dataIndex: 'deadlineText', width: 170, ellipsis: true },
+          { title: t.interAgency, dataIndex: 'interAgency', width: 100, render: (v: boolean) => (v ? <Tag color="purple">{t.interAgency}</Tag> : null) },
+        ]}
+      />
+      <ProcedureDrawer procedureKey={open} onClose={() => setOpen(null)} />
+    </div>
+  );
+}

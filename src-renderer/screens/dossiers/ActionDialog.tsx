@@ -1,0 +1,166 @@
+/**
+ * One lifecycle step on a dossier (dossiers.act), with what that step needs: who collected the
+ * result, the new appointment and who signs the apology, what is missing… Steps that cannot be
+ * undone (trả kết quả, dừng, gia hạn) ask once more before they are recorded. The steps that come
+ * with a form (Mẫu 02, 04, 05) open its preview right after.
+ */
+import { App, DatePicker, Form, Input, Modal, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { ACTION_LABELS, type DossierAction } from '@shared/domain/lifecycle';
+import type { RpcInput } from '@shared/rpc';
+import type { DossierDetail } from '@shared/rpc/dossiers';
+import { vi } from '../../i18n/vi';
+import { call } from '../../rpc/client';
+import { useNavigation } from '../../stores/navigation';
+import { usePrintPreview, type PrintRequest } from '../../stores/printPreview';
+import { useSession } from '../../stores/session';
+import { DATE_FORMAT, toYmd } from '../../ui/dates';
+import { errorText, showFieldErrors } from '../../ui/errors';
+import { SupplementFields, supplementDetails, type SupplementValues } from '../print/SupplementFields';
+
+const t = vi.detail;
+const required = [{ required: true, whitespace: true, message: t.required }];
+
+export const IRREVERSIBLE: readonly DossierAction[] = ['returnResult', 'stop', 'extend'];
+
+interface Values extends Partial<SupplementValues> {
+  note?: string;
+  collectedBy?: string;
+  newDueDate?: Dayjs;
+  signerTitle?: string;
+  signerName?: string;
+}
+
+interface Props {
+  dossierId: string;
+  code: string;
+  action: DossierAction;
+  /** Supplement items to start from (the dossier's documents). */
+  documents?: DossierDetail['documents'];
+  onClose(): void;
+  onDone?(detail: DossierDetail): void;
+}
+
+export function ActionDialog({ dossierId, code, action, documents, onClose, onDone }: Props) {
+  const [form] = Form.useForm<Values>();
+  const { modal, message } = App.useApp();
+  const settings = useSession((s) => s.settings);
+  const dossiersChanged = useNavigation((s) => s.dossiersChanged);
+  const showPreview = usePrintPreview((s) => s.show);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const initial: Values = {
+    signerTitle: settings?.signerTitle ?? '',
+    signerName: settings?.signerName ?? '',
+    items: documents?.map((d) => ({ name: d.name, originals: d.originals, certifiedCopies: d.copies, photocopies: 0 })) ?? [],
+  };
+
+  async function record(v: Values) {
+    const input: RpcInput<'dossiers.act'> = {
+      id: dossierId,
+      action,
+      note: action === 'requestSupplement' || action === 'extend' || action === 'stop' ? v.reason : v.note,
+      newDueDate: action === 'extend' ? toYmd(v.newDueDate) : undefined,
+      collectedBy: action === 'returnResult' ? v.collectedBy : undefined,
+    };
+    setBusy(true);
+    setError(null);
+    try {
+      const detail = await call('dossiers.act', input);
+      dossiersChanged();
+      message.success(`${t.done}: ${ACTION_LABELS[action]}`);
+      onDone?.(detail);
+      onClose();
+      const follow = followUpPrint(v);
+      if (follow) showPreview(follow, `${vi.intake.code}: ${code}`);
+    } catch (err) {
+      showFieldErrors(form, err);
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function followUpPrint(v: Values): PrintRequest | null {
+    const signer = { title: v.signerTitle ?? '', fullName: v.signerName ?? '' };
+    if (action === 'requestSupplement') return { form: 'mau02', dossierId, details: { supplement: supplementDetails(v as SupplementValues) } };
+    if (action === 'extend') return { form: 'mau04', dossierId, details: { apology: { reason: v.reason ?? '', signer } } };
+    if (action === 'stop') return { form: 'mau05', dossierId, details: { stop: { reason: v.reason ?? '', signer } } };
+    return null;
+  }
+
+  async function submit() {
+    let v: Values;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return;
+    }
+    if (!IRREVERSIBLE.includes(action)) return void record(v);
+    modal.confirm({
+      title: `${ACTION_LABELS[action]} — ${code}`,
+      content: t.confirmBody,
+      okText: ACTION_LABELS[action],
+      cancelText: vi.common.cancel,
+      okButtonProps: { danger: action === 'stop' },
+      onOk: () => record(v),
+    });
+  }
+
+  const withSigner = action === 'extend' || action === 'stop';
+  return (
+    <Modal
+      open
+      title={`${ACTION_LABELS[action]} — ${code}`}
+      okText={ACTION_LABELS[action]}
+      cancelText={vi.common.cancel}
+      onOk={() => void submit()}
+      okButtonProps={{ loading: busy, danger: action === 'stop' }}
+      onCancel={onClose}
+      width={action === 'requestSupplement' ? 760 : 560}
+      destroyOnHidden
+      rootClassName="action-dialog"
+    >
+      {error && (
+        <Typography.Paragraph type="danger" data-testid="action-error">
+          {error}
+        </Typography.Paragraph>
+      )}
+      <Form form={form} layout="vertical" initialValues={initial} name={`act-${action}`}>
+        {action === 'returnResult' && (
+          <Form.Item name="collectedBy" label={t.collectedBy} extra={t.collectedByHint} rules={required}>
+            <Input autoFocus onPressEnter={() => void submit()} />
+          </Form.Item>
+        )}
+        {action === 'extend' && (
+          <Form.Item name="newDueDate" label={t.newDueDate} rules={[{ required: true, message: t.required }]}>
+            <DatePicker format={DATE_FORMAT} autoFocus disabledDate={(d) => d.isBefore(dayjs(), 'day')} style={{ width: 200 }} />
+          </Form.Item>
+        )}
+        {action === 'requestSupplement' && <SupplementFields />}
+        {withSigner && (
+          <>
+            <Form.Item name="reason" label={t.reason} rules={required}>
+              <Input.TextArea autoFocus={action === 'stop'} autoSize={{ minRows: 2, maxRows: 5 }} />
+            </Form.Item>
+            <div style={{ display: 'flex', gap: 8 }}>
+              <Form.Item name="signerTitle" label={t.signerTitle} rules={required} style={{ flex: 1 }}>
+                <Input />
+              </Form.Item>
+              <Form.Item name="signerName" label={t.signerName} rules={required} style={{ flex: 1 }}>
+                <Input />
+              </Form.Item>
+            </div>
+          </>
+        )}
+        {!withSigner && action !== 'requestSupplement' && (
+          <Form.Item name="note" label={t.note}>
+            <Input autoFocus={action !== 'returnResult'} onPressEnter={() => void submit()} />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

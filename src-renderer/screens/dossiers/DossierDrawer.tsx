@@ -1,0 +1,258 @@
+/**
+ * One dossier, everything about it: the applicant and procedure, papers and fees, the deadline
+ * (with how it ended: trước hạn / đúng hạn / quá hạn), the timeline of every step, what has been
+ * printed, and the steps allowed now (core decides them: allowedActions).
+ */
+import { PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Drawer, Empty, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { PROCEDURE_FIELDS, type ProcedureField } from '@shared/domain/catalog';
+import { formatDueVi } from '@shared/domain/deadline';
+import { ACTION_LABELS, NATIONAL_STATUS_LABELS, STATUS_LABELS, type DossierAction, type NationalStatusCode } from '@shared/domain/lifecycle';
+import { formatDateTimeVi, formatDateVi, formatDong } from '@shared/domain/text';
+import type { RpcOutput } from '@shared/rpc';
+import type { DossierDetail } from '@shared/rpc/dossiers';
+import { vi } from '../../i18n/vi';
+import { call } from '../../rpc/client';
+import { useNavigation } from '../../stores/navigation';
+import { usePrintPreview } from '../../stores/printPreview';
+import { errorText } from '../../ui/errors';
+import { StatusTag } from '../../ui/StatusTag';
+import { ActionDialog, IRREVERSIBLE } from './ActionDialog';
+
+const t = vi.detail;
+type PrintRecord = RpcOutput<'print.records'>['items'][number];
+
+const COMPLETION_COLORS = { early: 'green', on_time: 'blue', late: 'red' } as const;
+
+export function DossierDrawer() {
+  const { dossier: ref, closeDossier, dataVersion } = useNavigation();
+  const previewOpen = usePrintPreview((s) => s.request !== null);
+  const showPreview = usePrintPreview((s) => s.show);
+  const [detail, setDetail] = useState<DossierDetail | null>(null);
+  const [records, setRecords] = useState<PrintRecord[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [action, setAction] = useState<DossierAction | null>(null);
+
+  const load = useCallback(async () => {
+    if (!ref) return;
+    setError(null);
+    try {
+      const d = await call('dossiers.get', ref);
+      setDetail(d);
+      setRecords((await call('print.records', { dossierId: d.id })).items);
+    } catch (err) {
+      setError(errorText(err));
+    }
+  }, [ref]);
+
+  useEffect(() => {
+    setDetail(null);
+    setRecords([]);
+    void load();
+  }, [load]);
+
+  // A step or a print elsewhere (quick return, preview closed) changes what this drawer shows.
+  useEffect(() => {
+    if (!previewOpen) void load();
+  }, [dataVersion, previewOpen, load]);
+
+  const d = detail;
+  return (
+    <Drawer
+      open={ref !== null}
+      onClose={closeDossier}
+      size={860}
+      destroyOnHidden
+      title={
+        d ? (
+          <Space wrap>
+            <span className="mono" data-testid="detail-code">
+              {d.code}
+            </span>
+            <StatusTag status={d.status} overdue={d.overdue} />
+          </Space>
+        ) : (
+          t.title
+        )
+      }
+      extra={
+        d && (
+          <Space>
+            <Button icon={<PrinterOutlined />} onClick={() => showPreview({ form: d.status === 'rejected' ? 'mau03' : 'mau01', dossierId: d.id }, `${vi.intake.code}: ${d.code}`)}>
+              {d.status === 'rejected' ? t.reprint03 : t.reprint01}
+            </Button>
+            {d.status !== 'rejected' && (
+              <Button icon={<PrinterOutlined />} onClick={() => showPreview({ form: 'mau06', dossierId: d.id }, `${vi.intake.code}: ${d.code}`)}>
+                {t.print06}
+              </Button>
+            )}
+          </Space>
+        )
+      }
+    >
+      <div data-testid="dossier-detail">
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+        {!d && !error && <Spin />}
+        {d && (
+          <>
+            {d.allowedActions.length > 0 && (
+              <div className="detail-actions" data-testid="detail-actions">
+                {d.allowedActions.map((a) => (
+                  <Button key={a} type={a === 'returnResult' || a === 'resultReady' ? 'primary' : 'default'} danger={a === 'stop'} onClick={() => setAction(a)}>
+                    {ACTION_LABELS[a]}
+                    {IRREVERSIBLE.includes(a) ? '…' : ''}
+                  </Button>
+                ))}
+              </div>
+            )}
+            <Descriptions
+              size="small"
+              bordered
+              column={2}
+              styles={{ label: { width: 150 } }}
+              items={[
+                { key: 'name', label: t.applicant, children: <strong>{d.applicant.fullName}</strong> },
+                { key: 'id', label: t.idNumber, children: d.applicant.idNumber ?? '—' },
+                { key: 'birth', label: t.birthDate, children: d.applicant.birthDate ? formatDateVi(d.applicant.birthDate) : '—' },
+                { key: 'gender', label: t.gender, children: d.applicant.gender ? vi.gender[d.applicant.gender] : '—' },
+                { key: 'addr', label: t.address, span: 2, children: d.applicant.address ?? '—' },
+                { key: 'phone', label: t.phone, children: d.applicant.phone ?? '—' },
+                { key: 'email', label: t.email, children: d.applicant.email ?? '—' },
+                { key: 'proc', label: t.procedure, span: 2, children: `${d.procedureCode} · ${d.procedureName}` },
+                { key: 'field', label: t.field, children: PROCEDURE_FIELDS[d.field as ProcedureField] ?? d.field },
+                { key: 'catalog', label: t.catalogVersion, children: <span className="dyn">{d.catalogVersion}</span> },
+                { key: 'recv', label: t.receivedAt, children: <span className="dyn">{formatDateTimeVi(d.receivedAt)}</span> },
+                { key: 'by', label: t.receivedBy, children: d.receivedByName },
+                {
+                  key: 'due',
+                  label: t.dueAt,
+                  span: 2,
+                  children: (
+                    <span className={d.overdue ? 'overdue dyn' : 'dyn'} data-testid="detail-due">
+                      {formatDueVi(d.dueAt)}
+                      {d.dueProvisional && ` ${vi.status.provisional}`}
+                    </span>
+                  ),
+                },
+                ...(d.originalDueAt !== d.dueAt ? [{ key: 'odue', label: t.originalDueAt, span: 2, children: formatDueVi(d.originalDueAt) }] : []),
+                { key: 'channel', label: t.channel, children: vi.channel[d.channel] },
+                { key: 'delivery', label: t.delivery, children: vi.delivery[d.delivery] },
+                { key: 'pages', label: t.pagesCopies, children: `${d.pages ?? '—'} / ${d.copies ?? '—'}` },
+                { key: 'nat', label: t.nationalStatus, children: `${d.nationalStatus} · ${NATIONAL_STATUS_LABELS[d.nationalStatus as NationalStatusCode] ?? ''}` },
+                { key: 'sup', label: t.supplementCount, children: d.supplementCount },
+                { key: 'ext', label: t.extensionCount, children: d.extensionCount },
+                ...(d.pausedSince ? [{ key: 'paused', label: t.pausedSince, span: 2, children: formatDateTimeVi(d.pausedSince) }] : []),
+                ...(d.finishedAt ? [{ key: 'fin', label: t.finishedAt, children: formatDateTimeVi(d.finishedAt) }] : []),
+                ...(d.returnedAt ? [{ key: 'ret', label: t.returnedAt, children: formatDateTimeVi(d.returnedAt) }] : []),
+                ...(d.completion
+                  ? [
+                      {
+                        key: 'completion',
+                        label: t.completion,
+                        children: (
+                          <Tag color={COMPLETION_COLORS[d.completion]} data-testid="completion">
+                            {vi.status.completion[d.completion]}
+                          </Tag>
+                        ),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+
+            <Typography.Title level={5} className="section-title">
+              {t.documents}
+            </Typography.Title>
+            <Table
+              size="small"
+              pagination={false}
+              rowKey={(_r, i) => String(i)}
+              dataSource={d.documents}
+              locale={{ emptyText: '—' }}
+              columns={[
+                { title: vi.intake.docName, dataIndex: 'name' },
+                { title: vi.intake.originals, dataIndex: 'originals', width: 100, align: 'right' },
+                { title: vi.intake.copies, dataIndex: 'copies', width: 100, align: 'right' },
+              ]}
+            />
+
+            <Typography.Title level={5} className="section-title">
+              {t.fees}
+            </Typography.Title>
+            <table className="fee-table">
+              <tbody>
+                {d.fees.map((f, i) => (
+                  <tr key={i}>
+                    <td>
+                      {f.label}
+                      {f.exemptReason && <div className="muted">{`${t.exempt}: ${f.exemptReason}`}</div>}
+                    </td>
+                    <td className="money">{formatDong(f.amount)}</td>
+                  </tr>
+                ))}
+                <tr className="total">
+                  <td>{vi.intake.feeTotal}</td>
+                  <td className="money">{formatDong(d.feeTotal)}</td>
+                </tr>
+              </tbody>
+            </table>
+
+            <Typography.Title level={5} className="section-title">
+              {t.timeline}
+            </Typography.Title>
+            <Timeline
+              data-testid="timeline"
+              items={d.events.map((e) => ({
+                key: e.id,
+                title: <span className="dyn">{formatDateTimeVi(e.at)}</span>,
+                content: (
+                  <div className="timeline-event">
+                    <strong>{ACTION_LABELS[e.type as DossierAction] ?? t.events[e.type] ?? e.type}</strong>
+                    {e.toStatus && e.toStatus !== e.fromStatus && <span className="muted"> → {STATUS_LABELS[e.toStatus as keyof typeof STATUS_LABELS] ?? e.toStatus}</span>}
+                    <div className="muted">{e.officerName}</div>
+                    {e.note && <div>{e.note}</div>}
+                  </div>
+                ),
+              }))}
+            />
+
+            <Typography.Title level={5} className="section-title">
+              {vi.print.records}
+            </Typography.Title>
+            {records.length === 0 ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+            ) : (
+              <Table
+                size="small"
+                pagination={false}
+                rowKey="id"
+                dataSource={records}
+                data-testid="print-records"
+                columns={[
+                  { title: vi.print.at, dataIndex: 'at', width: 150, render: (v: string) => <span className="dyn">{formatDateTimeVi(v)}</span> },
+                  { title: vi.print.form, dataIndex: 'form', render: (f: string) => vi.print.titles[f as keyof typeof vi.print.titles] ?? f },
+                  {
+                    title: vi.print.printer,
+                    dataIndex: 'result',
+                    width: 220,
+                    render: (_: unknown, r: PrintRecord) => (
+                      <span>
+                        <Tag color={r.result === 'failed' ? 'red' : r.result === 'printed' ? 'green' : 'default'}>{vi.print.result[r.result]}</Tag>
+                        {r.printer ?? ''}
+                        {r.error && <div className="muted">{r.error}</div>}
+                      </span>
+                    ),
+                  },
+                ]}
+              />
+            )}
+          </>
+        )}
+      </div>
+      {d && action && (
+        <ActionDialog dossierId={d.id} code={d.code} action={action} documents={d.documents} onClose={() => setAction(null)} onDone={setDetail} />
+      )}
+    </Drawer>
+  );
+}

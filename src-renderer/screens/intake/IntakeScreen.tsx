@@ -1,0 +1,349 @@
+/**
+ * Tiếp nhận: scan or type the applicant, pick the procedure, check the papers, see fees and the
+ * appointment date live, then "Lưu và in" (F9) receives the dossier and previews Mẫu 01. The same
+ * form can instead print Mẫu 02 (hướng dẫn bổ sung, nothing received) or record a refusal (Mẫu 03).
+ * A refused input never clears the form: the officer fixes the marked field and saves again.
+ */
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space, Typography, type InputRef } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CccdCard } from '@shared/domain/cccd';
+import type { Procedure } from '@shared/domain/catalog';
+import { vi } from '../../i18n/vi';
+import { call } from '../../rpc/client';
+import { useNavigation } from '../../stores/navigation';
+import { usePrintPreview } from '../../stores/printPreview';
+import { DATE_FORMAT, DATE_PLACEHOLDER, fromYmd, todayYmd } from '../../ui/dates';
+import { errorText, showFieldErrors } from '../../ui/errors';
+import { supplementDetails, type SupplementValues } from '../print/SupplementFields';
+import { DocumentsChecklist } from './DocumentsChecklist';
+import { DuePreview } from './DuePreview';
+import { FeePreview, needsPages } from './FeePreview';
+import { GuideDialog } from './GuideDialog';
+import { applicantInput, documentsOf, EMPTY_INTAKE, receiveInput, type IntakeValues } from './intakeValues';
+import { ProcedurePicker } from './ProcedurePicker';
+import { RejectDialog } from './RejectDialog';
+import { ScanField } from './ScanField';
+
+const t = vi.intake;
+const required = [{ required: true, whitespace: true, message: vi.setup.required }];
+
+type Notice = { type: 'success' | 'warning' | 'error'; text: string; details?: string[] };
+
+export function IntakeScreen() {
+  const [form] = Form.useForm<IntakeValues>();
+  const { message } = App.useApp();
+  const scanRef = useRef<InputRef>(null);
+  const [procedure, setProcedure] = useState<Procedure | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [received, setReceived] = useState<{ id: string; code: string } | null>(null);
+  const [rejectOpen, setRejectOpen] = useState(false);
+  const [guideOpen, setGuideOpen] = useState(false);
+  const [guideItems, setGuideItems] = useState<SupplementValues['items']>([]);
+  const intakeNonce = useNavigation((s) => s.intakeNonce);
+  const { openDossier, dossiersChanged } = useNavigation();
+  const showPreview = usePrintPreview((s) => s.show);
+  const previewOpen = usePrintPreview((s) => s.request !== null);
+
+  const procedureCode = Form.useWatch('procedureCode', form);
+  const pages = Form.useWatch('pages', form);
+  const copies = Form.useWatch('copies', form);
+  const channel = Form.useWatch('channel', form) ?? 'direct';
+
+  const reset = useCallback(() => {
+    form.resetFields();
+    setProcedure(null);
+    setNotice(null);
+    setError(null);
+    setReceived(null);
+    scanRef.current?.focus();
+  }, [form]);
+
+  useEffect(() => {
+    if (intakeNonce > 0) reset();
+  }, [intakeNonce, reset]);
+
+  useEffect(() => {
+    if (!procedureCode) {
+      setProcedure(null);
+      return;
+    }
+    let cancelled = false;
+    call('catalog.get', { procedureCode })
+      .then((p) => {
+        if (cancelled) return;
+        setProcedure(p);
+        form.setFieldsValue({ documents: documentsOf(p) });
+      })
+      .catch((err) => !cancelled && setError(errorText(err)));
+    return () => {
+      cancelled = true;
+    };
+  }, [procedureCode, form]);
+
+  function onCard(card: CccdCard, warnings: string[]) {
+    form.setFieldsValue({
+      applicant: {
+        ...form.getFieldValue('applicant'),
+        fullName: card.fullName,
+        idNumber: card.idNumber,
+        birthDate: fromYmd(card.birthDate),
+        gender: card.gender,
+        address: card.address,
+      },
+    });
+    form.setFields((['fullName', 'idNumber', 'birthDate', 'gender', 'address'] as const).map((f) => ({ name: ['applicant', f] as ['applicant', typeof f], errors: [] })));
+    setNotice({ type: warnings.length ? 'warning' : 'success', text: `${t.scanned}: ${card.fullName}`, details: warnings });
+  }
+
+  function failed(err: unknown) {
+    const unplaced = showFieldErrors(form, err);
+    setError([errorText(err), ...unplaced].join(' — '));
+  }
+
+  const save = useCallback(async () => {
+    if (busy || received) return;
+    setError(null);
+    let values: IntakeValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      setError(t.invalid);
+      return;
+    }
+    setBusy(true);
+    try {
+      const r = await call('dossiers.receive', receiveInput(values));
+      setReceived({ id: r.id, code: r.code });
+      dossiersChanged();
+      showPreview({ form: 'mau01', dossierId: r.id }, `${t.code}: ${r.code}`);
+    } catch (err) {
+      failed(err);
+    } finally {
+      setBusy(false);
+    }
+  }, [busy, received, form, dossiersChanged, showPreview]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'F9') return;
+      e.preventDefault();
+      if (!previewOpen && !rejectOpen && !guideOpen) void save();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [save, previewOpen, rejectOpen, guideOpen]);
+
+  /** Mẫu 02 and Mẫu 03 need who and which procedure, not the whole form. */
+  async function checkWhoAndWhat(): Promise<boolean> {
+    setError(null);
+    try {
+      await form.validateFields([['applicant', 'fullName'], 'procedureCode', ['applicant', 'idNumber'], ['applicant', 'phone'], ['applicant', 'email']]);
+      return true;
+    } catch {
+      setError(t.needApplicantAndProcedure);
+      return false;
+    }
+  }
+
+  async function reject(reason: string) {
+    setBusy(true);
+    try {
+      const v = form.getFieldsValue(true) as IntakeValues;
+      const r = await call('dossiers.reject', { procedureCode: v.procedureCode ?? '', applicant: applicantInput(v.applicant), reason, channel: v.channel });
+      setRejectOpen(false);
+      setReceived({ id: r.id, code: r.code });
+      dossiersChanged();
+      message.success(t.rejected);
+      showPreview({ form: 'mau03', dossierId: r.id }, `${t.code}: ${r.code}`);
+    } catch (err) {
+      setRejectOpen(false);
+      failed(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function guide(s: SupplementValues) {
+    const v = form.getFieldsValue(true) as IntakeValues;
+    setGuideOpen(false);
+    showPreview({
+      form: 'mau02',
+      details: { draft: { procedureCode: v.procedureCode ?? '', applicant: applicantInput(v.applicant) }, supplement: supplementDetails(s) },
+    });
+  }
+
+  /** The guide starts from the procedure's checklist; the officer keeps only what is missing. */
+  function openGuide() {
+    const docs = (form.getFieldValue('documents') as IntakeValues['documents'] | undefined) ?? [];
+    setGuideItems(docs.map((d) => ({ name: d.name, originals: d.originals ?? 0, certifiedCopies: d.copies ?? 0, photocopies: 0 })));
+    setGuideOpen(true);
+  }
+
+  return (
+    <div data-testid="intake" className="intake">
+      <div className="screen-head">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t.title}
+        </Typography.Title>
+        <Typography.Text type="secondary">{t.scanHint}</Typography.Text>
+      </div>
+      {received && (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={
+            <span>
+              {t.received} — {t.code}: <strong data-testid="intake-code">{received.code}</strong>
+            </span>
+          }
+          action={
+            <Space>
+              <Button size="small" onClick={() => openDossier({ id: received.id })}>
+                {t.open}
+              </Button>
+              <Button size="small" type="primary" onClick={reset}>
+                {t.reset}
+              </Button>
+            </Space>
+          }
+        />
+      )}
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="intake-error" closable={{ onClose: () => setError(null) }} />}
+      <Form form={form} layout="vertical" initialValues={EMPTY_INTAKE} className="compact-form" name="intake" disabled={received !== null}>
+        <Row gutter={16}>
+          <Col span={10}>
+            <Card size="small" title={t.applicant}>
+              <Form.Item label={t.scan} htmlFor="intake-scan">
+                <ScanField ref={scanRef} onCard={onCard} onError={(m) => setNotice({ type: 'error', text: m })} />
+              </Form.Item>
+              {notice && (
+                <Alert
+                  type={notice.type}
+                  showIcon
+                  title={notice.text}
+                  description={notice.details?.length ? notice.details.join(' ') : undefined}
+                  style={{ marginBottom: 8 }}
+                  data-testid="scan-notice"
+                />
+              )}
+              <Form.Item name={['applicant', 'fullName']} label={t.fullName} rules={required}>
+                <Input autoComplete="off" />
+              </Form.Item>
+              <Row gutter={8}>
+                <Col span={12}>
+                  <Form.Item
+                    name={['applicant', 'idNumber']}
+                    label={t.idNumber}
+                    rules={[{ pattern: /^(\d{9}|\d{12})$/, message: 'Số định danh gồm 12 chữ số (hoặc CMND 9 chữ số)' }]}
+                  >
+                    <Input inputMode="numeric" autoComplete="off" />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item name={['applicant', 'birthDate']} label={t.birthDate}>
+                    <DatePicker format={DATE_FORMAT} placeholder={DATE_PLACEHOLDER} style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
+                  </Form.Item>
+                </Col>
+              </Row>
+              <Form.Item name={['applicant', 'gender']} label={t.gender}>
+                <Radio.Group
+                  options={[
+                    { value: 'male', label: vi.gender.male },
+                    { value: 'female', label: vi.gender.female },
+                  ]}
+                />
+              </Form.Item>
+              <Form.Item name={['applicant', 'address']} label={t.address}>
+                <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
+              </Form.Item>
+              <Row gutter={8}>
+                <Col span={12}>
+                  <Form.Item name={['applicant', 'phone']} label={t.phone} rules={[{ pattern: /^\+?[\d .-]{8,15}$/, message: 'Số điện thoại không hợp lệ' }]}>
+                    <Input inputMode="tel" autoComplete="off" />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item name={['applicant', 'email']} label={t.email} rules={[{ type: 'email', message: 'Thư điện tử không hợp lệ' }]}>
+                    <Input autoComplete="off" />
+                  </Form.Item>
+                </Col>
+              </Row>
+            </Card>
+          </Col>
+          <Col span={14}>
+            <Card size="small" title={t.procedure}>
+              <Form.Item name="procedureCode" label={t.procedure} rules={[{ required: true, message: t.procedureRequired }]}>
+                <ProcedurePicker />
+              </Form.Item>
+              {procedure && (
+                <Form.Item label={t.documents}>
+                  <DocumentsChecklist />
+                </Form.Item>
+              )}
+              <Row gutter={8}>
+                {procedure && needsPages(procedure) && (
+                  <Col span={6}>
+                    <Form.Item name="pages" label={t.pages} rules={[{ required: true, message: vi.setup.required }]}>
+                      <InputNumber min={1} max={10000} precision={0} style={{ width: '100%' }} />
+                    </Form.Item>
+                  </Col>
+                )}
+                <Col span={procedure && needsPages(procedure) ? 4 : 6}>
+                  <Form.Item name="copies" label={t.copyCount}>
+                    <InputNumber min={1} max={1000} precision={0} style={{ width: '100%' }} />
+                  </Form.Item>
+                </Col>
+                <Col span={7}>
+                  <Form.Item name="channel" label={t.channel}>
+                    <Select aria-label={t.channel} options={[{ value: 'direct', label: vi.channel.direct }, { value: 'postal', label: vi.channel.postal }]} />
+                  </Form.Item>
+                </Col>
+                <Col span={7}>
+                  <Form.Item name="delivery" label={t.delivery}>
+                    <Select aria-label={t.delivery} options={[{ value: 'counter', label: vi.delivery.counter }, { value: 'postal', label: vi.delivery.postal }]} />
+                  </Form.Item>
+                </Col>
+              </Row>
+              <Row gutter={16}>
+                <Col span={12}>
+                  <div className="field-label">{t.fees}</div>
+                  {procedure ? (
+                    <FeePreview procedure={procedure} pages={pages} copies={copies} channel={channel} onDate={todayYmd()} />
+                  ) : (
+                    <Typography.Text type="secondary">—</Typography.Text>
+                  )}
+                </Col>
+                <Col span={12}>
+                  <div className="field-label">{t.due}</div>
+                  <DuePreview procedureCode={procedureCode} />
+                </Col>
+              </Row>
+            </Card>
+          </Col>
+        </Row>
+      </Form>
+      <div className="action-bar">
+        <Space>
+          <Button type="primary" size="large" onClick={() => void save()} loading={busy} disabled={received !== null} data-testid="intake-save">
+            {t.save}
+          </Button>
+          <Button size="large" onClick={() => void checkWhoAndWhat().then((ok) => ok && openGuide())} disabled={received !== null}>
+            {t.guide}
+          </Button>
+          <Button size="large" danger onClick={() => void checkWhoAndWhat().then((ok) => ok && setRejectOpen(true))} disabled={received !== null}>
+            {t.reject}
+          </Button>
+        </Space>
+        <Button size="large" onClick={reset}>
+          {t.reset}
+        </Button>
+      </div>
+      <RejectDialog open={rejectOpen} busy={busy} onCancel={() => setRejectOpen(false)} onSubmit={(r) => void reject(r)} />
+      <GuideDialog open={guideOpen} initialItems={guideItems} onCancel={() => setGuideOpen(false)} onSubmit={guide} />
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+/** Cài đặt: the office's identity, its settings, and (for administrators) its officers. */
+import { Descriptions, Tabs, Typography } from 'antd';
+import { vi } from '../../i18n/vi';
+import { useSession } from '../../stores/session';
+import { OfficersPanel } from './OfficersPanel';
+import { SettingsForm } from './SettingsForm';
+
+const t = vi.settings;
+
+export function SettingsScreen() {
+  const office = useSession((s) => s.office);
+  const isAdmin = useSession((s) => s.officer?.role === 'admin');
+  return (
+    <div data-testid="settings">
+      <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 0 }}>
+        {t.title}
+      </Typography.Title>
+      <Tabs
+        items={[
+          { key: 'general', label: t.general, children: <SettingsForm isAdmin={isAdmin} /> },
+          {
+            key: 'office',
+            label: t.office,
+            children: office && (
+              <Descriptions
+                bordered
+                size="small"
+                column={1}
+                styles={{ label: { width: 220 } }}
+                style={{ maxWidth: 820 }}
+                items={[
+                  { key: 'gov', label: vi.setup.governingBody, children: office.governingBody },
+                  { key: 'name', label: vi.setup.officeName, children: office.name },
+                  { key: 'code', label: vi.setup.agencyCode, children: office.agencyCode },
+                  { key: 'province', label: vi.setup.province, children: office.province },
+                  { key: 'place', label: t.place, children: office.place },
+                  { key: 'address', label: vi.setup.address, children: office.address ?? '—' },
+                  { key: 'phone', label: vi.setup.phone, children: office.phone ?? '—' },
+                ]}
+              />
+            ),
+          },
+          ...(isAdmin ? [{ key: 'officers', label: t.officers, children: <OfficersPanel /> }] : []),
+        ]}
+      />
+    </div>
+  );
+}
