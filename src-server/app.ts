@@ -11,6 +11,8 @@ import type { HubDatabase } from './db/types';
 import { installErrorHandling } from './errors';
 import { loggerOptions, type LogOptions } from './logging';
 import { registerAdminRoutes } from './routes/admin';
+import { registerAdminPage } from './routes/admin-page';
+import { registerAdminQueryRoutes } from './routes/admin-queries';
 import { registerDeviceRoutes } from './routes/devices';
 import { registerExportRoutes } from './routes/export';
 import { registerHealthRoutes } from './routes/health';
@@ -26,6 +28,8 @@ export interface HubOptions {
   version?: string;
   /** Trust X-Forwarded-For from the TLS reverse proxy in front of the hub. */
   trustProxy?: boolean;
+  /** The built admin page (dist/hub-admin by default); the API works without it. */
+  adminUiDir?: string;
 }
 
 export const DEFAULT_RATE_LIMIT = { max: 300, timeWindowMs: 60_000 };
@@ -56,6 +60,8 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   registerDeviceRoutes(app, db);
   registerSyncRoutes(app, db);
   registerAdminRoutes(app, db);
+  registerAdminQueryRoutes(app, db);
+  await registerAdminPage(app, options.adminUiDir);
   registerExportRoutes(app, db);
   return app;
 }

@@ -19,7 +19,7 @@ const uuidParams = z.object({ id: z.uuid() });
 const communeParams = z.object({ code: createCommuneInputSchema.shape.code });
 const enrollmentCodeInput = z.object({ ttlHours: z.number().int().min(1).max(24 * 30).optional() }).default({});
 
-function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+export function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw badRequest(parsed.error);
   return parsed.data;

@@ -1,0 +1,56 @@
+/** The admin page's shell: Vietnamese locale, sign-in gate, and the four screens. */
+import { App, Button, ConfigProvider, Layout, Menu, Space, Typography } from 'antd';
+import viVN from 'antd/locale/vi_VN';
+import { useState } from 'react';
+import { vi } from './i18n/vi';
+import { Communes } from './screens/Communes';
+import { DossierSearch } from './screens/DossierSearch';
+import { Login } from './screens/Login';
+import { OnTimeRates } from './screens/OnTimeRates';
+import { RejectedOps } from './screens/RejectedOps';
+import { useSession } from './stores/session';
+
+type ScreenKey = 'communes' | 'dossiers' | 'onTime' | 'rejectedOps';
+
+const SCREENS: Record<ScreenKey, () => React.JSX.Element> = {
+  communes: Communes,
+  dossiers: DossierSearch,
+  onTime: OnTimeRates,
+  rejectedOps: RejectedOps,
+};
+
+function Shell() {
+  const session = useSession((s) => s.session)!;
+  const logout = useSession((s) => s.logout);
+  const [screen, setScreen] = useState<ScreenKey>('communes');
+  const Screen = SCREENS[screen];
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header className="admin-header">
+        <span className="admin-title">{vi.appTitle}</span>
+        <Menu
+          mode="horizontal"
+          selectedKeys={[screen]}
+          onClick={(e) => setScreen(e.key as ScreenKey)}
+          items={(Object.keys(SCREENS) as ScreenKey[]).map((key) => ({ key, label: vi.nav[key] }))}
+        />
+        <Space>
+          <Typography.Text type="secondary">{vi.signedInAs(session.username)}</Typography.Text>
+          <Button onClick={logout}>{vi.logout}</Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content className="admin-content">
+        <Screen />
+      </Layout.Content>
+    </Layout>
+  );
+}
+
+export function AdminApp() {
+  const signedIn = useSession((s) => s.session !== null);
+  return (
+    <ConfigProvider locale={viVN}>
+      <App>{signedIn ? <Shell /> : <Login />}</App>
+    </ConfigProvider>
+  );
+}
