@@ -55,5 +55,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: restrict(noElectron, noMain, noServer, { paths: NODE_BUILTINS.map((name) => ({ name, message: 'The renderer runs in a browser: no Node APIs.' })) }),
   },
-  { files: ['src-server/**/*.ts'], rules: restrict(noElectron, noMain, noRenderer) },
+  { files: ['src-server/**/*.{ts,tsx}'], rules: restrict(noElectron, noMain, noRenderer) },
+  // The hub's admin page runs in a browser, like the counter's renderer.
+  { files: ['src-server/admin-ui/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
 );

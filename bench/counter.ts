@@ -7,7 +7,6 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import { openCore } from '../src-main/core/core';
 import { seedDemo } from '../src-main/core/demo/seed-demo';
 import { APP_ROOT } from '../src-main/core/paths';

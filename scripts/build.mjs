@@ -5,6 +5,7 @@ import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 
 await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+await viteBuild({ configFile: 'vite.hub.config.ts', logLevel: 'warn' });
 
 const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, tsconfig: 'tsconfig.json', logLevel: 'warning' };
 await esbuild({
@@ -18,4 +19,4 @@ await esbuild({
 });
 // Sandboxed preloads must be a single CommonJS file.
 await esbuild({ ...common, entryPoints: ['src-main/electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] });
-console.log('Đã đóng gói: dist/renderer, dist/electron/main.mjs, dist/electron/preload.cjs');
+console.log('Đã đóng gói: dist/renderer, dist/hub-admin, dist/electron/main.mjs, dist/electron/preload.cjs');
