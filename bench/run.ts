@@ -6,11 +6,13 @@
 import { runCounterBench } from './counter';
 import { runLegalBench } from './legal';
 import { runPrintBench } from './print';
+import { runReliabilityBench } from './reliability';
 
 const SUITES: Record<string, () => Promise<unknown>> = {
   legal: runLegalBench,
   print: runPrintBench,
   counter: runCounterBench,
+  reliability: runReliabilityBench,
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -23,6 +23,7 @@ if (!onlySome) {
   for (const [title, args] of [
     ['typecheck', [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json', '--noEmit']],
     ['lint', [bin('eslint', 'bin/eslint.js'), '--max-warnings', '0', '.']],
+    ['electronegativity', ['scripts/electronegativity.mjs']],
   ]) {
     if (step(title, args)) passed += 1;
     else failed += 1;

@@ -4,7 +4,9 @@
  * the same names and the same zod-checked shapes.
  */
 import { z } from 'zod';
+import { auditRows } from './rpc/audit';
 import { authRows } from './rpc/auth';
+import { backupRows } from './rpc/backup';
 import { calendarRows } from './rpc/calendar';
 import { catalogRows } from './rpc/catalog';
 import { dossierRows } from './rpc/dossiers';
@@ -13,6 +15,7 @@ import { reportRows } from './rpc/reports';
 import type { RpcRow } from './rpc/row';
 import { settingsRows } from './rpc/settings';
 import { setupRows } from './rpc/setup';
+import { syncRows } from './rpc/sync';
 
 // Validation messages reach the officer: Vietnamese, from zod's own maintained locale.
 z.config(z.locales.vi());
@@ -26,6 +29,9 @@ export const rpc = {
   ...dossierRows,
   ...printRows,
   ...reportRows,
+  ...backupRows,
+  ...auditRows,
+  ...syncRows,
 } as const satisfies Record<string, RpcRow>;
 
 export type Rpc = typeof rpc;
@@ -48,6 +54,8 @@ export type RpcEnvelope<T> =
 /** Events the core pushes to every connected window (SSE in the browser host). */
 export interface RpcEvents {
   'sync.progress': { pending: number; state: string };
+  /** Something the province sent or decided that the officer should see (status, catalog, revocation). */
+  'sync.notice': { kind: string; message: string; dossierId?: string };
   'dossier.changed': { id: string };
   'office.changed': Record<string, never>;
 }

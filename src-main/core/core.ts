@@ -8,7 +8,7 @@ import { OfficerService } from './auth/officers';
 import { SessionService } from './auth/sessions';
 import { systemClock, type Clock } from './clock';
 import { runMigrations, type MigrationReport } from './db/migrate';
-import { openSqlite, wrapDrizzle, type CounterDb } from './db/open';
+import { wrapDrizzle, type CounterDb } from './db/open';
 import { CoreEvents } from './events';
 import { createDispatch, type Dispatch, type Logger } from './rpc/dispatch';
 import { foundationHandlers } from './rpc/foundation-handlers';
@@ -24,7 +24,14 @@ import { setFontsDir } from './print/fonts';
 import { PrintService } from './print/service';
 import { SettingsService } from './settings/settings';
 import { OfficeService } from './setup/office';
+import { auditHandlers } from './audit/audit-handlers';
+import { backupHandlers } from './backup/backup-handlers';
+import { BackupService } from './backup/backups';
+import { applyPendingRestore } from './backup/restore';
+import { openGuarded } from './backup/startup-guard';
 import { defaultCorePaths, type CorePaths } from './paths';
+import { SyncEngine, type SyncEngineOptions } from './sync/engine';
+import { syncHandlers } from './sync/handlers';
 
 export interface CoreOptions extends Partial<CorePaths> {
   dataDir: string;
@@ -32,6 +39,8 @@ export interface CoreOptions extends Partial<CorePaths> {
   log?: Logger;
   /** The OS printer seam; defaults to this platform's (CUPS, or pdf-to-printer on Windows). */
   printer?: PrinterAdapter;
+  /** The hub transport and randomness of the sync engine (the simulation injects faults here). */
+  sync?: SyncEngineOptions;
 }
 
 export interface Core {
@@ -46,10 +55,14 @@ export interface Core {
     catalog: CatalogService;
     calendar: CalendarService;
     print: PrintService;
+    backups: BackupService;
+    sync: SyncEngine;
   };
   dispatch: Dispatch;
   events: CoreEvents;
   migration: MigrationReport;
+  /** The previous run was killed or lost power; its quick_check passed (else openCore threw). */
+  uncleanShutdown: boolean;
   close(): void;
 }
 
@@ -65,7 +78,11 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const log = opts.log ?? consoleLogger;
   fs.mkdirSync(paths.dataDir, { recursive: true });
 
-  const sqlite = openSqlite(path.join(paths.dataDir, DB_FILE_NAME));
+  const dbFile = path.join(paths.dataDir, DB_FILE_NAME);
+  await applyPendingRestore(paths.dataDir, dbFile, clock.now());
+  const guarded = openGuarded(dbFile);
+  guarded.markOpen(clock.now());
+  const sqlite = guarded.sqlite;
   const db = wrapDrizzle(sqlite);
   let migration: MigrationReport;
   try {
@@ -89,6 +106,9 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   catalog.ensureSeeded();
   calendar.ensureSeeded();
 
+  // Before print: printing appointment dates asks sync whether the device clock is trusted.
+  const sync = new SyncEngine({ db, clock, events, catalog, calendar, log, ...opts.sync });
+
   setFontsDir(path.join(paths.assetsDir, 'fonts'));
   const print = new PrintService({
     db,
@@ -99,22 +119,33 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     adapter: opts.printer ?? platformPrinterAdapter(),
   });
 
+  const backups = new BackupService({ sqlite, db, dataDir: paths.dataDir, clock, log, isInitialized: () => office.isInitialized() });
   const handlers: Handlers = {
-    ...foundationHandlers({ office, officers, sessions, settings }),
+    ...foundationHandlers({ db, clock, office, officers, sessions, settings }),
     ...registryHandlers({ db, clock, catalog, calendar, settings, events }),
     ...printHandlers(print),
     ...reportHandlers({ db, clock, office }),
+    ...backupHandlers({ db, clock, backups }),
+    ...syncHandlers(sync),
+    ...auditHandlers({ db }),
   };
 
+  backups.start();
   return {
     paths,
     db,
     clock,
-    services: { office, officers, settings, catalog, calendar, print },
-    dispatch: createDispatch(handlers, sessions, log),
+    services: { office, officers, settings, catalog, calendar, print, backups, sync },
+    dispatch: backups.guard(createDispatch(handlers, sessions, log)),
     events,
     migration,
-    close: () => sqlite.close(),
+    uncleanShutdown: guarded.uncleanShutdown,
+    close: () => {
+      backups.stop();
+      sync.stop();
+      sqlite.close();
+      guarded.markClean();
+    },
   };
 }
 

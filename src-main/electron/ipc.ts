@@ -6,7 +6,7 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { Core } from '../core/core';
 import { IPC_EVENT, IPC_INVOKE, isTrustedSender } from './security';
 
-export function registerIpc(core: Core, windows: () => WebContents[]): void {
+export function registerIpc(core: Core, windows: () => WebContents[], onRestartRequired: () => void): void {
   const tokens = new Map<number, string>();
 
   ipcMain.handle(IPC_INVOKE, async (event: IpcMainInvokeEvent, name: unknown, input: unknown) => {
@@ -17,6 +17,10 @@ export function registerIpc(core: Core, windows: () => WebContents[]): void {
     const answer = await core.dispatch(String(name), input, { token: tokens.get(id) ?? null });
     if (answer.ok && name === 'auth.login') tokens.set(id, (answer.result as { token: string }).token);
     if (name === 'auth.logout' || (!answer.ok && answer.error.code === 'UNAUTHENTICATED')) tokens.delete(id);
+    // A staged restore is applied when core next opens: restart once the answer is delivered.
+    if (answer.ok && name === 'backup.restore' && (answer.result as { restartRequired?: boolean }).restartRequired) {
+      setTimeout(onRestartRequired, 1500);
+    }
     return answer;
   });
 

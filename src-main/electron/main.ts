@@ -56,7 +56,17 @@ app.whenReady().then(async () => {
     app.exit(1);
     return;
   }
-  registerIpc(core, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  registerIpc(
+    core,
+    () => BrowserWindow.getAllWindows().map((w) => w.webContents),
+    () => {
+      core?.close();
+      core = null;
+      app.relaunch();
+      app.exit(0);
+    },
+  );
+  core.services.sync.start();
   createWindow();
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
 });

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { DatabaseDamagedError } from '../core/backup/startup-guard';
 import { openCore } from '../core/core';
 import { APP_ROOT, defaultDataDir } from '../core/paths';
 import { createWebServer } from './server';
@@ -23,8 +24,20 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 const dataDir = path.resolve(values['data-dir']);
-const core = await openCore({ dataDir });
+let core: Awaited<ReturnType<typeof openCore>>;
+try {
+  core = await openCore({ dataDir });
+} catch (err) {
+  // A damaged database after a power cut: say what to do, in Vietnamese, without a stack trace.
+  if (err instanceof DatabaseDamagedError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}
 const app = await createWebServer({ core, rendererDir: path.join(APP_ROOT, 'dist', 'renderer') });
+// Sync runs on its own triggers (local commits, reconnection, backoff, the nightly window).
+core.services.sync.start();
 const address = await app.listen({ port, host: values.host });
 console.log(`Một Cửa Xã (trình duyệt) đang chạy tại ${address.replace('[::1]', 'localhost')}`);
 console.log(`Dữ liệu: ${dataDir}`);

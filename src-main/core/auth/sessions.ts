@@ -5,26 +5,53 @@ import type { Officer } from '@shared/rpc';
 import type { Clock } from '../clock';
 import type { CounterDb } from '../db/open';
 import { session } from '../db/schema';
+import { appendAudit } from '../audit/audit-log';
 import { toOfficer, type OfficerService } from './officers';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './password';
+import { LoginThrottle } from './throttle';
 import { hashToken, newToken } from './tokens';
 
 const BAD_CREDENTIALS = 'Tên đăng nhập hoặc mật khẩu không đúng';
 
 export class SessionService {
+  private readonly throttle: LoginThrottle;
+
   constructor(
     private readonly db: CounterDb,
     private readonly officers: OfficerService,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.throttle = new LoginThrottle(clock);
+  }
 
-  async login(username: string, password: string): Promise<{ token: string; officer: Officer }> {
+  /**
+   * Every attempt leaves an audit row (never the password); repeated failures are throttled per
+   * username and per caller (`source`, e.g. the LAN address, when the host knows it).
+   */
+  async login(username: string, password: string, source?: string): Promise<{ token: string; officer: Officer }> {
+    const keys = [`user:${username}`, ...(source ? [`source:${source}`] : [])];
+    const audit = (action: string, officerId: string | null, details: unknown) =>
+      appendAudit(this.db, { at: this.clock.now().toISOString(), officerId, action, target: username, details });
+    try {
+      this.throttle.check(keys);
+    } catch (err) {
+      audit('auth.login_refused', null, { reason: 'rate_limited', ...(source ? { source } : {}) });
+      throw err;
+    }
     const row = this.officers.findByUsername(username);
     const ok = await verifyPassword(password, row?.passwordHash ?? (await DUMMY_HASH_PROMISE));
-    if (!row || !ok || !row.active) throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS);
+    if (!row || !ok || !row.active) {
+      this.throttle.fail(keys);
+      audit('auth.login_failed', row?.id ?? null, { reason: !row ? 'unknown_user' : !ok ? 'bad_password' : 'inactive', ...(source ? { source } : {}) });
+      throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS);
+    }
+    this.throttle.succeed(keys);
     const token = newToken();
     const now = this.clock.now().toISOString();
-    this.db.insert(session).values({ tokenHash: hashToken(token), officerId: row.id, createdAt: now, lastSeenAt: now }).run();
+    this.db.transaction((tx) => {
+      tx.insert(session).values({ tokenHash: hashToken(token), officerId: row.id, createdAt: now, lastSeenAt: now }).run();
+      appendAudit(tx, { at: now, officerId: row.id, action: 'auth.login', target: username, details: source ? { source } : null });
+    });
     return { token, officer: toOfficer(row) };
   }
 
@@ -37,6 +64,11 @@ export class SessionService {
   }
 
   logout(token: string): void {
-    this.db.delete(session).where(eq(session.tokenHash, hashToken(token))).run();
+    const found = this.db.select().from(session).where(eq(session.tokenHash, hashToken(token))).get();
+    if (!found) return;
+    this.db.transaction((tx) => {
+      tx.delete(session).where(eq(session.tokenHash, found.tokenHash)).run();
+      appendAudit(tx, { at: this.clock.now().toISOString(), officerId: found.officerId, action: 'auth.logout', target: null, details: null });
+    });
   }
 }

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { assertSoundBackup } from '../backup/verify';
 import type { CounterDb } from './open';
 
 interface Journal {
@@ -52,6 +53,7 @@ export async function runMigrations(
     const stamp = opts.now().toISOString().replace(/[:.]/g, '-');
     backupFile = path.join(opts.backupDir, `pre-migration-${stamp}.sqlite`);
     await sqlite.backup(backupFile);
+    assertSoundBackup(backupFile);
   }
 
   // Table rebuilds in SQLite migrations need foreign keys off; they are checked right after.

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { AppError, isErrorCode, type AppErrorBody } from '@shared/errors';
+import { DomainError } from '@shared/domain/errors';
 import { isRpcName, rpc, type RpcEnvelope } from '@shared/rpc';
 import type { SessionService } from '../auth/sessions';
 import type { CallContext, Handlers } from './handlers';
@@ -57,6 +58,10 @@ export function toErrorBody(err: unknown, name: string, log: Logger): AppErrorBo
   if (err instanceof Error && 'code' in err && isErrorCode(err.code) && err.code !== 'INTERNAL') {
     const details = 'details' in err ? err.details : undefined;
     return new AppError(err.code, err.message, details).toBody();
+  }
+  // Other domain refusals (a fee rule, a code pattern…) carry their own code: a 400 with it in details.
+  if (err instanceof DomainError) {
+    return new AppError('INVALID_INPUT', err.message, { reason: err.code, ...(err.details ?? {}) }).toBody();
   }
   log.error(`rpc ${name} failed`, err);
   return {

@@ -1,5 +1,8 @@
 /** Handlers for first run, sign-in, officers and settings. */
+import { audited } from '../audit/audited';
 import type { OfficerService } from '../auth/officers';
+import type { Clock } from '../clock';
+import type { CounterDb } from '../db/open';
 import type { SessionService } from '../auth/sessions';
 import type { SettingsService } from '../settings/settings';
 import type { OfficeService } from '../setup/office';
@@ -18,6 +21,8 @@ type FoundationRows =
   | 'settings.update';
 
 export function foundationHandlers(s: {
+  db: CounterDb;
+  clock: Clock;
   office: OfficeService;
   officers: OfficerService;
   sessions: SessionService;
@@ -34,8 +39,14 @@ export function foundationHandlers(s: {
       return { ok: true as const };
     },
     'officers.list': () => ({ items: s.officers.list() }),
-    'officers.create': (input) => s.officers.create(input),
+    'officers.create': async (input, ctx) => {
+      const row = await s.officers.prepare(input); // scrypt runs outside the transaction
+      return audited(s.db, s.clock, { officerId: signedIn(ctx).id, action: 'officer.create', target: row.username, details: { role: row.role } }, () =>
+        s.officers.insert(row),
+      );
+    },
     'settings.get': () => s.settings.get(),
-    'settings.update': (input) => s.settings.update(input),
+    'settings.update': (input, ctx) =>
+      audited(s.db, s.clock, { officerId: signedIn(ctx).id, action: 'settings.update', details: { keys: Object.keys(input) } }, () => s.settings.update(input)),
   };
 }

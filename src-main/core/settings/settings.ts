@@ -1,4 +1,5 @@
 /** Office settings stored as JSON per key, with defaults for anything never set. */
+import { eq } from 'drizzle-orm';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '@shared/rpc/settings';
 import type { Clock } from '../clock';
 import type { CounterDb } from '../db/open';
@@ -23,6 +24,11 @@ export class SettingsService {
     this.db.transaction((tx) => {
       for (const [key, value] of Object.entries(patch)) {
         if (value === undefined) continue;
+        // null (e.g. printer: back to the system default) is the default: drop the stored value.
+        if (value === null) {
+          tx.delete(setting).where(eq(setting.key, key)).run();
+          continue;
+        }
         tx.insert(setting)
           .values({ key, value, updatedAt: now })
           .onConflictDoUpdate({ target: setting.key, set: { value, updatedAt: now } })

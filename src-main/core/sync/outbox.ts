@@ -1,10 +1,12 @@
 /**
- * Writing to the outbox. Called inside the transaction of the change it describes, so a change
- * and its sync op commit together or not at all (ARCHITECTURE.md §6).
+ * The outbox. Writing: called inside the transaction of the change it describes, so a change and
+ * its sync op commit together or not at all (ARCHITECTURE.md §6). Reading and answering: the push
+ * takes pending rows in seq order and records the hub's per-op answers; a row ends `applied`,
+ * `duplicate` (applied earlier, its first answer was lost) or `rejected` with the hub's reason.
  */
-import { eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Dossier, DossierEvent } from '@shared/dossier';
-import type { OpType } from '@shared/sync/protocol';
+import type { Op, OpType } from '@shared/sync/protocol';
 import type { DbExecutor } from '../db/open';
 import { outbox, syncMeta } from '../db/schema';
 import { newId } from '../ids';
@@ -20,13 +22,15 @@ export function deviceEpoch(db: DbExecutor): string {
   return (db.select().from(syncMeta).where(eq(syncMeta.key, DEVICE_EPOCH_KEY)).get()!.value as string);
 }
 
+/** Returns the new op's id (the idempotency key the hub will answer by). */
 export function enqueueOp(
   db: DbExecutor,
   op: { opType: OpType; entityId: string; payload: Dossier | DossierEvent; at: string },
-): void {
+): string {
+  const opId = newId();
   db.insert(outbox)
     .values({
-      opId: newId(),
+      opId,
       deviceEpoch: deviceEpoch(db),
       opType: op.opType,
       entityId: op.entityId,
@@ -35,4 +39,88 @@ export function enqueueOp(
       state: 'pending',
     })
     .run();
+  return opId;
+}
+
+/** An outbox row as the push reads it. */
+export type OutboxRow = typeof outbox.$inferSelect;
+
+export const ANSWERED_STATES = ['applied', 'duplicate', 'rejected'] as const;
+
+/** The next pending rows in seq order: the order the hub must see them in. */
+export function pendingRows(db: DbExecutor, limit: number): OutboxRow[] {
+  return db.select().from(outbox).where(eq(outbox.state, 'pending')).orderBy(asc(outbox.seq)).limit(limit).all();
+}
+
+export function toWireOp(row: OutboxRow): Op {
+  return {
+    opId: row.opId,
+    seq: row.seq,
+    deviceEpoch: row.deviceEpoch,
+    opType: row.opType,
+    entityId: row.entityId,
+    payload: row.payload,
+    createdAt: row.createdAt,
+  } as Op;
+}
+
+/**
+ * Splits the head of the queue into one request: at most `maxOps` ops and `maxBytes` of JSON.
+ * A single op larger than the limit can never be sent; it is returned apart so the caller rejects
+ * it locally with a reason instead of blocking everything behind it.
+ */
+export function planBatch(rows: OutboxRow[], maxOps: number, maxBytes: number): { ops: Op[]; oversize: OutboxRow | null } {
+  const ENVELOPE_BYTES = 512; // deviceId, epoch, clientTime, pending, brackets
+  const ops: Op[] = [];
+  let bytes = ENVELOPE_BYTES;
+  for (const row of rows) {
+    const op = toWireOp(row);
+    const size = Buffer.byteLength(JSON.stringify(op)) + 1;
+    if (size + ENVELOPE_BYTES > maxBytes) return ops.length ? { ops, oversize: null } : { ops, oversize: row };
+    if (ops.length >= maxOps || bytes + size > maxBytes) break;
+    ops.push(op);
+    bytes += size;
+  }
+  return { ops, oversize: null };
+}
+
+export function markSent(db: DbExecutor, seqs: number[]): void {
+  if (seqs.length) db.update(outbox).set({ attempts: sql`${outbox.attempts} + 1` }).where(inArray(outbox.seq, seqs)).run();
+}
+
+/** Records the hub's final answer for one op. Only pending rows move: a late duplicate answer changes nothing. */
+export function markAnswered(
+  db: DbExecutor,
+  opId: string,
+  answer: { state: (typeof ANSWERED_STATES)[number]; code?: string | null; reason?: string | null; at: string },
+): void {
+  db.update(outbox)
+    .set({ state: answer.state, resultCode: answer.code ?? null, lastError: answer.reason ?? null, answeredAt: answer.at })
+    .where(and(eq(outbox.opId, opId), eq(outbox.state, 'pending')))
+    .run();
+}
+
+/** A transient answer: the op stays pending, its reason is kept for the status screen. */
+export function markRetry(db: DbExecutor, opId: string, reason: string): void {
+  db.update(outbox).set({ lastError: reason }).where(and(eq(outbox.opId, opId), eq(outbox.state, 'pending'))).run();
+}
+
+export function pendingSummary(db: DbExecutor): { pending: number; oldestPendingAt: string | null } {
+  const row = db
+    .select({ n: sql<number>`count(*)`, oldest: sql<string | null>`min(${outbox.createdAt})` })
+    .from(outbox)
+    .where(eq(outbox.state, 'pending'))
+    .get();
+  return { pending: row?.n ?? 0, oldestPendingAt: row?.oldest ?? null };
+}
+
+/** Rejected ops the officer has not resubmitted yet, newest first. */
+export function rejectedRows(db: DbExecutor, limit = 200): OutboxRow[] {
+  return db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.state, 'rejected'), isNull(outbox.resubmittedAs)))
+    .orderBy(desc(outbox.seq))
+    .limit(limit)
+    .all();
 }

@@ -19,6 +19,10 @@ export const outbox = sqliteTable(
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     answeredAt: text('answered_at'),
+    /** The hub's machine-readable code for a rejection (OP_REJECT_CODES), beside its Vietnamese reason in lastError. */
+    resultCode: text('result_code'),
+    /** A rejected op the officer fixed and sent again: the opId of the new op that replaces it. */
+    resubmittedAs: text('resubmitted_as'),
   },
   (t) => [index('outbox_state_idx').on(t.state, t.seq)],
 );

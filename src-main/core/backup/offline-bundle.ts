@@ -1,0 +1,105 @@
+/**
+ * The offline bundle: pending outbox ops written to a file an officer carries to the province on
+ * a USB stick when the commune has no connection for days. Signed with the device's Ed25519 key
+ * over the canonical JSON of its body, so the hub can tell which device made it and that nothing
+ * was edited on the way.
+ *
+ * The format and `verifyOfflineBundle` use only zod and node:crypto (no database), so the hub can
+ * take this file as it is. Importing a bundle is idempotent at the hub: each op carries its
+ * op_id, exactly as in a push; carrying the same file twice, or pushing the same ops online
+ * later, gives `duplicate` answers. Exporting therefore leaves the ops pending here.
+ */
+import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
+import { z } from 'zod';
+
+export const BUNDLE_FORMAT = 'motcua.offline-bundle';
+export const BUNDLE_VERSION = 1;
+
+export const bundleOpSchema = z.object({
+  seq: z.number().int().positive(),
+  opId: z.string().min(1),
+  deviceEpoch: z.string().min(1),
+  opType: z.string().min(1),
+  entityId: z.string().min(1),
+  payload: z.unknown(),
+  createdAt: z.string(),
+});
+export type BundleOp = z.infer<typeof bundleOpSchema>;
+
+export const bundleBodySchema = z.object({
+  format: z.literal(BUNDLE_FORMAT),
+  version: z.literal(BUNDLE_VERSION),
+  deviceId: z.string().min(1),
+  deviceEpoch: z.string().min(1),
+  /** Ed25519 public key, SPKI DER, base64. */
+  publicKey: z.string().min(1),
+  agencyCode: z.string().nullable(),
+  createdAt: z.string(),
+  ops: z.array(bundleOpSchema),
+});
+export type BundleBody = z.infer<typeof bundleBodySchema>;
+
+export const bundleFileSchema = z.object({
+  body: bundleBodySchema,
+  algorithm: z.literal('Ed25519'),
+  /** Signature of canonicalJson(body), base64. */
+  signature: z.string().min(1),
+});
+export type BundleFile = z.infer<typeof bundleFileSchema>;
+
+/** JSON with object keys sorted at every level and no whitespace: one byte string per value. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('canonicalJson: non-finite number');
+    if (value === undefined) return 'null';
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/** Short, human-comparable id of a public key (shown to the province admin when pinning). */
+export function keyFingerprint(publicKeyB64: string): string {
+  return createHash('sha256').update(Buffer.from(publicKeyB64, 'base64')).digest('hex').slice(0, 32);
+}
+
+export function signBundle(body: BundleBody, privateKeyB64: string): BundleFile {
+  const key = createPrivateKey({ key: Buffer.from(privateKeyB64, 'base64'), format: 'der', type: 'pkcs8' });
+  const signature = sign(null, Buffer.from(canonicalJson(body), 'utf8'), key).toString('base64');
+  return { body, algorithm: 'Ed25519', signature };
+}
+
+export type BundleCheck = { ok: true; bundle: BundleFile; fingerprint: string } | { ok: false; reason: string };
+
+/**
+ * Checks a bundle file's text: shape, signature, and (when the hub knows the device) that it was
+ * signed by the key pinned for that device. Never throws.
+ */
+export function verifyOfflineBundle(text: string, opts: { pinnedPublicKey?: string } = {}): BundleCheck {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'not JSON' };
+  }
+  const parsed = bundleFileSchema.safeParse(json);
+  if (!parsed.success) return { ok: false, reason: `bad shape: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}` };
+  const file = parsed.data;
+  if (opts.pinnedPublicKey !== undefined && opts.pinnedPublicKey !== file.body.publicKey) {
+    return { ok: false, reason: 'signed by a key other than the one pinned for this device' };
+  }
+  try {
+    const key = createPublicKey({ key: Buffer.from(file.body.publicKey, 'base64'), format: 'der', type: 'spki' });
+    if (key.asymmetricKeyType !== 'ed25519') return { ok: false, reason: 'public key is not Ed25519' };
+    // The raw parsed body, not the zod output: verification is over exactly what was signed.
+    const raw = (json as { body: unknown }).body;
+    const good = verify(null, Buffer.from(canonicalJson(raw), 'utf8'), key, Buffer.from(file.signature, 'base64'));
+    if (!good) return { ok: false, reason: 'bad signature' };
+  } catch (err) {
+    return { ok: false, reason: `bad key or signature: ${(err as Error).message}` };
+  }
+  return { ok: true, bundle: file, fingerprint: keyFingerprint(file.body.publicKey) };
+}
