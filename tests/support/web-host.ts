@@ -30,7 +30,7 @@ export async function startWebHost(opts: { dataDir?: string; env?: NodeJS.Proces
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const m = output.match(/đang chạy tại (http:\/\/\S+)/);
