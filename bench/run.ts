@@ -7,12 +7,14 @@ import { runCounterBench } from './counter';
 import { runLegalBench } from './legal';
 import { runPrintBench } from './print';
 import { runReliabilityBench } from './reliability';
+import { runSyncBench } from './sync';
 
 const SUITES: Record<string, () => Promise<unknown>> = {
   legal: runLegalBench,
   print: runPrintBench,
   counter: runCounterBench,
   reliability: runReliabilityBench,
+  sync: runSyncBench,
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -117,6 +117,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     now: () => clock.now(),
     archiveDir: path.join(paths.dataDir, 'prints'),
     adapter: opts.printer ?? platformPrinterAdapter(),
+    clockGuard: () => sync.assertAppointmentPrintAllowed(),
   });
 
   const backups = new BackupService({ sqlite, db, dataDir: paths.dataDir, clock, log, isInitialized: () => office.isInitialized() });

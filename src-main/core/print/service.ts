@@ -29,12 +29,25 @@ function publicRecord(r: RecordRow) {
   return { id: r.id, form: r.form, at: r.at, officerId: r.officerId, printer: r.printer, result: r.result, error: r.error, sha256: r.sha256 };
 }
 
+/** Forms that print an appointment date (hẹn trả kết quả): refused while the clock is untrusted. */
+const APPOINTMENT_FORMS: ReadonlySet<PrintForm> = new Set(['mau01', 'ticket', 'mau04']);
+
 export class PrintService {
   constructor(
-    private readonly deps: ContextDeps & { archiveDir: string; adapter: PrinterAdapter },
+    private readonly deps: ContextDeps & {
+      archiveDir: string;
+      adapter: PrinterAdapter;
+      /** Throws (Vietnamese, CONFLICT) while the PC clock cannot be trusted (ARCHITECTURE.md §6). */
+      clockGuard?: () => void;
+    },
   ) {}
 
+  private guard(form: PrintForm): void {
+    if (APPOINTMENT_FORMS.has(form)) this.deps.clockGuard?.();
+  }
+
   async render(req: PrintRequest, officer: Officer) {
+    this.guard(req.form);
     const { ctx, dossierId, label } = buildPrintContext(this.deps, req, officer);
     const rendered = await renderForm(req.form, ctx);
     const file = this.archive(rendered.pdf, rendered.sha256, label, ctx.dossier?.code);
@@ -43,6 +56,7 @@ export class PrintService {
   }
 
   async send(req: PrintRequest & { printer?: string }, officer: Officer) {
+    this.guard(req.form);
     const { ctx, dossierId, label } = buildPrintContext(this.deps, req, officer);
     const rendered = await renderForm(req.form, ctx);
     const file = this.archive(rendered.pdf, rendered.sha256, label, ctx.dossier?.code);
