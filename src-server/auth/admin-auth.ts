@@ -5,12 +5,28 @@
  */
 import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
+import { LoginThrottle } from '@shared/auth/login-throttle';
+import { AppError } from '@shared/errors';
 import { adminUser } from '../db/schema';
 import type { HubDb } from '../db/types';
-import { unauthenticated } from '../errors';
+import { HubError, unauthenticated } from '../errors';
 import { hashPassword, verifyPassword } from './passwords';
 
 let decoyHash: Promise<string> | undefined;
+
+/**
+ * Repeated wrong admin passwords are throttled with the counter's rule (5 in 15 minutes per
+ * username or per address, then 1, 2, 4… minutes), one throttle per hub database.
+ */
+const throttles = new WeakMap<object, LoginThrottle>();
+function throttleFor(db: HubDb): LoginThrottle {
+  let throttle = throttles.get(db);
+  if (!throttle) {
+    throttle = new LoginThrottle({ now: () => new Date() });
+    throttles.set(db, throttle);
+  }
+  return throttle;
+}
 
 export async function authenticateAdmin(db: HubDb, request: FastifyRequest): Promise<string> {
   const header = request.headers.authorization;
@@ -20,10 +36,22 @@ export async function authenticateAdmin(db: HubDb, request: FastifyRequest): Pro
   const colon = decoded.indexOf(':');
   const username = colon > 0 ? decoded.slice(0, colon) : '';
   const password = colon > 0 ? decoded.slice(colon + 1) : '';
+  const throttle = throttleFor(db);
+  const keys = [`user:${username}`, `ip:${request.ip}`];
+  try {
+    throttle.check(keys);
+  } catch (err) {
+    throw new HubError(429, 'rate_limited', (err as AppError).message, (err as AppError).details);
+  }
   const [row] = username ? await db.select().from(adminUser).where(eq(adminUser.username, username)) : [];
   decoyHash ??= hashPassword('decoy');
   const ok = await verifyPassword(password, row?.passwordHash ?? (await decoyHash));
-  if (!row || !ok) throw unauthenticated('Tên đăng nhập hoặc mật khẩu quản trị không đúng.');
+  if (!row || !ok) {
+    throttle.fail(keys);
+    request.log.warn({ admin: username }, 'admin login failed');
+    throw unauthenticated('Tên đăng nhập hoặc mật khẩu quản trị không đúng.');
+  }
+  throttle.succeed([`user:${username}`]);
   request.log = request.log.child({ admin: username });
   return username;
 }

@@ -8,7 +8,7 @@ import { session } from '../db/schema';
 import { appendAudit } from '../audit/audit-log';
 import { toOfficer, type OfficerService } from './officers';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './password';
-import { LoginThrottle } from './throttle';
+import { LoginThrottle } from '@shared/auth/login-throttle';
 import { hashToken, newToken } from './tokens';
 
 const BAD_CREDENTIALS = 'Tên đăng nhập hoặc mật khẩu không đúng';

@@ -1,16 +1,21 @@
 /**
- * Sign-in throttling at the counter. After 5 failed attempts for one username (or from one
+ * Sign-in throttling, the same rule at the counter and at the province hub's admin login. After 5 failed attempts for one username (or from one
  * caller) within 15 minutes, further attempts are refused without checking the password, for a
  * delay that doubles with each further failure (1, 2, 4 … up to 60 minutes). A success clears
  * the username's record.
  *
  * Kept in memory, on purpose: the counter is one process on one PC, so memory sees every attempt;
+ * (the hub is one process per province too);
  * restarting the app needs the PC itself (someone at the keyboard can already reach the data);
  * and a persisted lock-out would let anyone on the LAN keep an officer locked out across
  * restarts. The durable record of attempts is the audit log, where every refusal is written.
  */
-import { AppError } from '@shared/errors';
-import type { Clock } from '../clock';
+import { AppError } from '../errors';
+
+/** Whatever tells the time (core's Clock, or `{ now: () => new Date() }`). */
+export interface ThrottleClock {
+  now(): Date;
+}
 
 export const MAX_FAILURES = 5;
 export const WINDOW_MS = 15 * 60_000;
@@ -29,7 +34,7 @@ interface Record {
 export class LoginThrottle {
   private readonly records = new Map<string, Record>();
 
-  constructor(private readonly clock: Clock) {}
+  constructor(private readonly clock: ThrottleClock) {}
 
   /** Throws RATE_LIMITED when any of the keys (username, caller) is locked right now. */
   check(keys: string[]): void {
