@@ -22,13 +22,15 @@ import { DossiersScreen } from '../screens/dossiers/DossiersScreen';
 import { Home } from '../screens/Home';
 import { IntakeScreen } from '../screens/intake/IntakeScreen';
 import { LockScreen } from '../screens/LockScreen';
-import { Planned } from '../screens/Planned';
 import { PrintPreview } from '../screens/print/PrintPreview';
 import { RegisterScreen } from '../screens/register/RegisterScreen';
+import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { ReturnsScreen } from '../screens/returns/ReturnsScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { SyncScreen } from '../screens/sync/SyncScreen';
 import { useNavigation, type Screen } from '../stores/navigation';
 import { useSession } from '../stores/session';
+import { SyncIndicator } from './SyncIndicator';
 import { useIdleLock } from './useIdleLock';
 import { useShortcuts } from './useShortcuts';
 
@@ -61,10 +63,12 @@ function ScreenView({ screen }: { screen: Screen }) {
       return <RegisterScreen />;
     case 'catalog':
       return <CatalogScreen />;
+    case 'reports':
+      return <ReportsScreen />;
+    case 'sync':
+      return <SyncScreen />;
     case 'settings':
       return <SettingsScreen />;
-    default:
-      return <Planned title={vi.nav[screen]} />;
   }
 }
 
@@ -99,9 +103,12 @@ export function Shell() {
       </Layout.Sider>
       <Layout>
         <Layout.Header className="app-header">
-          <Typography.Text strong ellipsis style={{ maxWidth: '55%' }}>
-            {office?.name}
-          </Typography.Text>
+          <div className="header-title">
+            <Typography.Text strong ellipsis>
+              {office?.name}
+            </Typography.Text>
+            <SyncIndicator />
+          </div>
           <Space>
             <span data-testid="officer-name">{officer?.fullName}</span>
             {officer && <Tag>{vi.shell.roles[officer.role]}</Tag>}

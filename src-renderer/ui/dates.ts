@@ -1,5 +1,6 @@
 /** dayjs values of antd pickers ↔ the contract's 'yyyy-mm-dd' calendar dates. */
 import dayjs, { type Dayjs } from 'dayjs';
+import { vnParts } from '@shared/domain/vn-time';
 
 export const DATE_FORMAT = 'DD/MM/YYYY';
 export const DATE_PLACEHOLDER = 'dd/mm/yyyy';
@@ -15,4 +16,16 @@ export function fromYmd(ymd: string | null | undefined): Dayjs | undefined {
 /** Vietnam's calendar date today (the counter PCs run in Vietnam; the browser's zone is theirs). */
 export function todayYmd(): string {
   return dayjs().format('YYYY-MM-DD');
+}
+
+/** 'dd/MM/yyyy HH:mm' in Vietnam, whatever the browser's own time zone. */
+export function formatDueVi(iso: string): string {
+  const p = vnParts(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(p.day)}/${pad(p.month)}/${p.year} ${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/** A share (0–1) as Vietnamese percent: 0.875 → "87,5%". */
+export function formatPercentVi(ratio: number): string {
+  return new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
 }

@@ -1,7 +1,9 @@
-/** Cài đặt: the office's identity, its settings, and (for administrators) its officers. */
+/** Cài đặt: the office's identity, its settings, and (for administrators) officers, backups and the audit log. */
 import { Descriptions, Tabs, Typography } from 'antd';
 import { vi } from '../../i18n/vi';
 import { useSession } from '../../stores/session';
+import { AuditPanel } from './AuditPanel';
+import { BackupPanel } from './BackupPanel';
 import { OfficersPanel } from './OfficersPanel';
 import { SettingsForm } from './SettingsForm';
 
@@ -16,6 +18,7 @@ export function SettingsScreen() {
         {t.title}
       </Typography.Title>
       <Tabs
+        destroyOnHidden
         items={[
           { key: 'general', label: t.general, children: <SettingsForm isAdmin={isAdmin} /> },
           {
@@ -40,7 +43,13 @@ export function SettingsScreen() {
               />
             ),
           },
-          ...(isAdmin ? [{ key: 'officers', label: t.officers, children: <OfficersPanel /> }] : []),
+          ...(isAdmin
+            ? [
+                { key: 'officers', label: t.officers, children: <OfficersPanel /> },
+                { key: 'backups', label: vi.backup.tab, children: <BackupPanel /> },
+                { key: 'audit', label: vi.audit.tab, children: <AuditPanel /> },
+              ]
+            : []),
         ]}
       />
     </div>

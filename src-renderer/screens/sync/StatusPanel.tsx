@@ -1,0 +1,110 @@
+/** Where sync stands: state, what waits and for how long, the last success and error, the clock. */
+import { SyncOutlined } from '@ant-design/icons';
+import { App, Button, Card, Descriptions, Tag } from 'antd';
+import { useState } from 'react';
+import { formatDateTimeVi } from '@shared/domain/text';
+import type { SyncStatus } from '@shared/rpc/sync';
+import { vi } from '../../i18n/vi';
+import { call } from '../../rpc/client';
+import { useSyncStatus } from '../../stores/syncStatus';
+import { errorText } from '../../ui/errors';
+
+const t = vi.sync;
+const STATE_COLORS: Record<SyncStatus['state'], string> = {
+  not_enrolled: 'default',
+  idle: 'green',
+  syncing: 'processing',
+  offline: 'orange',
+  error: 'red',
+  revoked: 'red',
+};
+
+/** "3 giờ": how long ago, coarse enough for an officer to act on. */
+export function ageText(iso: string, now = Date.now()): string {
+  const minutes = Math.floor((now - new Date(iso).getTime()) / 60_000);
+  if (minutes < 1) return t.ago.seconds;
+  if (minutes < 60) return t.ago.minutes(minutes);
+  if (minutes < 48 * 60) return t.ago.hours(Math.floor(minutes / 60));
+  return t.ago.days(Math.floor(minutes / 1440));
+}
+
+function offsetText(ms: number): string {
+  const seconds = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(ms / 1000);
+  return t.offsetValue(seconds);
+}
+
+export function StatusPanel({ status }: { status: SyncStatus }) {
+  const { message } = App.useApp();
+  const setStatus = useSyncStatus((s) => s.set);
+  const [busy, setBusy] = useState(false);
+
+  async function syncNow() {
+    setBusy(true);
+    try {
+      const next = await call('sync.now', {});
+      setStatus(next);
+      if (next.lastError && next.state !== 'idle') message.error(next.lastError.message);
+      else message.success(t.done);
+    } catch (err) {
+      message.error(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card
+      size="small"
+      title={t.status}
+      data-testid="sync-status"
+      extra={
+        <Button type="primary" icon={<SyncOutlined spin={busy} />} disabled={!status.enrolled || busy} onClick={() => void syncNow()}>
+          {t.now}
+        </Button>
+      }
+    >
+      <Descriptions
+        bordered
+        size="small"
+        column={2}
+        styles={{ label: { width: 210 } }}
+        items={[
+          {
+            key: 'state',
+            label: t.state,
+            children: (
+              <Tag color={STATE_COLORS[status.state]} data-testid="sync-state">
+                {t.states[status.state]}
+              </Tag>
+            ),
+          },
+          { key: 'hub', label: t.hub, children: status.hubUrl ?? '—' },
+          { key: 'pending', label: t.pending, children: <span data-testid="sync-pending">{status.pending}</span> },
+          {
+            key: 'oldest',
+            label: t.oldestPending,
+            children: <span className="dyn">{status.oldestPendingAt ? ageText(status.oldestPendingAt) : t.none}</span>,
+          },
+          {
+            key: 'success',
+            label: t.lastSuccess,
+            children: <span className="dyn">{status.lastSuccessAt ? formatDateTimeVi(status.lastSuccessAt) : t.never}</span>,
+          },
+          { key: 'offset', label: t.clockOffset, children: status.clockOffsetMs === null ? t.unknown : offsetText(status.clockOffsetMs) },
+          {
+            key: 'error',
+            label: t.lastError,
+            span: 2,
+            children: status.lastError ? (
+              <span className="overdue" data-testid="sync-last-error">
+                {status.lastError.message} <span className="muted dyn">({formatDateTimeVi(status.lastError.at)})</span>
+              </span>
+            ) : (
+              t.none
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
