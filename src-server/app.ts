@@ -16,6 +16,7 @@ import { registerAdminQueryRoutes } from './routes/admin-queries';
 import { registerDeviceRoutes } from './routes/devices';
 import { registerExportRoutes } from './routes/export';
 import { registerHealthRoutes } from './routes/health';
+import { registerPublicLookupRoutes } from './routes/public-lookup';
 import { registerSyncRoutes } from './routes/sync';
 import { HUB_VERSION } from './version';
 
@@ -57,6 +58,7 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   });
 
   registerHealthRoutes(app, db, kind, options.version ?? HUB_VERSION);
+  registerPublicLookupRoutes(app, db);
   registerDeviceRoutes(app, db);
   registerSyncRoutes(app, db);
   registerAdminRoutes(app, db);
