@@ -5,6 +5,7 @@
  * 100,000 demo dossiers, plus 500 received through the real dispatch so the outbox and the audit
  * log have real rows).
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { verifyAudit } from '../src-main/core/audit/audit-log';
@@ -15,6 +16,8 @@ import { markerPath } from '../src-main/core/backup/startup-guard';
 import { quickCheck, verifyDatabaseFile } from '../src-main/core/backup/verify';
 import { DB_FILE_NAME, openCore } from '../src-main/core/core';
 import { seedDemo } from '../src-main/core/demo/seed-demo';
+import { readTally } from '../tests/support/tally';
+import { APP_ROOT } from '../src-main/core/paths';
 import { printTable, writeResults, type Row } from './stats';
 import { BENCH_SETUP, tmpDataDir } from './support';
 
@@ -95,7 +98,41 @@ export async function runReliabilityBench(): Promise<object> {
     { measure: 'restore: apply at start (save current, swap)', median: applyMs },
   ];
   printTable(`Reliability — ${figures.dossiers.toLocaleString('vi-VN')} dossiers`, rows);
-  const resultsFile = writeResults('reliability', figures);
+  const campaigns = runCampaigns();
+  const resultsFile = writeResults('reliability', { ...figures, campaigns });
   fs.rmSync(dataDir, { recursive: true, force: true });
-  return { ...figures, resultsFile };
+  return { ...figures, campaigns, resultsFile };
+}
+
+interface CrashTally { kills: number; acknowledged: number; lost: number; uncleanReported: number }
+interface FuzzTally { violations: number; casesPerRow?: Record<string, number>; casesPerEndpoint?: Record<string, number> }
+
+/**
+ * The crash and hostile-input campaigns are the test suites themselves (tests/crash, tests/fuzz):
+ * run them and report what they did — kills survived, acknowledged dossiers lost, fuzz cases
+ * per RPC row and hub endpoint, violations.
+ */
+function runCampaigns() {
+  const run = spawnSync(process.execPath, [path.join(APP_ROOT, 'node_modules/vitest/vitest.mjs'), 'run', 'tests/crash', 'tests/fuzz', '--reporter=dot'], {
+    cwd: APP_ROOT,
+    env: { ...process.env, SKIP_RENDERER_BUILD: '1' },
+    stdio: 'inherit',
+  });
+  const crash = readTally<CrashTally>('crash');
+  const rpc = readTally<FuzzTally>('fuzz-rpc');
+  const hub = readTally<FuzzTally>('fuzz-hub');
+  const spread = (m: Record<string, number> | undefined) => {
+    const v = Object.values(m ?? {});
+    return v.length ? `${v.length} × ${Math.min(...v)}–${Math.max(...v)} cases (${v.reduce((a, b) => a + b, 0)} in all)` : 'not run';
+  };
+  const table: Row[] = [
+    { measure: 'campaign suites (tests/crash, tests/fuzz)', note: run.status === 0 ? 'passed' : `FAILED (exit ${run.status})` },
+    { measure: 'SIGKILLs survived', note: crash ? `${crash.kills} (unclean starts detected: ${crash.uncleanReported})` : 'not run' },
+    { measure: 'acknowledged dossiers / lost', note: crash ? `${crash.acknowledged} / ${crash.lost}` : 'not run', goal: 'lost = 0' },
+    { measure: 'fuzz cases per RPC row', note: spread(rpc?.casesPerRow) },
+    { measure: 'fuzz cases per hub endpoint', note: spread(hub?.casesPerEndpoint) },
+    { measure: 'violations (5xx, or a refusal that changed data)', note: String((rpc?.violations ?? 0) + (hub?.violations ?? 0)), goal: '0' },
+  ];
+  printTable('Reliability campaigns', table);
+  return { passed: run.status === 0, crash, rpcFuzz: rpc, hubFuzz: hub };
 }

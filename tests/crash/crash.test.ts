@@ -20,6 +20,7 @@ import { listBackups } from '../../src-main/core/backup/backup-files';
 import { markerPath } from '../../src-main/core/backup/startup-guard';
 import { verifyDatabaseFile } from '../../src-main/core/backup/verify';
 import { DB_FILE_NAME, openCore } from '../../src-main/core/core';
+import { recordTally } from '../support/tally';
 import { REPO_ROOT, tempDir } from '../support/web-host';
 import { checkConsistency } from './invariants';
 
@@ -108,6 +109,15 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
+  // Counted afresh from the database file: an acknowledged dossier that is not there is lost.
+  let lost = acked.size;
+  if (fs.existsSync(dbFile)) {
+    const db = new Database(dbFile, { readonly: true });
+    const has = db.prepare('SELECT 1 FROM dossier WHERE id = ? AND code = ?');
+    lost = [...acked].filter(([code, id]) => !has.get(id, code)).length;
+    db.close();
+  }
+  recordTally('crash', { kills: summary.kills, acknowledged: acked.size, lost, killedBeforeReady: summary.killedBeforeReady, uncleanReported: summary.uncleanReported });
   console.log(`crash test: ${summary.kills} kills, ${summary.acked} acknowledged dossiers, ${summary.killedBeforeReady} kills before sign-in, ${summary.uncleanReported} unclean starts detected`);
 });
 

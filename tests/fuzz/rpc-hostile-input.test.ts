@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordTally } from '../support/tally';
 import { isErrorCode } from '@shared/errors';
 import { rpc, type RpcName } from '@shared/rpc';
 import type { PrinterAdapter } from '../../src-main/core/print/printers/types';
@@ -39,6 +40,8 @@ const hints: Hints = {
   pages: [1, 3],
 };
 const stats = new Map<string, { calls: number; byStatus: Record<number, number> }>();
+/** Answers that broke a promise (5xx, or a refusal that changed the database), counted before the assertions fail. */
+let violations = 0;
 
 async function signIn(): Promise<void> {
   const res = await fetch(`${host.url}/api/rpc/auth.login`, {
@@ -100,6 +103,7 @@ afterAll(async () => {
   await host?.close();
   const lines = [...stats].map(([n, s]) => `${n}: ${s.calls} calls ${JSON.stringify(s.byStatus)}`);
   console.log(`fuzz: ${stats.size} rows, ${RUNS_PER_ROW} cases each\n${lines.join('\n')}`);
+  recordTally('fuzz-rpc', { casesPerRow: Object.fromEntries([...stats].map(([n, st]) => [n, st.calls])), violations });
 });
 
 const rowNames = (Object.keys(rpc) as RpcName[]).sort();
@@ -147,6 +151,7 @@ describe('hostile input to every RPC row', () => {
           const text = await res.text();
           s.calls += 1;
           s.byStatus[res.status] = (s.byStatus[res.status] ?? 0) + 1;
+          if (res.status >= 500 || (res.status >= 400 && checksum() !== before)) violations += 1;
           expect(res.status, text.slice(0, 500)).toBeLessThan(500);
           expect(text).not.toMatch(/\n\s+at |node_modules|src-main|src-shared|\.ts:\d+/);
           const body = JSON.parse(text) as { ok: boolean; error?: { code: unknown; message: unknown } };
