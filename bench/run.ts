@@ -25,6 +25,7 @@ for (const name of names) {
     console.error(`Không có bộ đo "${name}". Có: ${Object.keys(SUITES).join(', ')}`);
     process.exit(2);
   }
-  const file = await suite();
+  const result = await suite();
+  const file = typeof result === 'object' && result && 'resultsFile' in result ? (result as { resultsFile: string }).resultsFile : result;
   console.log(`→ ${String(file)}`);
 }
