@@ -61,6 +61,8 @@ export const device = pgTable(
     clockDriftMs: bigint('clock_drift_ms', { mode: 'number' }),
     pendingReported: integer('pending_reported'),
     pendingReportedAt: instant('pending_reported_at'),
+    /** Ed25519 key (SPKI DER, base64) that signs this device's offline bundles; pinned on first import. */
+    signingKey: text('signing_key'),
   },
   (t) => [uniqueIndex('device_token_hash_uq').on(t.tokenHash), index('device_commune_idx').on(t.communeCode)],
 );

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { createCommune, createCommuneInputSchema, issueEnrollmentCode, revokeDevice } from '../admin/communes';
+import { importOfflineBundle } from '../admin/offline-bundles';
 import { publicationInputSchema, publish } from '../admin/publications';
 import { communeStats } from '../admin/stats';
 import { recordStatusChange, statusChangeInputSchema } from '../admin/status';
@@ -60,6 +61,11 @@ export function registerAdminRoutes(app: FastifyInstance, db: HubDb): void {
       const changed = await recordStatusChange(db, id, parse(statusChangeInputSchema, request.body));
       return { dossier: changed.dossier, event: changed.event, seq: changed.seq };
     });
+
+    // A USB bundle can hold weeks of work: allow a larger body than a push.
+    admin.post('/v1/admin/offline-bundles', { bodyLimit: 64 * 1024 * 1024 }, async (request) =>
+      importOfflineBundle(db, request.body, request.log),
+    );
 
     admin.post('/v1/admin/publications', { bodyLimit: PUBLICATION_BODY_LIMIT }, async (request, reply) => {
       const published = await publish(db, parse(publicationInputSchema, request.body));

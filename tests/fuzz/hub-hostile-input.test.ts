@@ -55,6 +55,7 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'POST /v1/admin/communes/:code/enrollment-codes', method: 'POST', url: (p) => `/v1/admin/communes/${p}/enrollment-codes`, headers: () => adminHeaders, body: true },
   { name: 'POST /v1/admin/devices/:id/revoke', method: 'POST', url: (p) => `/v1/admin/devices/${p}/revoke`, headers: () => adminHeaders, body: true },
   { name: 'POST /v1/admin/dossiers/:id/status', method: 'POST', url: (p) => `/v1/admin/dossiers/${p}/status`, headers: () => adminHeaders, body: true },
+  { name: 'POST /v1/admin/offline-bundles', method: 'POST', url: () => '/v1/admin/offline-bundles', headers: () => adminHeaders, body: true },
   { name: 'POST /v1/admin/publications', method: 'POST', url: () => '/v1/admin/publications', headers: () => adminHeaders, body: true },
   { name: 'GET /v1/admin/dossiers', method: 'GET', url: (p) => `/v1/admin/dossiers?q=${p}&status=${p}&limit=${p}&offset=${p}`, headers: () => adminHeaders },
   { name: 'GET /v1/admin/communes/:code/devices', method: 'GET', url: (p) => `/v1/admin/communes/${p}/devices`, headers: () => adminHeaders },

@@ -4,62 +4,15 @@
  * over the canonical JSON of its body, so the hub can tell which device made it and that nothing
  * was edited on the way.
  *
- * The format and `verifyOfflineBundle` use only zod and node:crypto (no database), so the hub can
- * take this file as it is. Importing a bundle is idempotent at the hub: each op carries its
+ * The format lives in src-shared/sync/offline-bundle.ts, where the hub verifies it too. Importing a bundle is idempotent at the hub: each op carries its
  * op_id, exactly as in a push; carrying the same file twice, or pushing the same ops online
  * later, gives `duplicate` answers. Exporting therefore leaves the ops pending here.
  */
 import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
-import { z } from 'zod';
+import { bundleFileSchema, canonicalJson, type BundleBody, type BundleFile } from '@shared/sync/offline-bundle';
 
-export const BUNDLE_FORMAT = 'motcua.offline-bundle';
-export const BUNDLE_VERSION = 1;
-
-export const bundleOpSchema = z.object({
-  seq: z.number().int().positive(),
-  opId: z.string().min(1),
-  deviceEpoch: z.string().min(1),
-  opType: z.string().min(1),
-  entityId: z.string().min(1),
-  payload: z.unknown(),
-  createdAt: z.string(),
-});
-export type BundleOp = z.infer<typeof bundleOpSchema>;
-
-export const bundleBodySchema = z.object({
-  format: z.literal(BUNDLE_FORMAT),
-  version: z.literal(BUNDLE_VERSION),
-  deviceId: z.string().min(1),
-  deviceEpoch: z.string().min(1),
-  /** Ed25519 public key, SPKI DER, base64. */
-  publicKey: z.string().min(1),
-  agencyCode: z.string().nullable(),
-  createdAt: z.string(),
-  ops: z.array(bundleOpSchema),
-});
-export type BundleBody = z.infer<typeof bundleBodySchema>;
-
-export const bundleFileSchema = z.object({
-  body: bundleBodySchema,
-  algorithm: z.literal('Ed25519'),
-  /** Signature of canonicalJson(body), base64. */
-  signature: z.string().min(1),
-});
-export type BundleFile = z.infer<typeof bundleFileSchema>;
-
-/** JSON with object keys sorted at every level and no whitespace: one byte string per value. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('canonicalJson: non-finite number');
-    if (value === undefined) return 'null';
-    return JSON.stringify(value);
-  }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
+export { BUNDLE_FORMAT, BUNDLE_VERSION, bundleBodySchema, bundleFileSchema, bundleOpSchema, canonicalJson } from '@shared/sync/offline-bundle';
+export type { BundleBody, BundleFile, BundleOp } from '@shared/sync/offline-bundle';
 
 /** Short, human-comparable id of a public key (shown to the province admin when pinning). */
 export function keyFingerprint(publicKeyB64: string): string {

@@ -1,0 +1,1 @@
+ALTER TABLE "device" ADD COLUMN "signing_key" text;

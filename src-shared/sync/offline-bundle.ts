@@ -1,0 +1,76 @@
+/**
+ * The offline bundle's format (pending outbox ops carried on a USB stick when a commune has had
+ * no connection for days): the counter signs it (src-main/core/backup), the hub verifies and
+ * imports it through the same per-op path as a push. Pure: the signature check uses the Web
+ * Crypto API (Ed25519), available in Node and in browsers alike.
+ */
+import { z } from 'zod';
+
+export const BUNDLE_FORMAT = 'motcua.offline-bundle';
+export const BUNDLE_VERSION = 1;
+
+export const bundleOpSchema = z.object({
+  seq: z.number().int().positive(),
+  opId: z.string().min(1),
+  deviceEpoch: z.string().min(1),
+  opType: z.string().min(1),
+  entityId: z.string().min(1),
+  payload: z.unknown(),
+  createdAt: z.string(),
+});
+export type BundleOp = z.infer<typeof bundleOpSchema>;
+
+export const bundleBodySchema = z.object({
+  format: z.literal(BUNDLE_FORMAT),
+  version: z.literal(BUNDLE_VERSION),
+  deviceId: z.string().min(1),
+  deviceEpoch: z.string().min(1),
+  /** Ed25519 public key, SPKI DER, base64. */
+  publicKey: z.string().min(1),
+  agencyCode: z.string().nullable(),
+  createdAt: z.string(),
+  ops: z.array(bundleOpSchema),
+});
+export type BundleBody = z.infer<typeof bundleBodySchema>;
+
+export const bundleFileSchema = z.object({
+  body: bundleBodySchema,
+  algorithm: z.literal('Ed25519'),
+  /** Signature of canonicalJson(body), base64. */
+  signature: z.string().min(1),
+});
+export type BundleFile = z.infer<typeof bundleFileSchema>;
+
+/** JSON with object keys sorted at every level and no whitespace: one byte string per value. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('canonicalJson: non-finite number');
+    if (value === undefined) return 'null';
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+function fromBase64(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/**
+ * True when `signatureB64` is the Ed25519 signature, by `publicKeyB64` (SPKI DER), of the
+ * canonical JSON of `rawBody` — the body exactly as received, not a parsed copy.
+ */
+export async function verifyBundleSignature(rawBody: unknown, publicKeyB64: string, signatureB64: string): Promise<boolean> {
+  try {
+    const key = await crypto.subtle.importKey('spki', fromBase64(publicKeyB64) as BufferSource, { name: 'Ed25519' }, false, ['verify']);
+    return await crypto.subtle.verify({ name: 'Ed25519' }, key, fromBase64(signatureB64) as BufferSource, new TextEncoder().encode(canonicalJson(rawBody)));
+  } catch {
+    return false;
+  }
+}
