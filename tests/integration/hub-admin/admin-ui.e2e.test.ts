@@ -161,8 +161,10 @@ describe('province admin page', () => {
     const [revoked] = await hub.database.db.select().from(device).where(eq(device.id, counter.deviceId));
     expect(revoked?.revoked).toBe(true);
 
-    // The on-time rate and the refused op are on their screens.
-    await page.keyboard.press('Escape');
+    // Close the devices drawer (its close button: Escape can land on the closing confirm dialog
+    // instead, leaving the drawer's mask over the menu), then the on-time rate and refused op.
+    await page.locator('.ant-drawer-close').click();
+    await drawer.waitFor({ state: 'hidden' });
     await page.getByRole('menuitem', { name: 'Tỷ lệ đúng hạn' }).click();
     const rateRow = page.getByRole('row', { name: new RegExp(quangPhu.code.replace(/\./g, '\\.')) });
     await rateRow.getByText('0 %').waitFor();
