@@ -8,7 +8,7 @@
  *     full cores), N = 100, 600, 3,321 (goal: 3,321 in ≤ 5 min, 0 errors);
  * (c) the hub's ingest rate as a ratio of a plain batched INSERT of the same rows (goal ≥ 0.25).
  *
- * The hub's per-device rate limit (300 requests/min) stays on: where it throttles a legitimate
+ * The hub's per-device rate limits (DEFAULT_RATE_LIMIT: 1,800 pushes/min) stay on: where they throttle a legitimate
  * push, the table says so instead of the limit being switched off.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -298,7 +298,7 @@ export async function runSyncBench(): Promise<string> {
       {
         measure: `(a) 1 counter, ${BACKLOG_OPS.toLocaleString('en')} pending ops`,
         goal: '≤ 30 s',
-        note: `${backlog.seconds.toFixed(1)} s, ${Math.round(backlog.opsPerSecond)} ops/s, ${backlog.passes} passes, ${backlog.throttledPasses} stopped by the 300 req/min limit, ${backlog.pending} left`,
+        note: `${backlog.seconds.toFixed(1)} s, ${Math.round(backlog.opsPerSecond)} ops/s, ${backlog.passes} passes, ${backlog.throttledPasses} stopped by the per-device push limit, ${backlog.pending} left`,
       },
       ...communes.map((c) => ({
         measure: `(b) ${c.communes} communes × ${DOSSIERS_PER_COMMUNE} dossiers`,

@@ -24,8 +24,8 @@ export interface HubOptions {
   database: HubDatabase;
   /** false in tests that don't look at logs. */
   logger?: LogOptions | false;
-  /** Requests per device (or per IP without a token) per window. */
-  rateLimit?: { max: number; timeWindowMs: number };
+  /** Requests per device (or per IP without a token) per window; pushes have their own budget. */
+  rateLimit?: RateLimits;
   version?: string;
   /** Trust X-Forwarded-For from the TLS reverse proxy in front of the hub. */
   trustProxy?: boolean;
@@ -33,7 +33,18 @@ export interface HubOptions {
   adminUiDir?: string;
 }
 
-export const DEFAULT_RATE_LIMIT = { max: 300, timeWindowMs: 60_000 };
+export interface RateLimits {
+  max: number;
+  timeWindowMs: number;
+  /**
+   * Pushes per device per window. Larger than `max`: a counter back from a long outage drains its
+   * outbox in back-to-back pushes of ≤100 ops, and the province wants 50,000 pending ops through
+   * in ≤30 s (issue #6), i.e. ~1,000 pushes a minute. The cap still stops a runaway client.
+   */
+  pushMax: number;
+}
+
+export const DEFAULT_RATE_LIMIT: RateLimits = { max: 300, timeWindowMs: 60_000, pushMax: 1_800 };
 
 export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   const { db, kind } = options.database;
@@ -60,7 +71,7 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   registerHealthRoutes(app, db, kind, options.version ?? HUB_VERSION);
   registerPublicLookupRoutes(app, db);
   registerDeviceRoutes(app, db);
-  registerSyncRoutes(app, db);
+  registerSyncRoutes(app, db, { max: limits.pushMax, timeWindow: limits.timeWindowMs });
   registerAdminRoutes(app, db);
   registerAdminQueryRoutes(app, db);
   await registerAdminPage(app, options.adminUiDir);

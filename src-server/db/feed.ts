@@ -16,12 +16,17 @@ import type { HubTx } from './types';
 export const EXPORT_FEED = 'export';
 
 export async function nextSeq(tx: HubTx, feed: string): Promise<number> {
+  return (await nextSeqRange(tx, feed, 1)).last;
+}
+
+/** Takes `count` consecutive numbers at once (a push's writes); same lock rule as nextSeq. */
+export async function nextSeqRange(tx: HubTx, feed: string, count: number): Promise<{ first: number; last: number }> {
   const [row] = await tx
     .insert(feedCounter)
-    .values({ scope: feed, seq: 1 })
-    .onConflictDoUpdate({ target: feedCounter.scope, set: { seq: sql`${feedCounter.seq} + 1` } })
+    .values({ scope: feed, seq: count })
+    .onConflictDoUpdate({ target: feedCounter.scope, set: { seq: sql`${feedCounter.seq} + ${count}` } })
     .returning({ seq: feedCounter.seq });
-  return row!.seq;
+  return { first: row!.seq - count + 1, last: row!.seq };
 }
 
 /** Appends one change to a pullable scope and returns its seq. */

@@ -15,8 +15,8 @@ import { recordActivity } from '../sync/device-activity';
 import { readFeed } from '../sync/pull';
 import { applyBatch } from '../sync/push';
 
-export function registerSyncRoutes(app: FastifyInstance, db: HubDb): void {
-  app.post('/v1/sync/push', { bodyLimit: MAX_PUSH_BYTES }, async (request): Promise<PushResponse> => {
+export function registerSyncRoutes(app: FastifyInstance, db: HubDb, pushLimit: { max: number; timeWindow: number }): void {
+  app.post('/v1/sync/push', { bodyLimit: MAX_PUSH_BYTES, config: { rateLimit: pushLimit } }, async (request): Promise<PushResponse> => {
     const device = await authenticateDevice(db, request);
     const parsed = pushRequestSchema.safeParse(request.body);
     if (!parsed.success) throw badRequest(parsed.error, 'Lô đồng bộ không hợp lệ; không thao tác nào được ghi.');

@@ -17,9 +17,10 @@ import { appliedOp, dossier, dossierEvent } from '../db/schema';
 import type { HubTx } from '../db/types';
 import { OpDeferred, OpRejection } from './rejection';
 
-const COUNTER_STEPS_AFTER_PROVINCE: ReadonlySet<DossierStatus> = new Set(['returned', 'withdrawal_requested']);
+/** The two steps a counter may still take after the province has set a processing status. */
+export const COUNTER_STEPS_AFTER_PROVINCE: ReadonlySet<DossierStatus> = new Set(['returned', 'withdrawal_requested']);
 
-function invalidPayload(issues: { path: PropertyKey[] }[]): OpRejection {
+export function invalidPayload(issues: { path: PropertyKey[] }[]): OpRejection {
   const paths = [...new Set(issues.map((i) => i.path.map(String).join('.') || '(gốc)'))].slice(0, 5);
   return new OpRejection('invalid_payload', `Dữ liệu thao tác không hợp lệ ở trường: ${paths.join(', ')}.`);
 }
@@ -31,22 +32,15 @@ export async function applyDossierUpsert(tx: HubTx, device: AuthedDevice, op: Op
   if (incoming.id !== op.entityId) {
     throw new OpRejection('entity_mismatch', 'Mã thực thể của thao tác không khớp với mã hồ sơ trong dữ liệu.');
   }
-  if (incoming.agencyCode !== device.communeCode) {
-    throw new OpRejection(
-      'foreign_commune',
-      `Hồ sơ ${incoming.code} thuộc cơ quan ${incoming.agencyCode}; thiết bị này chỉ được gửi hồ sơ của ${device.communeName} (${device.communeCode}).`,
-    );
-  }
+  if (incoming.agencyCode !== device.communeCode) throw foreignCommuneRejection(incoming, device);
 
   const [existing] = await tx.select().from(dossier).where(eq(dossier.id, incoming.id)).for('update');
-  if (existing && existing.communeCode !== device.communeCode) {
-    throw new OpRejection('foreign_commune', `Hồ sơ ${incoming.code} đã thuộc về xã khác trên hệ thống tỉnh.`);
-  }
+  if (existing && existing.communeCode !== device.communeCode) throw foreignDossierRejection(incoming);
   const [sameCode] = await tx
     .select({ id: dossier.id })
     .from(dossier)
     .where(and(eq(dossier.code, incoming.code), ne(dossier.id, incoming.id)));
-  if (sameCode) throw duplicateCode(incoming.code);
+  if (sameCode) throw duplicateCodeRejection(incoming.code);
 
   const status =
     existing?.provinceStatusAt && !COUNTER_STEPS_AFTER_PROVINCE.has(incoming.status)
@@ -73,16 +67,42 @@ export async function applyDossierUpsert(tx: HubTx, device: AuthedDevice, op: Op
     }
   } catch (err) {
     // Two dossiers racing for one code: the loser is refused, never renumbered.
-    if (isUniqueViolation(err, 'dossier_code_uq')) throw duplicateCode(incoming.code);
+    if (isUniqueViolation(err, 'dossier_code_uq')) throw duplicateCodeRejection(incoming.code);
     throw err;
   }
 }
 
-function duplicateCode(code: string): OpRejection {
+export function duplicateCodeRejection(code: string): OpRejection {
   return new OpRejection(
     'duplicate_code',
     `Mã hồ sơ ${code} đã được dùng cho một hồ sơ khác. Hệ thống tỉnh không tự đánh lại số; hãy kiểm tra lại số thứ tự của quầy.`,
   );
+}
+
+/** The snapshot names another agency than the pushing device's commune. */
+export function foreignCommuneRejection(incoming: Dossier, device: AuthedDevice): OpRejection {
+  return new OpRejection(
+    'foreign_commune',
+    `Hồ sơ ${incoming.code} thuộc cơ quan ${incoming.agencyCode}; thiết bị này chỉ được gửi hồ sơ của ${device.communeName} (${device.communeCode}).`,
+  );
+}
+
+/** The hub already holds this dossier id under another commune. */
+export function foreignDossierRejection(incoming: Dossier): OpRejection {
+  return new OpRejection('foreign_commune', `Hồ sơ ${incoming.code} đã thuộc về xã khác trên hệ thống tỉnh.`);
+}
+
+export function eventOfRefusedDossier(): OpRejection {
+  return new OpRejection('dossier_not_found', 'Sự kiện thuộc về một hồ sơ đã bị hệ thống tỉnh từ chối.');
+}
+
+export function eventOfForeignDossier(): OpRejection {
+  return new OpRejection('foreign_commune', 'Sự kiện thuộc về hồ sơ của xã khác.');
+}
+
+/** The event's dossier is not at the hub yet (its upsert may still be in flight). */
+export function waitForDossier(): OpDeferred {
+  return new OpDeferred('dossier_not_found', 'Hệ thống tỉnh chưa nhận được hồ sơ của sự kiện này; sẽ gửi lại sau.');
 }
 
 export async function applyDossierEvent(tx: HubTx, device: AuthedDevice, op: OpEnvelope): Promise<void> {
@@ -110,14 +130,10 @@ export async function applyDossierEvent(tx: HubTx, device: AuthedDevice, op: OpE
         ),
       )
       .limit(1);
-    if (refused) {
-      throw new OpRejection('dossier_not_found', 'Sự kiện thuộc về một hồ sơ đã bị hệ thống tỉnh từ chối.');
-    }
-    throw new OpDeferred('dossier_not_found', 'Hệ thống tỉnh chưa nhận được hồ sơ của sự kiện này; sẽ gửi lại sau.');
+    if (refused) throw eventOfRefusedDossier();
+    throw waitForDossier();
   }
-  if (owner.communeCode !== device.communeCode) {
-    throw new OpRejection('foreign_commune', 'Sự kiện thuộc về hồ sơ của xã khác.');
-  }
+  if (owner.communeCode !== device.communeCode) throw eventOfForeignDossier();
   const exportSeq = await nextSeq(tx, EXPORT_FEED);
   // The timeline is append-only; the event id is a second idempotency net behind applied_op.
   await tx

@@ -65,10 +65,19 @@ async function duplicateAnswer(tx: HubTx, device: AuthedDevice, op: OpEnvelope):
     .select({ deviceId: appliedOp.deviceId, result: appliedOp.result })
     .from(appliedOp)
     .where(eq(appliedOp.opId, op.opId));
+  return answerFromStored(device, op.opId, first);
+}
+
+/** The answer to an op id the hub has seen before, from its stored applied_op row. */
+export function answerFromStored(
+  device: AuthedDevice,
+  opId: string,
+  first: { deviceId: string; result: OpResult } | undefined,
+): PushResult {
   if (!first || first.deviceId !== device.id) {
     // Another device's op id: never reveal its answer; a UUIDv7 collision means a client bug.
     return {
-      opId: op.opId,
+      opId,
       result: 'rejected',
       code: 'op_id_conflict',
       reason: 'Mã thao tác (opId) đã được một thiết bị khác sử dụng.',
@@ -76,7 +85,7 @@ async function duplicateAnswer(tx: HubTx, device: AuthedDevice, op: OpEnvelope):
   }
   const stored = first.result;
   return {
-    opId: op.opId,
+    opId,
     result: 'duplicate',
     firstResult: stored.result === 'rejected' ? 'rejected' : 'applied',
     ...(stored.code ? { code: stored.code } : {}),

@@ -1,14 +1,16 @@
 /**
- * A push batch: ops run in per-device seq order, each in its own transaction. A rejected op is
- * answered and the batch goes on (it must never block the counter's queue). An unexpected error
- * (database down, deadlock) stops the batch: that op and every later one get retry_later, so the
- * counter resends them in order. A deferred op (its dossier not here yet) is answered retry_later
- * alone; the ops after it do not depend on it.
+ * A push batch, in per-device seq order. First the whole batch in one transaction
+ * (apply-batch.ts); if that cannot settle it, the reference path: each op in its own transaction
+ * (apply-op.ts). Either way a rejected op is answered and the batch goes on (it must never block
+ * the counter's queue), and a deferred op (its dossier not here yet) is answered retry_later
+ * alone. On the reference path an unexpected error (database down, deadlock) stops the batch:
+ * that op and every later one get retry_later, so the counter resends them in order.
  */
 import type { OpEnvelope, PushResult } from '@shared/sync/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AuthedDevice } from '../auth/device-auth';
 import type { HubDb } from '../db/types';
+import { applyBatchAtOnce } from './apply-batch';
 import { applyOp } from './apply-op';
 import { OpDeferred } from './rejection';
 
@@ -21,7 +23,35 @@ export async function applyBatch(
   log: FastifyBaseLogger,
 ): Promise<PushResult[]> {
   const order = ops.map((op, index) => ({ op, index })).sort((a, b) => a.op.seq - b.op.seq);
-  const results: PushResult[] = new Array(ops.length);
+  try {
+    const answers = await applyBatchAtOnce(
+      db,
+      device,
+      order.map((o) => o.op),
+    );
+    logRejections(log, ops, answers);
+    return ops.map((op) => answers.get(op.opId)!);
+  } catch (err) {
+    // Nothing was committed; the reference path settles the batch op by op.
+    log.warn({ err, ops: ops.length }, 'push batch replayed op by op');
+  }
+  return applyOneByOne(db, device, order, log);
+}
+
+function logRejections(log: FastifyBaseLogger, ops: OpEnvelope[], answers: Map<string, PushResult>): void {
+  for (const op of ops) {
+    const answer = answers.get(op.opId);
+    if (answer?.result === 'rejected') log.info({ opId: op.opId, seq: op.seq, code: answer.code }, 'op rejected');
+  }
+}
+
+async function applyOneByOne(
+  db: HubDb,
+  device: AuthedDevice,
+  order: { op: OpEnvelope; index: number }[],
+  log: FastifyBaseLogger,
+): Promise<PushResult[]> {
+  const results: PushResult[] = new Array(order.length);
   let failed = false;
   for (const { op, index } of order) {
     if (failed) {

@@ -66,7 +66,7 @@ const ENDPOINTS: Endpoint[] = [
 
 beforeAll(async () => {
   backend = await openBackend('pglite');
-  hub = await startHub(backend, { rateLimit: { max: 100_000, timeWindowMs: 60_000 } });
+  hub = await startHub(backend, { rateLimit: { max: 100_000, pushMax: 100_000, timeWindowMs: 60_000 } });
   const commune = await newCommune(hub);
   communeCode = commune.code;
   counter = await enrollCounter(hub, communeCode);

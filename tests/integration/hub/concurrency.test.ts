@@ -31,7 +31,7 @@ describe('hub on postgresql: concurrency', () => {
   let hub: Hub;
   beforeAll(async () => {
     backend = await openBackend('postgresql');
-    hub = await startHub(backend, { rateLimit: { max: 1_000_000, timeWindowMs: 60_000 } });
+    hub = await startHub(backend, { rateLimit: { max: 1_000_000, pushMax: 1_000_000, timeWindowMs: 60_000 } });
   });
   afterAll(async () => {
     await hub?.close();

@@ -120,7 +120,7 @@ describe.each(BACKENDS)('hub on %s: per-device rate limit', (backendName) => {
   let hub: Hub;
   beforeAll(async () => {
     backend = await openBackend(backendName);
-    hub = await startHub(backend, { rateLimit: { max: 3, timeWindowMs: 60_000 } });
+    hub = await startHub(backend, { rateLimit: { max: 3, timeWindowMs: 60_000, pushMax: 5 } });
   });
   afterAll(async () => {
     await hub?.close();
@@ -145,5 +145,16 @@ describe.each(BACKENDS)('hub on %s: per-device rate limit', (backendName) => {
 
     const other = await hub.app.inject({ method: 'GET', url: '/v1/sync/pull?scope=province', headers: quiet.headers });
     expect(other.statusCode).toBe(200);
+  });
+
+  it('gives pushes their own, larger budget, so draining a backlog is not cut at the general limit', async () => {
+    const commune = await newCommune(hub);
+    const counter = await enrollCounter(hub, commune.code);
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await push(hub, counter, [upsertOp(counter, makeDossier(commune.code))])).statusCode);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
+    // The general budget is counted apart: this device's pulls still pass.
+    const pull = await hub.app.inject({ method: 'GET', url: '/v1/sync/pull?scope=province', headers: counter.headers });
+    expect(pull.statusCode).toBe(200);
   });
 });

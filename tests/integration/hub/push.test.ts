@@ -106,6 +106,21 @@ describe.each(BACKENDS)('hub on %s: push', (backendName) => {
     expect(await hub.database.db.select().from(dossier).where(eq(dossier.id, clash.id))).toHaveLength(0);
   });
 
+  it('applies an op sent twice in one request once, answering the second copy as duplicate', async () => {
+    const commune = await newCommune(hub);
+    const counter = await enrollCounter(hub, commune.code);
+    const d = makeDossier(commune.code);
+    const op = upsertOp(counter, d);
+    const event = eventOp(counter, makeEvent(d));
+    const { statusCode, body } = await push(hub, counter, [op, event, op]);
+    expect(statusCode).toBe(200);
+    expect(body.results.map((r) => r.result)).toEqual(['applied', 'applied', 'duplicate']);
+    expect(body.results[2]!.firstResult).toBe('applied');
+    expect(await hub.database.db.select().from(dossier).where(eq(dossier.id, d.id))).toHaveLength(1);
+    const [{ n }] = await hub.database.db.select({ n: count() }).from(appliedOp).where(eq(appliedOp.opId, op.opId)) as [{ n: number }];
+    expect(n).toBe(1);
+  });
+
   it('does not let one bad op block the others in the batch', async () => {
     const commune = await newCommune(hub);
     const counter = await enrollCounter(hub, commune.code);
