@@ -9,8 +9,9 @@
  * lock that orders the DVCQG export is held for three statements per push instead of per op.
  *
  * What the reference path does and this one must keep:
- * - exactly once: every op's applied_op row is inserted first (ON CONFLICT DO NOTHING), so a
- *   parallel request carrying the same op waits for our commit and then answers `duplicate`;
+ * - exactly once: the device's pushes are serialised (device-lock.ts) and ops already in applied_op
+ *   get their stored answer; the new answers are inserted last, and if any op id was taken
+ *   meanwhile by a request outside that lock, the whole batch gives up (see below);
  * - ownership (foreign_commune), the never-renumbered code (duplicate_code), the province's
  *   processing status outranking a counter snapshot, events deferred while their dossier is in
  *   flight and refused once it was refused — all in device seq order, seeing earlier ops of the
@@ -18,19 +19,22 @@
  * - export seqs allocated inside the writing transaction from the one gap-free counter, so commit
  *   order = seq order for the export cursor.
  *
- * Anything the fast path cannot decide alone — an op id repeated inside the batch, or a database
- * error such as another desk winning a code race between our read and our write — throws
+ * Anything the fast path cannot decide alone — an op id repeated inside the batch or claimed
+ * concurrently, or a database error such as another desk winning a code race between our read
+ * and our write — throws
  * NotBatchable or the database error; the caller then rolls back and replays the batch on the
  * reference path, which settles those cases one op at a time.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { dossierEventSchema, dossierSchema, type Dossier, type DossierEvent, type DossierStatus } from '@shared/dossier';
 import type { OpEnvelope, OpResult, PushResult } from '@shared/sync/protocol';
 import type { AuthedDevice } from '../auth/device-auth';
 import { EXPORT_FEED, nextSeqRange } from '../db/feed';
-import { appliedOp, dossier, dossierEvent } from '../db/schema';
+import { appliedOp, dossier } from '../db/schema';
 import type { HubDb, HubTx } from '../db/types';
 import { answerFromStored } from './apply-op';
+import { lockDevicePushes } from './device-lock';
 import {
   COUNTER_STEPS_AFTER_PROVINCE,
   duplicateCodeRejection,
@@ -110,34 +114,22 @@ async function applyChecked(tx: HubTx, device: AuthedDevice, checked: Checked[])
   const answers = new Map<string, PushResult>();
   if (checked.length === 0) return answers;
 
-  // 1. Claim every op id. Rows another request holds make us wait for its commit; those ops are
-  //    duplicates and get the stored first answer.
-  const claimed = await tx
-    .insert(appliedOp)
-    .values(
-      checked.map(({ op }) => ({
-        opId: op.opId,
-        deviceId: device.id,
-        deviceEpoch: op.deviceEpoch,
-        deviceSeq: op.seq,
-        opType: op.opType,
-        entityId: op.entityId,
-        result: { opId: op.opId, result: 'retry_later' } satisfies OpResult,
-      })),
-    )
-    .onConflictDoNothing({ target: appliedOp.opId })
-    .returning({ opId: appliedOp.opId });
-  const fresh = new Set(claimed.map((c) => c.opId));
-  const repeated = checked.filter(({ op }) => !fresh.has(op.opId)).map(({ op }) => op.opId);
-  if (repeated.length > 0) {
-    const stored = await tx
-      .select({ opId: appliedOp.opId, deviceId: appliedOp.deviceId, result: appliedOp.result })
-      .from(appliedOp)
-      .where(inArray(appliedOp.opId, repeated));
-    const byId = new Map(stored.map((s) => [s.opId, s]));
-    for (const opId of repeated) answers.set(opId, answerFromStored(device, opId, byId.get(opId)));
-  }
-  const work = checked.filter(({ op }) => fresh.has(op.opId));
+  // 1. One push of a device at a time (overlapping retries of a counter carry the same ops), then
+  //    the ops the hub has answered before: they get the stored first answer.
+  await lockDevicePushes(tx, device.id);
+  const stored = await tx
+    .select({ opId: appliedOp.opId, deviceId: appliedOp.deviceId, result: appliedOp.result })
+    .from(appliedOp)
+    .where(
+      inList(
+        appliedOp.opId,
+        checked.map(({ op }) => op.opId),
+        'uuid',
+      ),
+    );
+  const seen = new Map(stored.map((s) => [s.opId, s]));
+  for (const opId of seen.keys()) answers.set(opId, answerFromStored(device, opId, seen.get(opId)));
+  const work = checked.filter(({ op }) => !seen.has(op.opId));
 
   // 2. Read, in bulk, what the checks need: the dossiers the batch touches (locked, in id order so
   //    two batches never wait on each other crosswise), the owners of the codes it uses, and which
@@ -163,7 +155,7 @@ async function applyChecked(tx: HubTx, device: AuthedDevice, checked: Checked[])
         provinceStatusAt: dossier.provinceStatusAt,
       })
       .from(dossier)
-      .where(inArray(dossier.id, [...dossierIds].sort()))
+      .where(inList(dossier.id, [...dossierIds], 'uuid'))
       .orderBy(dossier.id)
       .for('update');
     for (const r of rows) states.set(r.id, { ...r, status: r.status as DossierStatus });
@@ -171,7 +163,7 @@ async function applyChecked(tx: HubTx, device: AuthedDevice, checked: Checked[])
   const hubHas = new Set(states.keys());
   const codeOwner = new Map<string, string>();
   if (codes.size > 0) {
-    const rows = await tx.select({ id: dossier.id, code: dossier.code }).from(dossier).where(inArray(dossier.code, [...codes]));
+    const rows = await tx.select({ id: dossier.id, code: dossier.code }).from(dossier).where(inList(dossier.code, [...codes], 'text'));
     for (const r of rows) codeOwner.set(r.code, r.id);
   }
   const missingOwners = work.flatMap((c) => (c.kind === 'event' && !states.has(c.event.dossierId) ? [c.event.dossierId] : []));
@@ -182,7 +174,7 @@ async function applyChecked(tx: HubTx, device: AuthedDevice, checked: Checked[])
       .from(appliedOp)
       .where(
         and(
-          inArray(appliedOp.entityId, [...new Set(missingOwners)]),
+          inList(appliedOp.entityId, [...new Set(missingOwners)], 'uuid'),
           eq(appliedOp.opType, 'dossier.upsert'),
           sql`${appliedOp.result}->>'result' = 'rejected'`,
         ),
@@ -266,50 +258,73 @@ async function applyChecked(tx: HubTx, device: AuthedDevice, checked: Checked[])
         dossierRows.push({
           id: w.id,
           code: w.snapshot.code,
-          communeCode: device.communeCode,
           status: w.snapshot.status,
           snapshot: w.snapshot,
-          receivedAt: new Date(w.snapshot.receivedAt),
-          updatedAt: now,
-          exportSeq,
+          received_at: w.snapshot.receivedAt,
+          export_seq: exportSeq,
         });
       } else {
-        eventRows.push({ id: w.event.id, dossierId: w.event.dossierId, event: w.event, source: 'commune', exportSeq });
+        eventRows.push({ id: w.event.id, dossier_id: w.event.dossierId, event: w.event, export_seq: exportSeq });
       }
     }
     if (dossierRows.length > 0) {
-      await tx
-        .insert(dossier)
-        .values(dossierRows)
-        .onConflictDoUpdate({
-          target: dossier.id,
-          // commune_code stays: a dossier never changes commune (ownership is checked above).
-          set: {
-            code: sql`excluded.code`,
-            status: sql`excluded.status`,
-            snapshot: sql`excluded.snapshot`,
-            receivedAt: sql`excluded.received_at`,
-            updatedAt: sql`excluded.updated_at`,
-            exportSeq: sql`excluded.export_seq`,
-          },
-        });
+      // commune_code is not updated: a dossier never changes commune (ownership is checked above).
+      await tx.execute(sql`
+        INSERT INTO dossier (id, code, commune_code, status, snapshot, received_at, updated_at, export_seq)
+        SELECT x.id, x.code, ${device.communeCode}, x.status, x.snapshot, x.received_at, ${now.toISOString()}::timestamptz, x.export_seq
+        FROM jsonb_to_recordset(${JSON.stringify(dossierRows)}::jsonb)
+          AS x(id uuid, code text, status text, snapshot jsonb, received_at timestamptz, export_seq bigint)
+        ON CONFLICT (id) DO UPDATE SET code = excluded.code, status = excluded.status, snapshot = excluded.snapshot,
+          received_at = excluded.received_at, updated_at = excluded.updated_at, export_seq = excluded.export_seq`);
     }
     if (eventRows.length > 0) {
       // The timeline is append-only; the event id is a second idempotency net behind applied_op.
-      await tx.insert(dossierEvent).values(eventRows).onConflictDoNothing({ target: dossierEvent.id });
+      await tx.execute(sql`
+        INSERT INTO dossier_event (id, dossier_id, event, source, export_seq)
+        SELECT x.id, x.dossier_id, x.event, 'commune', x.export_seq
+        FROM jsonb_to_recordset(${JSON.stringify(eventRows)}::jsonb) AS x(id uuid, dossier_id uuid, event jsonb, export_seq bigint)
+        ON CONFLICT (id) DO NOTHING`);
     }
   }
 
-  // 5. Store the first answers; a deferred op leaves no trace, so its resend is applied then.
+  // 5. Store the first answers. A deferred op leaves no trace, so its resend is applied then. An op
+  //    id claimed meanwhile by a request that did not take our lock (the op-by-op path, another
+  //    device) makes us wait for it and then conflicts: we give up and nothing here commits.
   const settled = work.filter((c) => !deferred.has(c.op.opId));
   if (settled.length > 0) {
-    const tuples = settled.map((c) => sql`(${c.op.opId}::uuid, ${JSON.stringify(storedResult(answers.get(c.op.opId)!))}::jsonb)`);
-    await tx.execute(
-      sql`UPDATE ${appliedOp} SET result = v.result FROM (VALUES ${sql.join(tuples, sql`, `)}) AS v(op_id, result) WHERE ${appliedOp.opId} = v.op_id`,
+    const rows = settled.map(({ op }) => ({
+      op_id: op.opId,
+      device_epoch: op.deviceEpoch,
+      device_seq: op.seq,
+      op_type: op.opType,
+      entity_id: op.entityId,
+      result: storedResult(answers.get(op.opId)!),
+    }));
+    const inserted = await rowsOf<{ op_id: string }>(
+      tx.execute(sql`
+        INSERT INTO applied_op (op_id, device_id, device_epoch, device_seq, op_type, entity_id, result)
+        SELECT x.op_id, ${device.id}::uuid, x.device_epoch, x.device_seq, x.op_type, x.entity_id, x.result
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+          AS x(op_id uuid, device_epoch text, device_seq bigint, op_type text, entity_id uuid, result jsonb)
+        ON CONFLICT (op_id) DO NOTHING
+        RETURNING op_id`),
     );
+    if (inserted.length !== rows.length) throw new NotBatchable('an op id was claimed by a concurrent request');
   }
-  if (deferred.size > 0) await tx.delete(appliedOp).where(inArray(appliedOp.opId, [...deferred]));
   return answers;
+}
+
+/**
+ * `column IN (the values)` with the values as one JSON parameter. drizzle's inArray binds one
+ * parameter per value, and building those statements cost more CPU than PostgreSQL spent on them.
+ */
+function inList(column: AnyPgColumn, values: string[], type: 'uuid' | 'text'): SQL {
+  return sql`${column} IN (SELECT value::${sql.raw(type)} FROM jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+}
+
+/** The rows of a raw statement, whichever driver (pg or PGlite) ran it. */
+async function rowsOf<T>(result: Promise<unknown>): Promise<T[]> {
+  return ((await result) as { rows: T[] }).rows;
 }
 
 /** What applied_op keeps: the answer as the reference path stores it. */

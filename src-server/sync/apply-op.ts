@@ -13,6 +13,7 @@ import type { AuthedDevice } from '../auth/device-auth';
 import { appliedOp } from '../db/schema';
 import type { HubDb, HubTx } from '../db/types';
 import { applyDossierEvent, applyDossierUpsert } from './apply-dossier';
+import { lockDevicePushes } from './device-lock';
 import { OpRejection } from './rejection';
 
 type Applier = (tx: HubTx, device: AuthedDevice, op: OpEnvelope) => Promise<void>;
@@ -24,6 +25,7 @@ const APPLIERS: Record<OpType, Applier> = {
 
 export async function applyOp(db: HubDb, device: AuthedDevice, op: OpEnvelope): Promise<PushResult> {
   return db.transaction(async (tx) => {
+    await lockDevicePushes(tx, device.id);
     const placeholder: OpResult = { opId: op.opId, result: 'retry_later' };
     const inserted = await tx
       .insert(appliedOp)

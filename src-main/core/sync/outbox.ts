@@ -8,15 +8,22 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Dossier, DossierEvent } from '@shared/dossier';
 import type { Op, OpType } from '@shared/sync/protocol';
 import type { DbExecutor } from '../db/open';
+import { jsonColumn, preparedPerConnection } from '../db/prepared';
 import { outbox, syncMeta } from '../db/schema';
 import { newId } from '../ids';
 
 export const DEVICE_EPOCH_KEY = 'device_epoch';
 
+/** Every change writes outbox ops: their statements are prepared once per connection. */
+const statements = preparedPerConnection((c) => ({
+  epoch: c.prepare<[string], string>('SELECT value FROM sync_meta WHERE key = ?').pluck(),
+  insert: c.prepare('INSERT INTO outbox (op_id, device_epoch, op_type, entity_id, payload, created_at, state) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+}));
+
 /** The epoch of this database's life; renewed when a backup is restored. */
 export function deviceEpoch(db: DbExecutor): string {
-  const row = db.select().from(syncMeta).where(eq(syncMeta.key, DEVICE_EPOCH_KEY)).get();
-  if (row) return row.value as string;
+  const stored = statements(db).epoch.get(DEVICE_EPOCH_KEY);
+  if (stored !== undefined) return JSON.parse(stored) as string;
   const epoch = newId();
   db.insert(syncMeta).values({ key: DEVICE_EPOCH_KEY, value: epoch }).onConflictDoNothing().run();
   return (db.select().from(syncMeta).where(eq(syncMeta.key, DEVICE_EPOCH_KEY)).get()!.value as string);
@@ -28,17 +35,7 @@ export function enqueueOp(
   op: { opType: OpType; entityId: string; payload: Dossier | DossierEvent; at: string },
 ): string {
   const opId = newId();
-  db.insert(outbox)
-    .values({
-      opId,
-      deviceEpoch: deviceEpoch(db),
-      opType: op.opType,
-      entityId: op.entityId,
-      payload: op.payload,
-      createdAt: op.at,
-      state: 'pending',
-    })
-    .run();
+  statements(db).insert.run(opId, deviceEpoch(db), op.opType, op.entityId, jsonColumn(op.payload), op.at, 'pending');
   return opId;
 }
 
@@ -100,9 +97,30 @@ export function markAnswered(
     .run();
 }
 
+/**
+ * The same final answer for many ops at once (the usual `applied` of a whole batch), by seq: with
+ * an op_id IN list SQLite walks the state index over every pending row instead.
+ */
+export function markAnsweredMany(
+  db: DbExecutor,
+  seqs: number[],
+  answer: { state: 'applied' | 'duplicate'; at: string },
+): void {
+  if (seqs.length === 0) return;
+  db.update(outbox)
+    .set({ state: answer.state, resultCode: null, lastError: null, answeredAt: answer.at })
+    .where(and(inArray(outbox.seq, seqs), eq(outbox.state, 'pending')))
+    .run();
+}
+
 /** A transient answer: the op stays pending, its reason is kept for the status screen. */
 export function markRetry(db: DbExecutor, opId: string, reason: string): void {
   db.update(outbox).set({ lastError: reason }).where(and(eq(outbox.opId, opId), eq(outbox.state, 'pending'))).run();
+}
+
+/** How many ops wait, read from the (state, seq) index alone. */
+export function pendingCount(db: DbExecutor): number {
+  return db.select({ n: sql<number>`count(*)` }).from(outbox).where(eq(outbox.state, 'pending')).get()?.n ?? 0;
 }
 
 export function pendingSummary(db: DbExecutor): { pending: number; oldestPendingAt: string | null } {
