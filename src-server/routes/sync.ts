@@ -24,9 +24,9 @@ export function registerSyncRoutes(app: FastifyInstance, db: HubDb, pushLimit: {
     if (push.deviceId !== device.id) {
       throw forbidden('Mã thiết bị trong lô đồng bộ không khớp với mã truy cập.');
     }
-    const results = await applyBatch(db, device, push.ops, request.log);
     const now = new Date();
-    await recordActivity(db, device.id, { kind: 'push', clientTime: push.clientTime, pending: push.pending }, now);
+    const activity = { kind: 'push', clientTime: push.clientTime, pending: push.pending } as const;
+    const results = await applyBatch(db, device, push.ops, request.log, { activity, now });
     request.log.info(
       { ops: push.ops.length, applied: results.filter((r) => r.result === 'applied').length },
       'push handled',

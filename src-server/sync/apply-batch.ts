@@ -104,10 +104,20 @@ function entityMismatch(what: string): OpRejection {
  * Applies `ops` (already in device seq order) and returns one answer per op id. Throws when the
  * batch must go the op-by-op way instead; nothing is then committed.
  */
-export async function applyBatchAtOnce(db: HubDb, device: AuthedDevice, ops: OpEnvelope[]): Promise<Map<string, PushResult>> {
+export async function applyBatchAtOnce(
+  db: HubDb,
+  device: AuthedDevice,
+  ops: OpEnvelope[],
+  /** More writes for the same commit (the device's last-push bookkeeping): one commit per push. */
+  alsoInTransaction?: (tx: HubTx) => Promise<void>,
+): Promise<Map<string, PushResult>> {
   if (new Set(ops.map((o) => o.opId)).size !== ops.length) throw new NotBatchable('an op id repeats within the batch');
   const checked = ops.map((op) => checkAlone(device, op));
-  return db.transaction((tx) => applyChecked(tx, device, checked));
+  return db.transaction(async (tx) => {
+    const answers = await applyChecked(tx, device, checked);
+    await alsoInTransaction?.(tx);
+    return answers;
+  });
 }
 
 async function applyChecked(tx: HubTx, device: AuthedDevice, checked: Checked[]): Promise<Map<string, PushResult>> {

@@ -1,7 +1,7 @@
 /** What the province sees of each counter: last push/pull, clock drift, outbox depth. */
 import { eq } from 'drizzle-orm';
 import { device } from '../db/schema';
-import type { HubDb } from '../db/types';
+import type { HubExecutor } from '../db/types';
 
 export interface Activity {
   kind: 'push' | 'pull';
@@ -10,7 +10,7 @@ export interface Activity {
   pending?: number;
 }
 
-export async function recordActivity(db: HubDb, deviceId: string, activity: Activity, now: Date): Promise<void> {
+export async function recordActivity(db: HubExecutor, deviceId: string, activity: Activity, now: Date): Promise<void> {
   await db
     .update(device)
     .set({

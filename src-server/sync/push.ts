@@ -9,9 +9,10 @@
 import type { OpEnvelope, PushResult } from '@shared/sync/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AuthedDevice } from '../auth/device-auth';
-import type { HubDb } from '../db/types';
+import type { HubDb, HubExecutor } from '../db/types';
 import { applyBatchAtOnce } from './apply-batch';
 import { applyOp } from './apply-op';
+import { recordActivity, type Activity } from './device-activity';
 import { OpDeferred } from './rejection';
 
 const RETRY_REASON = 'Hệ thống tỉnh đang bận hoặc gặp sự cố tạm thời; thao tác sẽ được gửi lại.';
@@ -21,13 +22,19 @@ export async function applyBatch(
   device: AuthedDevice,
   ops: OpEnvelope[],
   log: FastifyBaseLogger,
+  /** The device's last-push bookkeeping, committed with the batch (absent for a USB bundle). */
+  activity?: { activity: Activity; now: Date },
 ): Promise<PushResult[]> {
   const order = ops.map((op, index) => ({ op, index })).sort((a, b) => a.op.seq - b.op.seq);
+  const record = async (executor: HubExecutor) => {
+    if (activity) await recordActivity(executor, device.id, activity.activity, activity.now);
+  };
   try {
     const answers = await applyBatchAtOnce(
       db,
       device,
       order.map((o) => o.op),
+      record,
     );
     logRejections(log, ops, answers);
     return ops.map((op) => answers.get(op.opId)!);
@@ -35,7 +42,9 @@ export async function applyBatch(
     // Nothing was committed; the reference path settles the batch op by op.
     log.warn({ err, ops: ops.length }, 'push batch replayed op by op');
   }
-  return applyOneByOne(db, device, order, log);
+  const results = await applyOneByOne(db, device, order, log);
+  await record(db);
+  return results;
 }
 
 function logRejections(log: FastifyBaseLogger, ops: OpEnvelope[], answers: Map<string, PushResult>): void {
