@@ -25,13 +25,11 @@
  * NotBatchable or the database error; the caller then rolls back and replays the batch on the
  * reference path, which settles those cases one op at a time.
  */
-import { and, eq, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
 import { dossierEventSchema, dossierSchema, type Dossier, type DossierEvent, type DossierStatus } from '@shared/dossier';
 import type { OpEnvelope, OpResult, PushResult } from '@shared/sync/protocol';
 import type { AuthedDevice } from '../auth/device-auth';
 import { EXPORT_FEED, nextSeqRange } from '../db/feed';
-import { appliedOp, dossier } from '../db/schema';
 import type { HubDb, HubTx } from '../db/types';
 import { answerFromStored } from './apply-op';
 import { lockDevicePushes } from './device-lock';
@@ -65,11 +63,12 @@ interface DossierState {
   communeCode: string;
   code: string;
   status: DossierStatus;
-  provinceStatusAt: Date | null;
+  /** When the province took over the processing status (only its presence matters here). */
+  provinceStatusAt: string | null;
 }
 
 type Write =
-  | { table: 'dossier'; id: string; snapshot: Dossier; isNew: boolean }
+  | { table: 'dossier'; id: string; snapshot: Dossier }
   | { table: 'event'; event: DossierEvent };
 
 /** The checks that need no database, in the reference path's order. */
@@ -124,29 +123,17 @@ async function applyChecked(tx: HubTx, device: AuthedDevice, checked: Checked[])
   const answers = new Map<string, PushResult>();
   if (checked.length === 0) return answers;
 
-  // 1. One push of a device at a time (overlapping retries of a counter carry the same ops), then
-  //    the ops the hub has answered before: they get the stored first answer.
+  // 1. One push of a device at a time (overlapping retries of a counter carry the same ops).
   await lockDevicePushes(tx, device.id);
-  const stored = await tx
-    .select({ opId: appliedOp.opId, deviceId: appliedOp.deviceId, result: appliedOp.result })
-    .from(appliedOp)
-    .where(
-      inList(
-        appliedOp.opId,
-        checked.map(({ op }) => op.opId),
-        'uuid',
-      ),
-    );
-  const seen = new Map(stored.map((s) => [s.opId, s]));
-  for (const opId of seen.keys()) answers.set(opId, answerFromStored(device, opId, seen.get(opId)));
-  const work = checked.filter(({ op }) => !seen.has(op.opId));
 
-  // 2. Read, in bulk, what the checks need: the dossiers the batch touches (locked, in id order so
-  //    two batches never wait on each other crosswise), the owners of the codes it uses, and which
-  //    missing dossiers were refused before.
+  // 2. Read, in one statement, what the checks need: the ops the hub has answered before (they get
+  //    the stored first answer), the dossiers the batch touches (locked, in id order so two
+  //    batches never wait on each other crosswise) and the holders of the codes it uses. Ops
+  //    answered before are included in these lists; reading a little more is cheaper than a
+  //    second round of statements.
   const dossierIds = new Set<string>();
   const codes = new Set<string>();
-  for (const c of work) {
+  for (const c of checked) {
     if (c.kind === 'upsert') {
       dossierIds.add(c.dossier.id);
       codes.add(c.dossier.code);
@@ -154,42 +141,33 @@ async function applyChecked(tx: HubTx, device: AuthedDevice, checked: Checked[])
       dossierIds.add(c.event.dossierId);
     }
   }
-  const states = new Map<string, DossierState>();
-  if (dossierIds.size > 0) {
-    const rows = await tx
-      .select({
-        id: dossier.id,
-        communeCode: dossier.communeCode,
-        code: dossier.code,
-        status: dossier.status,
-        provinceStatusAt: dossier.provinceStatusAt,
-      })
-      .from(dossier)
-      .where(inList(dossier.id, [...dossierIds], 'uuid'))
-      .orderBy(dossier.id)
-      .for('update');
-    for (const r of rows) states.set(r.id, { ...r, status: r.status as DossierStatus });
-  }
-  const hubHas = new Set(states.keys());
-  const codeOwner = new Map<string, string>();
-  if (codes.size > 0) {
-    const rows = await tx.select({ id: dossier.id, code: dossier.code }).from(dossier).where(inList(dossier.code, [...codes], 'text'));
-    for (const r of rows) codeOwner.set(r.code, r.id);
-  }
-  const missingOwners = work.flatMap((c) => (c.kind === 'event' && !states.has(c.event.dossierId) ? [c.event.dossierId] : []));
+  const [read] = await rowsOf<BatchRead>(
+    tx.execute(sql`
+      SELECT
+        (SELECT coalesce(json_agg(json_build_object('opId', a.op_id, 'deviceId', a.device_id, 'result', a.result)), '[]')
+           FROM applied_op a WHERE a.op_id IN (${jsonList(checked.map(({ op }) => op.opId), 'uuid')})) AS seen,
+        (SELECT coalesce(json_agg(d), '[]') FROM (
+           SELECT id, commune_code AS "communeCode", code, status, province_status_at AS "provinceStatusAt"
+           FROM dossier WHERE id IN (${jsonList([...dossierIds], 'uuid')}) ORDER BY id FOR UPDATE) d) AS dossiers,
+        (SELECT coalesce(json_agg(json_build_object('id', c.id, 'code', c.code)), '[]')
+           FROM dossier c WHERE c.code IN (${jsonList([...codes], 'text')})) AS codes`),
+  );
+  const seen = new Map(read!.seen.map((s) => [s.opId, s]));
+  for (const opId of seen.keys()) answers.set(opId, answerFromStored(device, opId, seen.get(opId)));
+  const work = checked.filter(({ op }) => !seen.has(op.opId));
+  const states = new Map<string, DossierState>(read!.dossiers.map((d) => [d.id, d]));
+  const codeOwner = new Map<string, string>(read!.codes.map((c) => [c.code, c.id]));
+  // Rare: an event whose dossier the hub lacks. Was that dossier refused (then so is the event)?
+  // Asked only then: applied_op has no index on entity_id, and needs none for anything else.
+  const missing = [...new Set(work.flatMap((c) => (c.kind === 'event' && !states.has(c.event.dossierId) ? [c.event.dossierId] : [])))];
   const refusedBefore = new Set<string>();
-  if (missingOwners.length > 0) {
-    const rows = await tx
-      .select({ entityId: appliedOp.entityId })
-      .from(appliedOp)
-      .where(
-        and(
-          inList(appliedOp.entityId, [...new Set(missingOwners)], 'uuid'),
-          eq(appliedOp.opType, 'dossier.upsert'),
-          sql`${appliedOp.result}->>'result' = 'rejected'`,
-        ),
-      );
-    for (const r of rows) refusedBefore.add(r.entityId);
+  if (missing.length > 0) {
+    const rows = await rowsOf<{ entity_id: string }>(
+      tx.execute(sql`
+        SELECT DISTINCT entity_id FROM applied_op
+        WHERE entity_id IN (${jsonList(missing, 'uuid')}) AND op_type = 'dossier.upsert' AND result->>'result' = 'rejected'`),
+    );
+    for (const r of rows) refusedBefore.add(r.entity_id);
   }
 
   // 3. Decide every op in seq order, as the reference path would with each earlier op committed.
@@ -232,7 +210,7 @@ async function applyChecked(tx: HubTx, device: AuthedDevice, checked: Checked[])
       });
       const key = `d:${incoming.id}`;
       writes.delete(key);
-      writes.set(key, { table: 'dossier', id: incoming.id, snapshot: { ...incoming, status }, isNew: !hubHas.has(incoming.id) });
+      writes.set(key, { table: 'dossier', id: incoming.id, snapshot: { ...incoming, status } });
       answers.set(c.op.opId, { opId: c.op.opId, result: 'applied' });
       continue;
     }
@@ -325,11 +303,18 @@ async function applyChecked(tx: HubTx, device: AuthedDevice, checked: Checked[])
 }
 
 /**
- * `column IN (the values)` with the values as one JSON parameter. drizzle's inArray binds one
- * parameter per value, and building those statements cost more CPU than PostgreSQL spent on them.
+ * The values of an `IN (...)` as one JSON parameter. drizzle's inArray binds one parameter per
+ * value, and building those statements cost more CPU than PostgreSQL spent running them.
  */
-function inList(column: AnyPgColumn, values: string[], type: 'uuid' | 'text'): SQL {
-  return sql`${column} IN (SELECT value::${sql.raw(type)} FROM jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+function jsonList(values: string[], type: 'uuid' | 'text'): SQL {
+  return sql`SELECT value::${sql.raw(type)} FROM jsonb_array_elements_text(${JSON.stringify(values)}::jsonb)`;
+}
+
+/** What step 2 reads, as PostgreSQL's json renders it. */
+interface BatchRead {
+  seen: { opId: string; deviceId: string; result: OpResult }[];
+  dossiers: ({ id: string } & DossierState)[];
+  codes: { id: string; code: string }[];
 }
 
 /** The rows of a raw statement, whichever driver (pg or PGlite) ran it. */

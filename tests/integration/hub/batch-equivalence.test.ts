@@ -21,7 +21,7 @@ import type { HubDb } from '../../../src-server/db/types';
 import { applyBatchAtOnce } from '../../../src-server/sync/apply-batch';
 import { applyOp } from '../../../src-server/sync/apply-op';
 import { OpDeferred } from '../../../src-server/sync/rejection';
-import { makeDossier, makeEvent, openBackend, type Backend } from './harness';
+import { BACKENDS, makeDossier, makeEvent, openBackend, type Backend } from './harness';
 
 /** mulberry32: small, seedable, good enough to pick cases. */
 function prng(seed: number): () => number {
@@ -215,11 +215,11 @@ async function play(db: HubDb, world: World, steps: Step[], apply: Apply) {
   return { answers, dossiers, events, stored };
 }
 
-describe('hub on pglite: the push fast path equals the op-by-op path', () => {
+describe.each(BACKENDS)('hub on %s: the push fast path equals the op-by-op path', (backendName) => {
   const reached = new Set<string>();
   let backend: Backend;
   beforeAll(async () => {
-    backend = await openBackend('pglite');
+    backend = await openBackend(backendName);
   });
   afterAll(async () => {
     await backend?.dispose();
