@@ -29,7 +29,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { dossierEventSchema, dossierSchema, type Dossier, type DossierEvent, type DossierStatus } from '@shared/dossier';
 import type { OpEnvelope, OpResult, PushResult } from '@shared/sync/protocol';
 import type { AuthedDevice } from '../auth/device-auth';
-import { EXPORT_FEED, nextSeqRange } from '../db/feed';
+import { EXPORT_FEED } from '../db/feed';
 import type { HubDb, HubTx } from '../db/types';
 import { answerFromStored } from './apply-op';
 import { lockDevicePushes } from './device-lock';
@@ -234,53 +234,21 @@ async function applyChecked(tx: HubTx, device: AuthedDevice, checked: Checked[])
     answers.set(c.op.opId, { opId: c.op.opId, result: 'applied' });
   }
 
-  // 4. Write. The export seqs come last, so the counter's row lock is held only from here to commit.
-  if (writes.size > 0) {
-    let seq = (await nextSeqRange(tx, EXPORT_FEED, writes.size)).first;
-    const now = new Date();
-    const dossierRows = [];
-    const eventRows = [];
-    for (const w of writes.values()) {
-      const exportSeq = seq++;
-      if (w.table === 'dossier') {
-        dossierRows.push({
-          id: w.id,
-          code: w.snapshot.code,
-          status: w.snapshot.status,
-          snapshot: w.snapshot,
-          received_at: w.snapshot.receivedAt,
-          export_seq: exportSeq,
-        });
-      } else {
-        eventRows.push({ id: w.event.id, dossier_id: w.event.dossierId, event: w.event, export_seq: exportSeq });
-      }
-    }
-    if (dossierRows.length > 0) {
-      // commune_code is not updated: a dossier never changes commune (ownership is checked above).
-      await tx.execute(sql`
-        INSERT INTO dossier (id, code, commune_code, status, snapshot, received_at, updated_at, export_seq)
-        SELECT x.id, x.code, ${device.communeCode}, x.status, x.snapshot, x.received_at, ${now.toISOString()}::timestamptz, x.export_seq
-        FROM jsonb_to_recordset(${JSON.stringify(dossierRows)}::jsonb)
-          AS x(id uuid, code text, status text, snapshot jsonb, received_at timestamptz, export_seq bigint)
-        ON CONFLICT (id) DO UPDATE SET code = excluded.code, status = excluded.status, snapshot = excluded.snapshot,
-          received_at = excluded.received_at, updated_at = excluded.updated_at, export_seq = excluded.export_seq`);
-    }
-    if (eventRows.length > 0) {
-      // The timeline is append-only; the event id is a second idempotency net behind applied_op.
-      await tx.execute(sql`
-        INSERT INTO dossier_event (id, dossier_id, event, source, export_seq)
-        SELECT x.id, x.dossier_id, x.event, 'commune', x.export_seq
-        FROM jsonb_to_recordset(${JSON.stringify(eventRows)}::jsonb) AS x(id uuid, dossier_id uuid, event jsonb, export_seq bigint)
-        ON CONFLICT (id) DO NOTHING`);
-    }
+  // 4. Write everything in ONE statement of data-modifying CTEs: the export seqs (last, so the
+  //    export counter's row lock is held only from here to commit), the dossiers, the timeline
+  //    rows and the first answers. A deferred op leaves no trace, so its resend is applied then.
+  //    An op id claimed meanwhile by a request that did not take our lock (the op-by-op path,
+  //    another device) makes us wait for it and then conflicts: we give up, nothing commits.
+  const dossierRows: { s: Dossier; ord: number }[] = [];
+  const eventRows: { e: DossierEvent; ord: number }[] = [];
+  let ord = 0;
+  for (const w of writes.values()) {
+    if (w.table === 'dossier') dossierRows.push({ s: w.snapshot, ord: ord++ });
+    else eventRows.push({ e: w.event, ord: ord++ });
   }
-
-  // 5. Store the first answers. A deferred op leaves no trace, so its resend is applied then. An op
-  //    id claimed meanwhile by a request that did not take our lock (the op-by-op path, another
-  //    device) makes us wait for it and then conflicts: we give up and nothing here commits.
-  const settled = work.filter((c) => !deferred.has(c.op.opId));
-  if (settled.length > 0) {
-    const rows = settled.map(({ op }) => ({
+  const settled = work
+    .filter((c) => !deferred.has(c.op.opId))
+    .map(({ op }) => ({
       op_id: op.opId,
       device_epoch: op.deviceEpoch,
       device_seq: op.seq,
@@ -288,17 +256,47 @@ async function applyChecked(tx: HubTx, device: AuthedDevice, checked: Checked[])
       entity_id: op.entityId,
       result: storedResult(answers.get(op.opId)!),
     }));
-    const inserted = await rowsOf<{ op_id: string }>(
-      tx.execute(sql`
-        INSERT INTO applied_op (op_id, device_id, device_epoch, device_seq, op_type, entity_id, result)
-        SELECT x.op_id, ${device.id}::uuid, x.device_epoch, x.device_seq, x.op_type, x.entity_id, x.result
-        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-          AS x(op_id uuid, device_epoch text, device_seq bigint, op_type text, entity_id uuid, result jsonb)
-        ON CONFLICT (op_id) DO NOTHING
-        RETURNING op_id`),
-    );
-    if (inserted.length !== rows.length) throw new NotBatchable('an op id was claimed by a concurrent request');
-  }
+  if (settled.length === 0) return answers;
+  const n = dossierRows.length + eventRows.length;
+  const rowWrites =
+    n === 0
+      ? sql``
+      : sql`
+        counter AS (
+          INSERT INTO feed_counter (scope, seq) VALUES (${EXPORT_FEED}, ${n})
+          ON CONFLICT (scope) DO UPDATE SET seq = feed_counter.seq + ${n}
+          RETURNING seq - ${n} AS base
+        ),
+        written_dossiers AS (
+          -- commune_code is not updated: a dossier never changes commune (ownership checked above).
+          INSERT INTO dossier (id, code, commune_code, status, snapshot, received_at, updated_at, export_seq)
+          SELECT (x.s->>'id')::uuid, x.s->>'code', ${device.communeCode}, x.s->>'status', x.s,
+            (x.s->>'receivedAt')::timestamptz, ${new Date().toISOString()}::timestamptz, counter.base + x.ord + 1
+          FROM jsonb_to_recordset(${JSON.stringify(dossierRows)}::jsonb) AS x(s jsonb, ord int), counter
+          ON CONFLICT (id) DO UPDATE SET code = excluded.code, status = excluded.status, snapshot = excluded.snapshot,
+            received_at = excluded.received_at, updated_at = excluded.updated_at, export_seq = excluded.export_seq
+        ),
+        written_events AS (
+          -- The timeline is append-only; the event id is a second idempotency net behind applied_op.
+          INSERT INTO dossier_event (id, dossier_id, event, source, export_seq)
+          SELECT (x.e->>'id')::uuid, (x.e->>'dossierId')::uuid, x.e, 'commune', counter.base + x.ord + 1
+          FROM jsonb_to_recordset(${JSON.stringify(eventRows)}::jsonb) AS x(e jsonb, ord int), counter
+          ON CONFLICT (id) DO NOTHING
+        ),`;
+  const [written] = await rowsOf<{ claimed: number }>(
+    tx.execute(sql`
+      WITH ${rowWrites}
+        answered AS (
+          INSERT INTO applied_op (op_id, device_id, device_epoch, device_seq, op_type, entity_id, result)
+          SELECT x.op_id, ${device.id}::uuid, x.device_epoch, x.device_seq, x.op_type, x.entity_id, x.result
+          FROM jsonb_to_recordset(${JSON.stringify(settled)}::jsonb)
+            AS x(op_id uuid, device_epoch text, device_seq bigint, op_type text, entity_id uuid, result jsonb)
+          ON CONFLICT (op_id) DO NOTHING
+          RETURNING 1
+        )
+      SELECT count(*)::int AS claimed FROM answered`),
+  );
+  if (written!.claimed !== settled.length) throw new NotBatchable('an op id was claimed by a concurrent request');
   return answers;
 }
 
