@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { APP_ROOT } from '../paths';
+import { sharedFontFile } from './shared-fonts';
 
 /** pdfmake font family name used by every form. */
 export const FONT_FAMILY = 'Serif';
@@ -27,12 +28,16 @@ export function getFontsDir(): string {
   return fontsDir;
 }
 
-/** pdfmake font dictionary: absolute paths inside the fonts folder; throws if a face is missing. */
+/**
+ * pdfmake font dictionary for the files inside the fonts folder; throws if a face is missing.
+ * Each face is parsed once per process and every document gets its own view of it
+ * (shared-fonts.ts), so the names are virtual files, not paths.
+ */
 export function fontDescriptors(): Record<string, Record<keyof typeof FACES, string>> {
   const entries = Object.entries(FACES).map(([face, file]) => {
     const full = path.join(fontsDir, file);
     if (!fs.existsSync(full)) throw new Error(`Font file missing: ${full}`);
-    return [face, full] as const;
+    return [face, sharedFontFile(full)] as const;
   });
   return { [FONT_FAMILY]: Object.fromEntries(entries) as Record<keyof typeof FACES, string> };
 }

@@ -7,6 +7,7 @@
 import type { Content, ContentColumns, StyleDictionary, TableCell } from 'pdfmake/interfaces';
 import { FONT_FAMILY } from './fonts';
 import { upperVi } from './format';
+import { qrCanvas } from './qr-canvas';
 
 /** PDF points per millimetre. */
 export const MM = 72 / 25.4;
@@ -135,7 +136,7 @@ export function titleBlock(title: string, lines: Content[], qr?: string): Conten
         columns: [
           { width: QR_SIZE, text: '' },
           { width: '*', stack: lines, margin: [4, 8, 4, 0] },
-          { width: QR_SIZE, qr, fit: QR_SIZE, eccLevel: 'M', alignment: 'right' },
+          { width: QR_SIZE, stack: [qrCanvas(qr, { fit: QR_SIZE, eccLevel: 'M', alignment: 'right' })] },
         ],
         columnGap: 0,
       },

@@ -12,6 +12,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { AppError } from '../../../src-shared/errors';
 import { fontDescriptors, getFontsDir } from './fonts';
 import { FORMS } from './forms';
+import { inlineStyles } from './inline-styles';
 import { FORM_IDS, formIdSchema, printContextSchema, type FormId, type PrintContext } from './model';
 import type { FormTemplate } from './templates/types';
 
@@ -83,7 +84,7 @@ export function buildDocument(formId: FormId, ctx: PrintContext, options: Render
 
 /** Render one form to PDF bytes and their SHA-256 (hex). */
 export async function renderForm(formId: FormId, ctx: PrintContext, options: RenderOptions = {}): Promise<RenderedPdf> {
-  const doc = buildDocument(formId, ctx, options);
+  const doc = inlineStyles(buildDocument(formId, ctx, options));
   configurePdfmake();
   const pdf = Buffer.from(await pdfmake.createPdf(doc).getBuffer());
   const template = options.template ?? FORMS[formId].template;

@@ -8,6 +8,7 @@ import { DEFAULT_STYLE } from '../layout';
 import { fill } from '../templates/types';
 import { ticketTemplate, type TicketTemplate } from '../templates/ticket';
 import { lookupUrl } from '../qr';
+import { qrCanvas } from '../qr-canvas';
 import { dossierQr, requireDossier } from './shared';
 import type { PrintForm } from './types';
 
@@ -29,24 +30,26 @@ export const ticket: PrintForm<TicketTemplate> = {
       fontSize: 9,
       margin: [0, 0, 0, 2],
     });
-    const rule: Content = {
+    // A fresh node per use: pdfmake positions a canvas's vectors in place, so one node drawn twice
+    // ends up twice at the second position and the first rule goes missing.
+    const rule = (): Content => ({
       canvas: [{ type: 'line', x1: 0, y1: 0, x2: TICKET_WIDTH - 2 * MARGIN, y2: 0, lineWidth: 0.5, dash: { length: 2 } }],
       margin: [0, 4, 0, 4],
-    };
+    });
     const content: Content[] = [
       { text: upperVi(ctx.office.governingBody), fontSize: 8, alignment: 'center' },
       { text: upperVi(ctx.office.name), fontSize: 9, bold: true, alignment: 'center' },
-      rule,
+      rule(),
       { text: tpl.title, fontSize: 12, bold: true, alignment: 'center', margin: [0, 2, 0, 2] },
       { text: t.codeLabel, fontSize: 9, alignment: 'center' },
       { text: dossier.code, fontSize: 11, bold: true, alignment: 'center', margin: [0, 0, 0, 4] },
-      { qr: dossierQr(ctx, dossier), fit: 110, eccLevel: 'M', alignment: 'center', margin: [0, 0, 0, 6] },
+      qrCanvas(dossierQr(ctx, dossier), { fit: 110, eccLevel: 'M', alignment: 'center', margin: [0, 0, 0, 6] }),
       line(t.applicantLabel, dossier.applicant.fullName),
       line(t.procedureLabel, procedure.name),
       line(t.receivedLabel, formatDueTime(dossier.receivedAt)),
       line(t.dueLabel, formatDueTime(dossier.dueAt) + (dossier.dueProvisional ? t.provisionalNote : ''), true),
       line(t.officerLabel, ctx.officer.fullName),
-      rule,
+      rule(),
       ...(ctx.office.hubUrl
         ? [{ text: fill(t.lookup, { url: lookupUrl(ctx.office.hubUrl, dossier.code) }), fontSize: 8, alignment: 'center' } as Content]
         : []),
