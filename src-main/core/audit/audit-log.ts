@@ -4,9 +4,8 @@
  * Rows are appended inside the caller's transaction: an action and its audit row commit together.
  */
 import { createHash } from 'node:crypto';
-import { desc } from 'drizzle-orm';
 import type { CounterDb, DbExecutor } from '../db/open';
-import { auditLog } from '../db/schema';
+import { jsonColumn, preparedPerConnection } from '../db/prepared';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -23,12 +22,16 @@ function rowHash(prevHash: string, e: AuditEntry): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
+/** Every action appends a row: the statements are prepared once per connection. */
+const statements = preparedPerConnection((c) => ({
+  lastHash: c.prepare<[], string>('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').pluck(),
+  insert: c.prepare('INSERT INTO audit_log (at, officer_id, action, target, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+}));
+
 export function appendAudit(db: DbExecutor, entry: AuditEntry): void {
-  const last = db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get();
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  db.insert(auditLog)
-    .values({ ...entry, details: entry.details ?? null, prevHash, hash: rowHash(prevHash, entry) })
-    .run();
+  const { lastHash, insert } = statements(db);
+  const prevHash = lastHash.get() ?? GENESIS_HASH;
+  insert.run(entry.at, entry.officerId ?? null, entry.action, entry.target ?? null, jsonColumn(entry.details), prevHash, rowHash(prevHash, entry));
 }
 
 /** Walks the chain; returns the first broken row, or null when the log is intact. */

@@ -4,6 +4,7 @@ import { AppError } from '@shared/errors';
 import type { Officer } from '@shared/rpc';
 import type { Clock } from '../clock';
 import type { CounterDb } from '../db/open';
+import { preparedPerConnection } from '../db/prepared';
 import { session } from '../db/schema';
 import { appendAudit } from '../audit/audit-log';
 import { toOfficer, type OfficerService } from './officers';
@@ -12,6 +13,13 @@ import { LoginThrottle } from '@shared/auth/login-throttle';
 import { hashToken, newToken } from './tokens';
 
 const BAD_CREDENTIALS = 'Tên đăng nhập hoặc mật khẩu không đúng';
+
+const sessionOfficer = preparedPerConnection((c) =>
+  c.prepare<[string], { id: string; username: string; fullName: string; role: Officer['role']; active: number }>(
+    `SELECT o.id, o.username, o.full_name AS fullName, o.role, o.active
+     FROM session s JOIN officer o ON o.id = s.officer_id WHERE s.token_hash = ?`,
+  ),
+);
 
 export class SessionService {
   private readonly throttle: LoginThrottle;
@@ -55,12 +63,14 @@ export class SessionService {
     return { token, officer: toOfficer(row) };
   }
 
-  /** The officer behind a bearer token, or null when the token is unknown or the account disabled. */
+  /**
+   * The officer behind a bearer token, or null when the token is unknown or the account disabled.
+   * Every call asks: one prepared statement, read afresh each time (a disabled account or a
+   * logout takes effect on the next call).
+   */
   resolve(token: string): Officer | null {
-    const found = this.db.select().from(session).where(eq(session.tokenHash, hashToken(token))).get();
-    if (!found) return null;
-    const row = this.officers.findById(found.officerId);
-    return row && row.active ? toOfficer(row) : null;
+    const row = sessionOfficer(this.db).get(hashToken(token));
+    return row && row.active === 1 ? { id: row.id, username: row.username, fullName: row.fullName, role: row.role } : null;
   }
 
   logout(token: string): void {

@@ -11,9 +11,12 @@ import type { WorkingCalendar } from '@shared/domain/calendar/types';
 import { computeDue, formatDueVi, type ComputeDueInput, type DueResult } from '@shared/domain/deadline';
 import type { Clock } from '../clock';
 import type { CounterDb } from '../db/open';
+import { preparedPerConnection } from '../db/prepared';
 import { calendarVersion } from '../db/schema';
 
 type Origin = (typeof calendarVersion.$inferInsert)['origin'];
+
+const latestCalendarVersion = preparedPerConnection((c) => c.prepare<[], { id: number }>('SELECT id FROM calendar_version ORDER BY id DESC LIMIT 1'));
 
 export class CalendarService {
   private cache: { id: number; calendar: WorkingCalendar } | null = null;
@@ -31,7 +34,8 @@ export class CalendarService {
   }
 
   current(): WorkingCalendar {
-    const latest = this.db.select({ id: calendarVersion.id }).from(calendarVersion).orderBy(desc(calendarVersion.id)).limit(1).get();
+    // Every receipt asks: the version check is a prepared statement, not a new query.
+    const latest = latestCalendarVersion(this.db).get();
     if (!latest) throw new AppError('NOT_INITIALIZED', 'Chưa có lịch làm việc');
     if (this.cache?.id !== latest.id) {
       const body = this.db.select().from(calendarVersion).orderBy(desc(calendarVersion.id)).limit(1).get()!.body;

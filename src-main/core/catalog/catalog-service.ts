@@ -14,9 +14,12 @@ import { vnYmd } from '@shared/domain/vn-time';
 import type { ProcedureSummary } from '@shared/rpc/catalog';
 import type { Clock } from '../clock';
 import type { CounterDb } from '../db/open';
+import { preparedPerConnection } from '../db/prepared';
 import { catalogVersion } from '../db/schema';
 
 type Origin = (typeof catalogVersion.$inferInsert)['origin'];
+
+const latestCatalogVersion = preparedPerConnection((c) => c.prepare<[], { id: number }>('SELECT id FROM catalog_version ORDER BY id DESC LIMIT 1'));
 
 interface Indexed {
   procedure: Procedure;
@@ -136,7 +139,8 @@ export class CatalogService {
   }
 
   private loaded() {
-    const latest = this.db.select({ id: catalogVersion.id }).from(catalogVersion).orderBy(desc(catalogVersion.id)).limit(1).get();
+    // Every receipt asks (three times): the version check is a prepared statement, not a new query.
+    const latest = latestCatalogVersion(this.db).get();
     if (!latest) throw new AppError('NOT_INITIALIZED', 'Chưa có danh mục thủ tục');
     if (this.cache?.versionId === latest.id) return this.cache;
     const body = this.db.select().from(catalogVersion).orderBy(desc(catalogVersion.id)).limit(1).get()!.body as Catalog;

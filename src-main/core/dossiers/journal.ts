@@ -7,10 +7,10 @@ import type { DossierStatus } from '@shared/dossier';
 import type { Officer } from '@shared/rpc';
 import { appendAudit } from '../audit/audit-log';
 import type { DbExecutor } from '../db/open';
-import { dossierEvent } from '../db/schema';
 import { newId } from '../ids';
 import { enqueueOp } from '../sync/outbox';
 import { toEventPayload, toSnapshot, type DossierRow } from './records';
+import { insertEvent } from './statements';
 
 export function recordChange(
   tx: DbExecutor,
@@ -29,7 +29,7 @@ export function recordChange(
     note: change.note ?? null,
     data: change.data ?? null,
   };
-  tx.insert(dossierEvent).values(event).run();
+  insertEvent(tx, event);
   enqueueOp(tx, { opType: 'dossier.upsert', entityId: row.id, payload: toSnapshot(tx, row), at: change.at });
   enqueueOp(tx, { opType: 'dossier.event', entityId: event.id, payload: toEventPayload(event), at: change.at });
   appendAudit(tx, {

@@ -8,10 +8,8 @@ import type { Procedure } from '@shared/domain/catalog';
 import { foldForSearch } from '@shared/domain/text';
 import type { Officer } from '@shared/rpc';
 import type { applicantInputSchema } from '@shared/rpc/dossiers';
-import { dossier } from '../db/schema';
 import { newId } from '../ids';
-
-type Insert = typeof dossier.$inferInsert;
+import type { NewDossierRow } from './statements';
 
 export function newDossierRow(input: {
   code: string;
@@ -21,15 +19,15 @@ export function newDossierRow(input: {
   applicant: z.output<typeof applicantInputSchema>;
   officer: Officer;
   at: string;
-  channel: Insert['channel'];
-  delivery: Insert['delivery'];
+  channel: NewDossierRow['channel'];
+  delivery: NewDossierRow['delivery'];
   status: 'received' | 'rejected';
   dueAt: string;
   dueProvisional: boolean;
   feeTotal: number;
   pages?: number;
   copies?: number;
-}): Insert {
+}): NewDossierRow {
   const { procedure: p, applicant: a } = input;
   return {
     id: newId(),
@@ -64,7 +62,11 @@ export function newDossierRow(input: {
     dueProvisional: input.dueProvisional,
     receivedById: input.officer.id,
     receivedByName: input.officer.fullName,
+    supplementCount: 0,
+    extensionCount: 0,
+    pausedSince: null,
     finishedAt: input.status === 'rejected' ? input.at : null,
+    returnedAt: null,
     updatedAt: input.at,
   };
 }

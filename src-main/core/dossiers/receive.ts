@@ -3,7 +3,6 @@
  * first event, outbox ops and audit row. Either all of it is on disk when the officer sees the
  * code, or none of it is.
  */
-import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { AppError } from '@shared/errors';
 import type { DeadlineUnit } from '@shared/domain/deadline';
@@ -13,21 +12,26 @@ import { toVnIso, vnYmd } from '@shared/domain/vn-time';
 import type { Officer } from '@shared/rpc';
 import type { receiveInputSchema } from '@shared/rpc/dossiers';
 import type { DbExecutor } from '../db/open';
-import { dossier, dossierDocument, dossierSequence, feeLine, office } from '../db/schema';
 import type { DossierContext } from './context';
 import { recordChange } from './journal';
 import { newDossierRow } from './new-row';
+import { insertDocuments, insertDossier, insertFees, officeForCodes, sequenceLast, storeSequence } from './statements';
 
 export type ReceiveInput = z.output<typeof receiveInputSchema>;
 
 /** Next number for (agency, day, desk), claimed inside the receiving transaction. */
 export function claimSequence(tx: DbExecutor, agencyCode: string, day: string, desk: number): number {
-  const key = and(eq(dossierSequence.agencyCode, agencyCode), eq(dossierSequence.day, day), eq(dossierSequence.desk, desk));
-  const current = tx.select({ last: dossierSequence.last }).from(dossierSequence).where(key).get();
-  const seq = nextSequence(current?.last ?? null, desk);
-  if (current) tx.update(dossierSequence).set({ last: seq }).where(key).run();
-  else tx.insert(dossierSequence).values({ agencyCode, day, desk, last: seq }).run();
+  const current = sequenceLast(tx, agencyCode, day, desk);
+  const seq = nextSequence(current, desk);
+  storeSequence(tx, agencyCode, day, desk, seq, current !== null);
   return seq;
+}
+
+/** The office's agency code and desk number, read inside the transaction that numbers a dossier. */
+export function officeForCode(tx: DbExecutor): { agencyCode: string; desk: number } {
+  const off = officeForCodes(tx);
+  if (!off) throw new AppError('NOT_INITIALIZED', 'Ứng dụng chưa được khởi tạo');
+  return { agencyCode: off.agencyCode, desk: off.deskNumber ?? 0 };
 }
 
 export function receiveDossier(ctx: DossierContext, input: ReceiveInput, officer: Officer) {
@@ -58,37 +62,31 @@ export function receiveDossier(ctx: DossierContext, input: ReceiveInput, officer
   const catalogVersion = ctx.catalog.currentVersion();
 
   const row = ctx.db.transaction((tx) => {
-    const off = tx.select().from(office).where(eq(office.id, 1)).get();
-    if (!off) throw new AppError('NOT_INITIALIZED', 'Ứng dụng chưa được khởi tạo');
-    const seq = claimSequence(tx, off.agencyCode, vnYmd(now), off.deskNumber ?? 0);
+    const off = officeForCode(tx);
+    const seq = claimSequence(tx, off.agencyCode, vnYmd(now), off.desk);
     const code = formatDossierCode({ agencyCode: off.agencyCode, receivedAt, seq, pattern });
-    const inserted = tx
-      .insert(dossier)
-      .values(
-        newDossierRow({
-          code,
-          agencyCode: off.agencyCode,
-          procedure,
-          catalogVersion,
-          applicant: input.applicant,
-          officer,
-          at: receivedAt,
-          channel: input.channel,
-          delivery: input.delivery,
-          status: 'received',
-          dueAt: new Date(due.dueAt).toISOString(),
-          dueProvisional: due.provisional,
-          feeTotal: fees.total,
-          pages: input.pages,
-          copies: input.copies,
-        }),
-      )
-      .returning()
-      .get();
-    documents.forEach((d, position) => tx.insert(dossierDocument).values({ dossierId: inserted.id, position, ...d }).run());
-    fees.lines.forEach((f, position) =>
-      tx.insert(feeLine).values({ dossierId: inserted.id, position, label: f.label, amount: f.amount, exemptReason: f.exemptReason ?? null }).run(),
+    const inserted = insertDossier(
+      tx,
+      newDossierRow({
+        code,
+        agencyCode: off.agencyCode,
+        procedure,
+        catalogVersion,
+        applicant: input.applicant,
+        officer,
+        at: receivedAt,
+        channel: input.channel,
+        delivery: input.delivery,
+        status: 'received',
+        dueAt: new Date(due.dueAt).toISOString(),
+        dueProvisional: due.provisional,
+        feeTotal: fees.total,
+        pages: input.pages,
+        copies: input.copies,
+      }),
     );
+    insertDocuments(tx, inserted.id, documents);
+    insertFees(tx, inserted.id, fees.lines);
     recordChange(tx, inserted, { type: 'receive', from: null, to: 'received', at: receivedAt, officer, data: { explanation: due.explanation } });
     return inserted;
   });

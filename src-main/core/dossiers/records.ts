@@ -10,9 +10,10 @@ import { allowedActions, nationalStatusCode, OPEN_STATUSES } from '@shared/domai
 import { toVnIso } from '@shared/domain/vn-time';
 import type { DossierDetail, DossierSummary } from '@shared/rpc/dossiers';
 import type { DbExecutor } from '../db/open';
-import { dossier, dossierDocument, dossierEvent, feeLine } from '../db/schema';
+import { dossier, dossierEvent } from '../db/schema';
+import { documentsOf, feesOf, type DossierRow } from './statements';
 
-export type DossierRow = typeof dossier.$inferSelect;
+export type { DossierRow };
 type EventRow = typeof dossierEvent.$inferSelect;
 
 const vn = (iso: string | null) => (iso ? toVnIso(iso) : null);
@@ -56,8 +57,8 @@ function eventsOf(db: DbExecutor, id: string): EventRow[] {
 }
 
 export function toDetail(db: DbExecutor, row: DossierRow, nowIso: string): DossierDetail {
-  const documents = db.select().from(dossierDocument).where(eq(dossierDocument.dossierId, row.id)).orderBy(asc(dossierDocument.position)).all();
-  const fees = db.select().from(feeLine).where(eq(feeLine.dossierId, row.id)).orderBy(asc(feeLine.position)).all();
+  const documents = documentsOf(db, row.id);
+  const fees = feesOf(db, row.id);
   const status = row.status as DossierStatus;
   return {
     ...toSummary(row, nowIso),
@@ -107,8 +108,8 @@ function applicantOf(row: DossierRow): Dossier['applicant'] {
 
 /** The full snapshot that goes up to the province (dossier.upsert). */
 export function toSnapshot(db: DbExecutor, row: DossierRow): Dossier {
-  const documents = db.select().from(dossierDocument).where(eq(dossierDocument.dossierId, row.id)).orderBy(asc(dossierDocument.position)).all();
-  const fees = db.select().from(feeLine).where(eq(feeLine.dossierId, row.id)).orderBy(asc(feeLine.position)).all();
+  const documents = documentsOf(db, row.id);
+  const fees = feesOf(db, row.id);
   return {
     id: row.id,
     code: row.code,

@@ -2,16 +2,14 @@
  * Từ chối tiếp nhận (Mẫu 03): the refusal is recorded as a dossier in status rejected (national
  * code 3) with its own code, so it appears in the register and the province's statistics.
  */
-import { eq } from 'drizzle-orm';
-import { AppError } from '@shared/errors';
 import { formatDossierCode } from '@shared/domain/dossier-code';
 import { vnYmd } from '@shared/domain/vn-time';
 import type { Officer } from '@shared/rpc';
 import type { DossierContext } from './context';
-import { dossier, office } from '../db/schema';
 import { recordChange } from './journal';
 import { newDossierRow } from './new-row';
-import { claimSequence } from './receive';
+import { claimSequence, officeForCode } from './receive';
+import { insertDossier } from './statements';
 import type { z } from 'zod';
 import type { applicantInputSchema } from '@shared/rpc/dossiers';
 
@@ -24,31 +22,28 @@ export function rejectDossier(
   const now = ctx.clock.now();
   const at = now.toISOString();
   const pattern = ctx.settings.get().dossierCodePattern;
+  const catalogVersion = ctx.catalog.currentVersion();
   const row = ctx.db.transaction((tx) => {
-    const off = tx.select().from(office).where(eq(office.id, 1)).get();
-    if (!off) throw new AppError('NOT_INITIALIZED', 'Ứng dụng chưa được khởi tạo');
-    const seq = claimSequence(tx, off.agencyCode, vnYmd(now), off.deskNumber ?? 0);
-    const inserted = tx
-      .insert(dossier)
-      .values(
-        newDossierRow({
-          code: formatDossierCode({ agencyCode: off.agencyCode, receivedAt: at, seq, pattern }),
-          agencyCode: off.agencyCode,
-          procedure,
-          catalogVersion: ctx.catalog.currentVersion(),
-          applicant: input.applicant,
-          officer,
-          at,
-          channel: input.channel,
-          delivery: 'counter',
-          status: 'rejected',
-          dueAt: at,
-          dueProvisional: false,
-          feeTotal: 0,
-        }),
-      )
-      .returning()
-      .get();
+    const off = officeForCode(tx);
+    const seq = claimSequence(tx, off.agencyCode, vnYmd(now), off.desk);
+    const inserted = insertDossier(
+      tx,
+      newDossierRow({
+        code: formatDossierCode({ agencyCode: off.agencyCode, receivedAt: at, seq, pattern }),
+        agencyCode: off.agencyCode,
+        procedure,
+        catalogVersion,
+        applicant: input.applicant,
+        officer,
+        at,
+        channel: input.channel,
+        delivery: 'counter',
+        status: 'rejected',
+        dueAt: at,
+        dueProvisional: false,
+        feeTotal: 0,
+      }),
+    );
     recordChange(tx, inserted, { type: 'reject', from: null, to: 'rejected', at, officer, note: input.reason });
     return inserted;
   });

@@ -1,8 +1,9 @@
 /**
  * Finding dossiers: one box for name, ID number, phone or code, diacritic-insensitive
  * (including đ), plus filters. Results stream newest-first by local_seq (receipt order), which
- * FTS5 and the indexes can both walk without sorting, so the first page stays fast at a
- * million rows. The cursor is the last local_seq seen.
+ * FTS5 (with prefix indexes, migration 0006) and the (…, local_seq) indexes walk without sorting;
+ * a receipt period sorts the rowids of its index range, never whole rows. So the first page stays
+ * fast at a million rows. The cursor is the last local_seq seen.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { DossierStatus } from '@shared/dossier';
@@ -66,28 +67,30 @@ function columnsFilter(input: SearchInput, nowIso: string): SQL[] {
   if (input.procedureCode) where.push(sql`d.procedure_code = ${input.procedureCode}`);
   if (input.field) where.push(sql`d.procedure_field = ${input.field}`);
   if (input.officerId) where.push(sql`d.received_by_id = ${input.officerId}`);
-  if (input.cursor && /^\d+$/.test(input.cursor)) where.push(sql`d.local_seq < ${Number(input.cursor)}`);
   return where;
 }
 
 export function searchDossiers(ctx: DossierContext, input: SearchInput): { items: DossierSummary[]; nextCursor: string | null } {
   const nowIso = ctx.clock.now().toISOString();
-  const where = columnsFilter(input, nowIso);
+  const filters = columnsFilter(input, nowIso);
+  const cursor = input.cursor && /^\d+$/.test(input.cursor) ? Number(input.cursor) : null;
   const take = input.limit + 1;
   const query = input.query?.trim() ?? '';
   let rows: DossierRow[];
 
-  if (query && /^[A-Za-z0-9.]+-\d{6,8}-\d{3,9}$/.test(query)) {
-    // A whole dossier code (typed or scanned from the receipt's QR): an exact index lookup.
-    where.push(sql`d.code = ${query}`);
-    rows = select(ctx, sql`FROM dossier d`, where, sql`d.local_seq`, take);
-  } else if (query) {
+  if (query && !/^[A-Za-z0-9.]+-\d{6,8}-\d{3,9}$/.test(query)) {
     const match = ftsQuery(query);
     if (!match) return { items: [], nextCursor: null };
-    where.unshift(sql`dossier_fts MATCH ${match}`);
-    rows = select(ctx, sql`FROM dossier_fts JOIN dossier d ON d.local_seq = dossier_fts.rowid`, where, sql`dossier_fts.rowid`, take);
+    // FTS5 hands rowids out newest first and stops at the page; the cursor is a rowid bound it
+    // applies itself. The dossier row is joined only when a filter needs its columns.
+    const where = [sql`dossier_fts MATCH ${match}`, ...(cursor === null ? [] : [sql`dossier_fts.rowid < ${cursor}`]), ...filters];
+    const from = filters.length ? sql`dossier_fts JOIN dossier d ON d.local_seq = dossier_fts.rowid` : sql`dossier_fts`;
+    rows = select(ctx, sql`SELECT dossier_fts.rowid FROM ${from} ${whereOf(where)} ORDER BY dossier_fts.rowid DESC LIMIT ${take}`);
   } else {
-    rows = select(ctx, sql`FROM dossier d`, where, sql`d.local_seq`, take);
+    // Filters alone, or a whole dossier code (typed or scanned from the receipt's QR): an exact
+    // lookup on the code's unique index.
+    const where = [...(query ? [sql`d.code = ${query}`] : []), ...(cursor === null ? [] : [sql`d.local_seq < ${cursor}`]), ...filters];
+    rows = select(ctx, sql`SELECT d.local_seq FROM dossier d ${whereOf(where)} ORDER BY d.local_seq DESC LIMIT ${take}`);
   }
 
   const page = rows.slice(0, input.limit);
@@ -96,6 +99,8 @@ export function searchDossiers(ctx: DossierContext, input: SearchInput): { items
     nextCursor: rows.length > input.limit ? String(page.at(-1)!.localSeq) : null,
   };
 }
+
+const whereOf = (where: SQL[]) => (where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``);
 
 const COLUMNS = sql.raw(
   [
@@ -114,8 +119,12 @@ const COLUMNS = sql.raw(
     .join(', '),
 );
 
-function select(ctx: DossierContext, from: SQL, where: SQL[], orderBy: SQL, take: number): DossierRow[] {
-  const whereSql = where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``;
-  const rows = ctx.db.all<DossierRow>(sql`SELECT ${COLUMNS} ${from} ${whereSql} ORDER BY ${orderBy} DESC LIMIT ${take}`);
+/**
+ * The page's rows, from a query that finds their local_seq newest first. Finding reads only
+ * indexes where it can (a month of receipts sorts its rowids, not its rows); the whole rows of the
+ * page alone are then read by primary key.
+ */
+function select(ctx: DossierContext, seqs: SQL): DossierRow[] {
+  const rows = ctx.db.all<DossierRow>(sql`SELECT ${COLUMNS} FROM dossier d WHERE d.local_seq IN (${seqs}) ORDER BY d.local_seq DESC`);
   return rows.map((r) => ({ ...r, cutoff15: Boolean(r.cutoff15), dueProvisional: Boolean(r.dueProvisional) }));
 }

@@ -11,7 +11,8 @@ export function computeDailyClosing(db: CounterDb, date: string) {
        FROM dossier WHERE received_at >= ? AND received_at < ?`,
     )
     .get(start, end) as { received: number | null; rejected: number | null; feesTotal: number };
-  const returned = (q.prepare('SELECT count(*) AS n FROM dossier WHERE returned_at >= ? AND returned_at < ?').get(start, end) as { n: number }).n;
+  // Results handed back that day, whenever received: kept per day by the dossier_day_stat triggers.
+  const returned = (q.prepare('SELECT coalesce(sum(returned), 0) AS n FROM dossier_day_stat WHERE day = ?').get(date) as { n: number }).n;
   const byProcedure = q
     .prepare(
       `SELECT procedure_code AS procedureCode, procedure_name AS procedureName, count(*) AS received, coalesce(sum(fee_total), 0) AS fees

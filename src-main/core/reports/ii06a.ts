@@ -25,17 +25,49 @@ function emptyRow(field: string): II06aRow {
   };
 }
 
+const COLUMNS = 'procedure_field AS field, channel, status, received_at AS receivedAt, due_at AS dueAt, finished_at AS finishedAt';
+
+/**
+ * Everything received before the end that was still open at the start, refusals excluded: received
+ * in the period, or carried over. Two plans give the same rows: walk receipts up to the end (cheap
+ * for an early period), or take receipts in the period plus what was finished after the start or
+ * is still open (cheap for a recent one). dossier_day_stat says which side is smaller.
+ */
+export function periodRows(db: CounterDb, from: string, to: string, plan?: 'receipts' | 'recent'): PeriodRow[] {
+  const { start, end } = periodBounds(from, to);
+  const q = db.$client;
+  const cheaper = () => {
+    const sizes = q
+      .prepare(
+        `SELECT coalesce(sum(CASE WHEN day < @from THEN received END), 0) AS before,
+                coalesce(sum(CASE WHEN day >= @from THEN finished END), 0) AS finishedSince
+         FROM dossier_day_stat`,
+      )
+      .get({ from }) as { before: number; finishedSince: number };
+    return sizes.before <= sizes.finishedSince ? 'receipts' : 'recent';
+  };
+  if ((plan ?? cheaper()) === 'receipts') {
+    return q
+      .prepare(`SELECT ${COLUMNS} FROM dossier WHERE received_at < ? AND status <> 'rejected' AND (finished_at IS NULL OR finished_at >= ?)`)
+      .all(end, start) as PeriodRow[];
+  }
+  return q
+    .prepare(
+      `SELECT ${COLUMNS} FROM dossier
+       WHERE received_at >= @start AND received_at < @end AND status <> 'rejected' AND (finished_at IS NULL OR finished_at >= @start)
+       UNION ALL
+       SELECT ${COLUMNS} FROM dossier WHERE finished_at >= @start AND received_at < @start AND status <> 'rejected'
+       UNION ALL
+       SELECT ${COLUMNS} FROM dossier WHERE finished_at IS NULL AND received_at < @start AND status <> 'rejected'`,
+    )
+    .all({ start, end }) as PeriodRow[];
+}
+
+export type PeriodRow = { field: string; channel: string; status: string; receivedAt: string; dueAt: string; finishedAt: string | null };
+
 export function computeII06a(db: CounterDb, from: string, to: string): II06a {
   const { start, end } = periodBounds(from, to);
-  // Everything received before the end that was still open at the start: received in the
-  // period, or carried over. Walks the received_at index up to `end`.
-  const rows = db.$client
-    .prepare(
-      `SELECT procedure_field AS field, channel, status, received_at AS receivedAt, due_at AS dueAt, finished_at AS finishedAt
-       FROM dossier
-       WHERE received_at < ? AND status <> 'rejected' AND (finished_at IS NULL OR finished_at >= ?)`,
-    )
-    .all(end, start) as { field: string; channel: string; status: string; receivedAt: string; dueAt: string; finishedAt: string | null }[];
+  const rows = periodRows(db, from, to);
 
   const byField = new Map<string, II06aRow>();
   for (const d of rows) {

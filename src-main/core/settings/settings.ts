@@ -3,20 +3,31 @@ import { eq } from 'drizzle-orm';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '@shared/rpc/settings';
 import type { Clock } from '../clock';
 import type { CounterDb } from '../db/open';
+import { preparedPerConnection } from '../db/prepared';
 import { setting } from '../db/schema';
 
+const storedSettings = preparedPerConnection((c) => c.prepare<[], { key: string; value: string }>('SELECT key, value FROM setting ORDER BY key'));
+
 export class SettingsService {
+  /** The last rows read and what they parsed to: every receipt reads the settings. */
+  private parsed: { raw: string; settings: Settings } | null = null;
+
   constructor(
     private readonly db: CounterDb,
     private readonly clock: Clock,
   ) {}
 
   get(): Settings {
-    const stored = Object.fromEntries(this.db.select().from(setting).all().map((r) => [r.key, r.value]));
+    const rows = storedSettings(this.db).all();
+    const raw = JSON.stringify(rows);
+    if (this.parsed?.raw === raw) return structuredClone(this.parsed.settings);
+    const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
     // Unknown or stale keys are ignored; a bad stored value falls back to its default.
     const merged = { ...DEFAULT_SETTINGS, ...stored };
     const parsed = settingsSchema.safeParse(merged);
-    return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+    const settings = parsed.success ? parsed.data : DEFAULT_SETTINGS;
+    this.parsed = { raw, settings };
+    return structuredClone(settings);
   }
 
   update(patch: Partial<Settings>): Settings {

@@ -20,7 +20,7 @@ import type { CoreEvents } from '../events';
 import type { Logger } from '../rpc/dispatch';
 import { HubCallError, HubClient, type Exchange, type FetchLike } from './hub-client';
 import { deleteMeta, readMeta, writeMeta, type SyncErrorInfo } from './meta';
-import { pendingSummary, rejectedRows, type OutboxRow } from './outbox';
+import { hasPending, pendingCount, pendingSummary, rejectedRows, type OutboxRow } from './outbox';
 import { pullAll } from './pull';
 import { pushPending } from './push';
 import { resubmitOp } from './resubmit';
@@ -320,7 +320,7 @@ export class SyncEngine {
 
   private noteLocalChange(): void {
     // Pulled province changes emit dossier.changed too, but write no outbox: nothing to push.
-    if (pendingSummary(this.deps.db).pending === 0) return;
+    if (!hasPending(this.deps.db)) return;
     this.sched.localChangeAt = this.mono();
     this.reschedule();
   }
@@ -331,7 +331,7 @@ export class SyncEngine {
     return {
       enrolled: enrollment !== null,
       revoked: readMeta(db, 'revoked') === true,
-      pending: pendingSummary(db).pending,
+      pending: pendingCount(db),
       failures: this.sched.failures,
       offline: this.sched.offline,
       lastAttemptAt: this.sched.lastAttemptAt,

@@ -9,6 +9,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbExecutor } from '../db/open';
+import { preparedPerConnection } from '../db/prepared';
 import { syncMeta } from '../db/schema';
 
 const enrollmentSchema = z.object({
@@ -56,11 +57,14 @@ type Keys = typeof KEYS;
 export type MetaKey = keyof Keys;
 export type MetaValue<K extends MetaKey> = z.infer<Keys[K]['schema']>;
 
+/** The scheduler reads its state after every local change: one prepared statement. */
+const storedValue = preparedPerConnection((c) => c.prepare<[string], string>('SELECT value FROM sync_meta WHERE key = ?').pluck());
+
 export function readMeta<K extends MetaKey>(db: DbExecutor, name: K): MetaValue<K> | null {
   const { key, schema } = KEYS[name];
-  const row = db.select().from(syncMeta).where(eq(syncMeta.key, key)).get();
-  if (!row) return null;
-  const parsed = schema.safeParse(row.value);
+  const stored = storedValue(db).get(key);
+  if (stored === undefined) return null;
+  const parsed = schema.safeParse(JSON.parse(stored));
   return parsed.success ? (parsed.data as MetaValue<K>) : null;
 }
 

@@ -18,6 +18,8 @@ export const DEVICE_EPOCH_KEY = 'device_epoch';
 const statements = preparedPerConnection((c) => ({
   epoch: c.prepare<[string], string>('SELECT value FROM sync_meta WHERE key = ?').pluck(),
   insert: c.prepare('INSERT INTO outbox (op_id, device_epoch, op_type, entity_id, payload, created_at, state) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+  anyPending: c.prepare<[], number>("SELECT 1 FROM outbox WHERE state = 'pending' LIMIT 1").pluck(),
+  pendingCount: c.prepare<[], number>("SELECT count(*) FROM outbox WHERE state = 'pending'").pluck(),
 }));
 
 /** The epoch of this database's life; renewed when a backup is restored. */
@@ -120,7 +122,12 @@ export function markRetry(db: DbExecutor, opId: string, reason: string): void {
 
 /** How many ops wait, read from the (state, seq) index alone. */
 export function pendingCount(db: DbExecutor): number {
-  return db.select({ n: sql<number>`count(*)` }).from(outbox).where(eq(outbox.state, 'pending')).get()?.n ?? 0;
+  return statements(db).pendingCount.get() ?? 0;
+}
+
+/** Whether anything waits at all: one index probe (every local change asks, right after its commit). */
+export function hasPending(db: DbExecutor): boolean {
+  return statements(db).anyPending.get() !== undefined;
 }
 
 export function pendingSummary(db: DbExecutor): { pending: number; oldestPendingAt: string | null } {
