@@ -5,7 +5,8 @@
  * transaction ends, so a second writer of the same scope waits, takes the next number, and can
  * only commit after the first: commit order = seq order, and a reader that has seen seq n has
  * seen everything below n. A bigserial would let seq 7 commit before seq 6 and a cursor skip 6.
- * Callers allocate as late as they can in their transaction to keep the lock short.
+ * Callers allocate as late as they can in their transaction to keep the lock short. (A push
+ * takes a whole range in its single write statement: sync/apply-batch.ts.)
  */
 import { sql } from 'drizzle-orm';
 import type { ChangeKind, Scope } from '@shared/sync/protocol';
@@ -16,17 +17,12 @@ import type { HubTx } from './types';
 export const EXPORT_FEED = 'export';
 
 export async function nextSeq(tx: HubTx, feed: string): Promise<number> {
-  return (await nextSeqRange(tx, feed, 1)).last;
-}
-
-/** Takes `count` consecutive numbers at once (a push's writes); same lock rule as nextSeq. */
-export async function nextSeqRange(tx: HubTx, feed: string, count: number): Promise<{ first: number; last: number }> {
   const [row] = await tx
     .insert(feedCounter)
-    .values({ scope: feed, seq: count })
-    .onConflictDoUpdate({ target: feedCounter.scope, set: { seq: sql`${feedCounter.seq} + ${count}` } })
+    .values({ scope: feed, seq: 1 })
+    .onConflictDoUpdate({ target: feedCounter.scope, set: { seq: sql`${feedCounter.seq} + 1` } })
     .returning({ seq: feedCounter.seq });
-  return { first: row!.seq - count + 1, last: row!.seq };
+  return row!.seq;
 }
 
 /** Appends one change to a pullable scope and returns its seq. */

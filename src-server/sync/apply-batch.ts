@@ -1,12 +1,13 @@
 /**
- * The fast path of a push: the whole batch in ONE transaction of about ten set-based statements,
- * with the same answers, op by op, as applying each op alone (apply-op.ts, the reference path).
+ * The fast path of a push: the whole batch in ONE transaction of three statements (the device
+ * lock, one read, one write), with the same answers, op by op, as applying each op alone
+ * (apply-op.ts, the reference path).
  *
  * Why: applying each op in its own transaction costs ~10 round trips per op and, worse, each op
  * held the global export counter's row lock until its commit, so every push in the province queued
  * behind every other one (issue #6: ~100 ops/s). Here the batch is checked in memory against rows
- * read in bulk, and the export seqs are taken in one statement just before the bulk writes, so the
- * lock that orders the DVCQG export is held for three statements per push instead of per op.
+ * read in bulk, and the export seqs are taken by the single write statement, so the lock that
+ * orders the DVCQG export is held from that statement to commit, once per push.
  *
  * What the reference path does and this one must keep:
  * - exactly once: the device's pushes are serialised (device-lock.ts) and ops already in applied_op
@@ -21,8 +22,7 @@
  *
  * Anything the fast path cannot decide alone — an op id repeated inside the batch or claimed
  * concurrently, or a database error such as another desk winning a code race between our read
- * and our write — throws
- * NotBatchable or the database error; the caller then rolls back and replays the batch on the
+ * and our write — throws NotBatchable or the database error; the caller then rolls back and replays the batch on the
  * reference path, which settles those cases one op at a time.
  */
 import { sql, type SQL } from 'drizzle-orm';
