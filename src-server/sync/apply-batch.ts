@@ -25,13 +25,14 @@
  * and our write — throws NotBatchable or the database error; the caller then rolls back and replays the batch on the
  * reference path, which settles those cases one op at a time.
  */
-import { sql, type SQL } from 'drizzle-orm';
 import { dossierEventSchema, dossierSchema, type Dossier, type DossierEvent, type DossierStatus } from '@shared/dossier';
 import type { OpEnvelope, OpResult, PushResult } from '@shared/sync/protocol';
 import type { AuthedDevice } from '../auth/device-auth';
 import { EXPORT_FEED } from '../db/feed';
+import { runNamed } from '../db/named-statement';
 import type { HubDb, HubTx } from '../db/types';
 import { answerFromStored } from './apply-op';
+import { READ_BATCH, REFUSED_UPSERTS, WRITE_ANSWERS, WRITE_BATCH } from './batch-statements';
 import { lockDevicePushes } from './device-lock';
 import {
   COUNTER_STEPS_AFTER_PROVINCE,
@@ -141,32 +142,18 @@ async function applyChecked(tx: HubTx, device: AuthedDevice, checked: Checked[])
       dossierIds.add(c.event.dossierId);
     }
   }
-  const [read] = await rowsOf<BatchRead>(
-    tx.execute(sql`
-      SELECT
-        (SELECT coalesce(json_agg(json_build_object('opId', a.op_id, 'deviceId', a.device_id, 'result', a.result)), '[]')
-           FROM applied_op a WHERE a.op_id IN (${jsonList(checked.map(({ op }) => op.opId), 'uuid')})) AS seen,
-        (SELECT coalesce(json_agg(d), '[]') FROM (
-           SELECT id, commune_code AS "communeCode", code, status, province_status_at AS "provinceStatusAt"
-           FROM dossier WHERE id IN (${jsonList([...dossierIds], 'uuid')}) ORDER BY id FOR UPDATE) d) AS dossiers,
-        (SELECT coalesce(json_agg(json_build_object('id', c.id, 'code', c.code)), '[]')
-           FROM dossier c WHERE c.code IN (${jsonList([...codes], 'text')})) AS codes`),
-  );
+  const [read] = await runNamed<BatchRead>(tx, READ_BATCH, [checked.map(({ op }) => op.opId), [...dossierIds], [...codes]]);
   const seen = new Map(read!.seen.map((s) => [s.opId, s]));
   for (const opId of seen.keys()) answers.set(opId, answerFromStored(device, opId, seen.get(opId)));
   const work = checked.filter(({ op }) => !seen.has(op.opId));
   const states = new Map<string, DossierState>(read!.dossiers.map((d) => [d.id, d]));
   const codeOwner = new Map<string, string>(read!.codes.map((c) => [c.code, c.id]));
   // Rare: an event whose dossier the hub lacks. Was that dossier refused (then so is the event)?
-  // Asked only then: applied_op has no index on entity_id, and needs none for anything else.
+  // Asked only then, through the partial index on refused ops.
   const missing = [...new Set(work.flatMap((c) => (c.kind === 'event' && !states.has(c.event.dossierId) ? [c.event.dossierId] : [])))];
   const refusedBefore = new Set<string>();
   if (missing.length > 0) {
-    const rows = await rowsOf<{ entity_id: string }>(
-      tx.execute(sql`
-        SELECT DISTINCT entity_id FROM applied_op
-        WHERE entity_id IN (${jsonList(missing, 'uuid')}) AND op_type = 'dossier.upsert' AND result->>'result' = 'rejected'`),
-    );
+    const rows = await runNamed<{ entity_id: string }>(tx, REFUSED_UPSERTS, [missing]);
     for (const r of rows) refusedBefore.add(r.entity_id);
   }
 
@@ -258,54 +245,21 @@ async function applyChecked(tx: HubTx, device: AuthedDevice, checked: Checked[])
     }));
   if (settled.length === 0) return answers;
   const n = dossierRows.length + eventRows.length;
-  const rowWrites =
+  const [written] =
     n === 0
-      ? sql``
-      : sql`
-        counter AS (
-          INSERT INTO feed_counter (scope, seq) VALUES (${EXPORT_FEED}, ${n})
-          ON CONFLICT (scope) DO UPDATE SET seq = feed_counter.seq + ${n}
-          RETURNING seq - ${n} AS base
-        ),
-        written_dossiers AS (
-          -- commune_code is not updated: a dossier never changes commune (ownership checked above).
-          INSERT INTO dossier (id, code, commune_code, status, snapshot, received_at, updated_at, export_seq)
-          SELECT (x.s->>'id')::uuid, x.s->>'code', ${device.communeCode}, x.s->>'status', x.s,
-            (x.s->>'receivedAt')::timestamptz, ${new Date().toISOString()}::timestamptz, counter.base + x.ord + 1
-          FROM jsonb_to_recordset(${JSON.stringify(dossierRows)}::jsonb) AS x(s jsonb, ord int), counter
-          ON CONFLICT (id) DO UPDATE SET code = excluded.code, status = excluded.status, snapshot = excluded.snapshot,
-            received_at = excluded.received_at, updated_at = excluded.updated_at, export_seq = excluded.export_seq
-        ),
-        written_events AS (
-          -- The timeline is append-only; the event id is a second idempotency net behind applied_op.
-          INSERT INTO dossier_event (id, dossier_id, event, source, export_seq)
-          SELECT (x.e->>'id')::uuid, (x.e->>'dossierId')::uuid, x.e, 'commune', counter.base + x.ord + 1
-          FROM jsonb_to_recordset(${JSON.stringify(eventRows)}::jsonb) AS x(e jsonb, ord int), counter
-          ON CONFLICT (id) DO NOTHING
-        ),`;
-  const [written] = await rowsOf<{ claimed: number }>(
-    tx.execute(sql`
-      WITH ${rowWrites}
-        answered AS (
-          INSERT INTO applied_op (op_id, device_id, device_epoch, device_seq, op_type, entity_id, result)
-          SELECT x.op_id, ${device.id}::uuid, x.device_epoch, x.device_seq, x.op_type, x.entity_id, x.result
-          FROM jsonb_to_recordset(${JSON.stringify(settled)}::jsonb)
-            AS x(op_id uuid, device_epoch text, device_seq bigint, op_type text, entity_id uuid, result jsonb)
-          ON CONFLICT (op_id) DO NOTHING
-          RETURNING 1
-        )
-      SELECT count(*)::int AS claimed FROM answered`),
-  );
+      ? await runNamed<{ claimed: number }>(tx, WRITE_ANSWERS, [device.id, JSON.stringify(settled)])
+      : await runNamed<{ claimed: number }>(tx, WRITE_BATCH, [
+          EXPORT_FEED,
+          n,
+          device.communeCode,
+          new Date().toISOString(),
+          JSON.stringify(dossierRows),
+          JSON.stringify(eventRows),
+          device.id,
+          JSON.stringify(settled),
+        ]);
   if (written!.claimed !== settled.length) throw new NotBatchable('an op id was claimed by a concurrent request');
   return answers;
-}
-
-/**
- * The values of an `IN (...)` as one JSON parameter. drizzle's inArray binds one parameter per
- * value, and building those statements cost more CPU than PostgreSQL spent running them.
- */
-function jsonList(values: string[], type: 'uuid' | 'text'): SQL {
-  return sql`SELECT value::${sql.raw(type)} FROM jsonb_array_elements_text(${JSON.stringify(values)}::jsonb)`;
 }
 
 /** What step 2 reads, as PostgreSQL's json renders it. */
@@ -313,11 +267,6 @@ interface BatchRead {
   seen: { opId: string; deviceId: string; result: OpResult }[];
   dossiers: ({ id: string } & DossierState)[];
   codes: { id: string; code: string }[];
-}
-
-/** The rows of a raw statement, whichever driver (pg or PGlite) ran it. */
-async function rowsOf<T>(result: Promise<unknown>): Promise<T[]> {
-  return ((await result) as { rows: T[] }).rows;
 }
 
 /** What applied_op keeps: the answer as the reference path stores it. */

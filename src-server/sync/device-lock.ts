@@ -5,12 +5,17 @@
  * earlier one's answers, instead of both paths (apply-batch.ts, apply-op.ts) waiting on each
  * other's rows in opposite orders. Devices never wait for each other, except on a hash collision.
  */
-import { sql } from 'drizzle-orm';
+import { runNamed, type NamedStatement } from '../db/named-statement';
 import type { HubTx } from '../db/types';
 
 /** First key of the lock (the second is the hash of the device id); unique within the hub. */
 const DEVICE_LOCK_SPACE = 6_001;
 
+const LOCK_DEVICE: NamedStatement = {
+  name: 'hub_push_device_lock_v1',
+  text: `SELECT pg_advisory_xact_lock(${DEVICE_LOCK_SPACE}, hashtext($1))`,
+};
+
 export async function lockDevicePushes(tx: HubTx, deviceId: string): Promise<void> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${DEVICE_LOCK_SPACE}, hashtext(${deviceId}))`);
+  await runNamed(tx, LOCK_DEVICE, [deviceId]);
 }
