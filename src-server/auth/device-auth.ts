@@ -3,9 +3,8 @@
  * revoked device is refused like an unknown one. The request logger is re-bound to the device id
  * and commune code so every later log line says who it was (never the token).
  */
-import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import { commune, device } from '../db/schema';
+import { runNamed, type NamedStatement } from '../db/named-statement';
 import type { HubDb } from '../db/types';
 import { HubError, unauthenticated } from '../errors';
 import { sha256Hex } from './secrets';
@@ -23,14 +22,26 @@ export function bearerToken(request: FastifyRequest): string | undefined {
   return match?.[1];
 }
 
+/**
+ * A constant statement, not a drizzle select built per request: every push and pull starts here,
+ * and building the query cost the hub more CPU than PostgreSQL spent answering it.
+ */
+const DEVICE_BY_TOKEN_HASH: NamedStatement = {
+  // No name: a lookup by key, planned per run (db/named-statement.ts).
+  text: `
+    SELECT d.id, d.revoked, d.commune_code AS "communeCode", c.name AS "communeName"
+    FROM device d JOIN commune c ON c.code = d.commune_code
+    WHERE d.token_hash = $1`,
+};
+
 export async function authenticateDevice(db: HubDb, request: FastifyRequest): Promise<AuthedDevice> {
   const token = bearerToken(request);
   if (!token) throw unauthenticated('Thiếu mã truy cập của thiết bị (Authorization: Bearer).');
-  const [row] = await db
-    .select({ id: device.id, revoked: device.revoked, communeCode: device.communeCode, communeName: commune.name })
-    .from(device)
-    .innerJoin(commune, eq(commune.code, device.communeCode))
-    .where(eq(device.tokenHash, sha256Hex(token)));
+  const [row] = await runNamed<{ id: string; revoked: boolean; communeCode: string; communeName: string }>(
+    db,
+    DEVICE_BY_TOKEN_HASH,
+    [sha256Hex(token)],
+  );
   if (!row) throw unauthenticated('Mã truy cập của thiết bị không hợp lệ; hãy đăng ký lại thiết bị.');
   if (row.revoked) {
     throw new HubError(401, 'device_revoked', 'Thiết bị đã bị thu hồi quyền đồng bộ; liên hệ quản trị tỉnh.');

@@ -211,5 +211,20 @@ describe.each(BACKENDS)('hub on %s: push', (backendName) => {
     expect(row!.lastPushAt).toBeInstanceOf(Date);
     expect(row!.clockDriftMs!).toBeLessThan(-9 * 60_000);
     expect(row!.clockDriftMs!).toBeGreaterThan(-11 * 60_000);
+
+    // A pull that reports no device time touches only last pull; a push without a depth keeps it.
+    const pulled = await hub.app.inject({ method: 'GET', url: `/v1/sync/pull?scope=province&after=0`, headers: counter.headers });
+    expect(pulled.statusCode).toBe(200);
+    const [afterPull] = await hub.database.db.select().from(device).where(eq(device.id, counter.deviceId));
+    expect(afterPull!.lastPullAt).toBeInstanceOf(Date);
+    expect(afterPull!.lastPushAt).toEqual(row!.lastPushAt);
+    expect(afterPull!.clockDriftMs).toBe(row!.clockDriftMs);
+    expect(afterPull!.pendingReported).toBe(7);
+    await push(hub, counter, [upsertOp(counter, makeDossier(commune.code))]);
+    const [afterPush] = await hub.database.db.select().from(device).where(eq(device.id, counter.deviceId));
+    expect(afterPush!.pendingReported).toBe(7);
+    expect(afterPush!.pendingReportedAt).toEqual(row!.pendingReportedAt);
+    expect(afterPush!.lastPullAt).toEqual(afterPull!.lastPullAt);
+    expect(afterPush!.lastPushAt!.getTime()).toBeGreaterThanOrEqual(row!.lastPushAt!.getTime());
   });
 });
