@@ -53,6 +53,46 @@ function freePort(): Promise<number> {
   });
 }
 
+/** CPU seconds (user + system) of a process from /proc/<pid>/stat; with its reaped children if asked. */
+function cpuSeconds(pid: number, withReapedChildren = false): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]) + (withReapedChildren ? Number(fields[13]) + Number(fields[14]) : 0);
+    return ticks / 100; // USER_HZ
+  } catch {
+    return 0; // exited
+  }
+}
+
+/** CPU seconds of a PostgreSQL cluster: the postmaster, its live backends and those already gone. */
+function clusterCpuSeconds(postmasterPid: number | undefined): number | null {
+  if (postmasterPid === undefined || !fs.existsSync(`/proc/${postmasterPid}/task/${postmasterPid}/children`)) return null;
+  const children = fs.readFileSync(`/proc/${postmasterPid}/task/${postmasterPid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+  return cpuSeconds(postmasterPid, true) + children.reduce((sum, pid) => sum + cpuSeconds(Number(pid)), 0);
+}
+
+/** CPU per op (µs) of each party over a timed phase: where the time of the 2 cores went. */
+function cpuMeter(postmasterPid: number | undefined, hubPid?: number) {
+  const pg0 = clusterCpuSeconds(postmasterPid);
+  const hub0 = hubPid === undefined ? 0 : cpuSeconds(hubPid);
+  const self0 = process.cpuUsage();
+  return (ops: number) => {
+    const pg1 = clusterCpuSeconds(postmasterPid);
+    const self = process.cpuUsage(self0);
+    const perOp = (seconds: number) => Math.round((seconds * 1e6) / ops);
+    return {
+      postgresUsPerOp: pg0 === null || pg1 === null ? null : perOp(pg1 - pg0),
+      hubUsPerOp: hubPid === undefined ? null : perOp(cpuSeconds(hubPid) - hub0),
+      clientUsPerOp: perOp((self.user + self.system) / 1e6),
+    };
+  };
+}
+
+function cpuNote(cpu: { postgresUsPerOp: number | null; hubUsPerOp: number | null; clientUsPerOp: number }): string {
+  const us = (v: number | null) => (v === null ? 'n/a' : `${v} µs`);
+  return [cpu.postgresUsPerOp, ...(cpu.hubUsPerOp === null ? [] : [cpu.hubUsPerOp]), cpu.clientUsPerOp].map(us).join(' / ');
+}
+
 interface HubProcess {
   url: string;
   child: ChildProcess;
@@ -211,7 +251,7 @@ async function enrollCommunes(db: HubDatabase, prefix: string, n: number): Promi
   return devices;
 }
 
-async function communesBench(hub: HubProcess, db: HubDatabase, n: number) {
+async function communesBench(hub: HubProcess, db: HubDatabase, n: number, postmasterPid: number | undefined) {
   const devices = await enrollCommunes(db, `N${n}`, n);
   const latencies: number[] = [];
   let errors = 0;
@@ -224,8 +264,10 @@ async function communesBench(hub: HubProcess, db: HubDatabase, n: number) {
       const d = makeDossier(dev.agency, i + 1);
       return { opId: uuidv7(), seq: i + 1, deviceEpoch: epoch, opType: 'dossier.upsert', entityId: d.id, payload: d, createdAt: d.receivedAt };
     });
-    return { dev, body: JSON.stringify({ deviceId: dev.deviceId, deviceEpoch: epoch, clientTime: new Date().toISOString(), pending: 0, ops }) };
+    const body = JSON.stringify({ deviceId: dev.deviceId, deviceEpoch: epoch, clientTime: new Date().toISOString(), pending: 0, ops });
+    return { dev, body: Buffer.from(body) };
   });
+  const meter = cpuMeter(postmasterPid, hub.child.pid);
   const t0 = performance.now();
   const completed = await withConcurrency(pushes, CLIENT_CONCURRENCY, async ({ dev, body }) => {
     const started = performance.now();
@@ -256,6 +298,7 @@ async function communesBench(hub: HubProcess, db: HubDatabase, n: number) {
     latency: summarise(latencies),
     errors,
     peakRssMb: Math.round(peakRss),
+    cpu: meter(ops),
   };
   progress(`${n} communes: ${completed} done in ${seconds.toFixed(1)} s, ${Math.round(result.opsPerSecond)} ops/s, ${errors} errors`);
   return result;
@@ -263,7 +306,7 @@ async function communesBench(hub: HubProcess, db: HubDatabase, n: number) {
 
 // ── (c) the same rows as a plain batched INSERT ──────────────────────────────────────────────
 
-async function plainInsertBench(url: string, rows: number) {
+async function plainInsertBench(url: string, rows: number, postmasterPid: number | undefined) {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   try {
     await pool.query(
@@ -284,12 +327,13 @@ async function plainInsertBench(url: string, rows: number) {
         d.receivedAt,
       ]),
     );
+    const meter = cpuMeter(postmasterPid);
     const t0 = performance.now();
     await withConcurrency(batches, 10, async (values) => {
       await pool.query(text, values);
     });
     const seconds = (performance.now() - t0) / 1000;
-    return { rows, seconds, rowsPerSecond: rows / seconds };
+    return { rows, seconds, rowsPerSecond: rows / seconds, cpu: meter(rows) };
   } finally {
     await pool.end();
   }
@@ -303,9 +347,9 @@ export async function runSyncBench(): Promise<string> {
     const backlog = await backlogBench(hub, database);
     progress(`backlog: ${backlog.seconds.toFixed(1)} s, ${Math.round(backlog.opsPerSecond)} ops/s`);
     const communes = [];
-    for (const n of COMMUNE_COUNTS) communes.push(await communesBench(hub, database, n));
+    for (const n of COMMUNE_COUNTS) communes.push(await communesBench(hub, database, n, postgres.postmasterPid));
     const largest = communes.at(-1)!;
-    const plain = await plainInsertBench(postgres.url, Math.max(largest.ops, 10_000));
+    const plain = await plainInsertBench(postgres.url, Math.max(largest.ops, 10_000), postgres.postmasterPid);
     const ratio = largest.opsPerSecond / plain.rowsPerSecond;
 
     const rows: Row[] = [
@@ -327,6 +371,14 @@ export async function runSyncBench(): Promise<string> {
         measure: '(c) hub ingest / plain batched INSERT',
         goal: '≥ 0.25',
         note: `${ratio.toFixed(2)} (${Math.round(largest.opsPerSecond)} vs ${Math.round(plain.rowsPerSecond)} rows/s)`,
+      },
+      {
+        measure: '    CPU per op, push: PostgreSQL / hub / load generator',
+        note: cpuNote(largest.cpu),
+      },
+      {
+        measure: '    CPU per row, plain INSERT: PostgreSQL / load generator',
+        note: cpuNote(plain.cpu),
       },
     ];
     printTable('Đồng bộ — hub on PostgreSQL (separate process), 127.0.0.1', rows);

@@ -7,7 +7,7 @@
  * - Neither possible: throws. Hub tests must fail loudly, never silently skip PostgreSQL.
  */
 import { execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,8 @@ export const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
 export interface TestPostgres {
   url: string;
+  /** The throwaway cluster's postmaster (absent with DATABASE_URL), for CPU accounting in benches. */
+  postmasterPid?: number;
   stop(): Promise<void>;
 }
 
@@ -96,6 +98,7 @@ async function startCluster(): Promise<TestPostgres> {
   const database = await createDatabase(serverUrl);
   return {
     url: database.url,
+    postmasterPid: Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]),
     stop: async () => {
       await exec('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });
