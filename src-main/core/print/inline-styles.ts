@@ -52,7 +52,8 @@ function copy(value: unknown, styles: StyleDictionary, seen: Map<object, unknown
   const style = 'style' in value ? merged(value.style, styles) : null;
   const out: Record<string, unknown> = { ...style };
   seen.set(value, out);
-  for (const [key, v] of Object.entries(value)) {
+  for (const key in value) {
+    const v = value[key];
     if (key === 'style' && style) continue;
     // pdfmake skips null and undefined on the stack, so they do not hide a named style's value.
     if ((v === undefined || v === null) && style && key in style) continue;

@@ -4,9 +4,9 @@
  * pdfmake's own `qr` node draws every dark module as a rectangle of its own, and each one costs
  * a full round of graphics-state operators (line width, dash, join, cap, colour, fill): about
  * 1 400 vectors for the two QRs of a Mẫu 01, a sixth of its render time (bench/print.ts). Here
- * the same module matrix, from pdfmake's own encoder (same version, ECC level and whole-point
- * module size), is drawn with far fewer rectangles: dark modules next to each other in a row
- * become one run, and identical runs in consecutive rows become one taller rectangle (704
+ * the same module matrix (qr-matrix.ts: pdfmake's encoder, same version, ECC level, mask and
+ * whole-point module size) is drawn with far fewer rectangles: dark modules next to each other
+ * in a row become one run, and identical runs in consecutive rows become one taller rectangle (704
  * modules → ~290 rectangles for a lookup link). The painted area is exactly the same union of
  * squares, and the rectangles still go out as `re` operators, which rasterisers snap to device
  * pixels just like the per-module squares, so the page looks the same.
@@ -15,8 +15,8 @@
  * with the layout), a single polyline needs connecting segments that poppler paints as hairlines,
  * and an SVG path loses the pixel snapping of `re` (anti-aliased module edges).
  */
-import { createRequire } from 'node:module';
 import type { Alignment, ContentCanvas, Margins } from 'pdfmake/interfaces';
+import { qrMatrix, type EccLevel } from './qr-matrix';
 
 interface QrRect {
   x: number;
@@ -25,41 +25,39 @@ interface QrRect {
   h: number;
 }
 
-interface QrEncoder {
-  measure(node: { qr: string; fit: number; eccLevel: string }): { _canvas: QrRect[]; _width: number };
-}
-
-/** pdfmake's QR encoder (the module behind its `qr` node). */
-const qrEncoder = (createRequire(import.meta.url)('pdfmake/js/qrEnc') as { default: QrEncoder }).default;
-
 interface QrShape {
   size: number;
   rects: QrRect[];
 }
 
-/** Dark modules (row by row, left to right, as the encoder lists them) → merged rectangles. */
-function mergeModules(modules: QrRect[]): QrRect[] {
+/**
+ * Dark modules → merged rectangles: runs of dark modules in a row, and a run with the same left
+ * edge and width as one in the row above extending that rectangle down. Rectangles are listed in
+ * the order their first row is reached, left to right (as from pdfmake's module list, row by row).
+ */
+function mergeModules(dark: Uint8Array, n: number, m: number): QrRect[] {
   const rects: QrRect[] = [];
   /** Rectangles that reach the row being read, by "x,width" of their run. */
   let open = new Map<string, QrRect>();
-  let i = 0;
-  while (i < modules.length) {
-    const top = modules[i]!.y;
+  for (let i = 0; i < n; i++) {
+    const top = m * i;
     const next = new Map<string, QrRect>();
-    while (i < modules.length && modules[i]!.y === top) {
-      const { x, h } = modules[i]!;
-      let w = modules[i]!.w;
-      while (i + 1 < modules.length && modules[i + 1]!.y === top && modules[i + 1]!.x === x + w) {
-        w += modules[i + 1]!.w;
-        i++;
+    let j = 0;
+    while (j < n) {
+      if (!dark[i * n + j]) {
+        j++;
+        continue;
       }
-      i++;
+      const from = j;
+      while (j < n && dark[i * n + j]) j++;
+      const x = m * from;
+      const w = m * (j - from);
       const key = `${x},${w}`;
       let rect = open.get(key);
       if (rect && rect.y + rect.h === top) {
-        rect.h += h;
+        rect.h += m;
       } else {
-        rect = { x, y: top, w, h };
+        rect = { x, y: top, w, h: m };
         rects.push(rect);
       }
       next.set(key, rect);
@@ -73,13 +71,21 @@ function mergeModules(modules: QrRect[]): QrRect[] {
 const recent = new Map<string, QrShape>();
 const RECENT_MAX = 16;
 
-function shapeFor(payload: string, fit: number, eccLevel: string): QrShape {
+/**
+ * The QR as pdfmake's `qr` node lays it out (qrEnc.js buildCanvas, no padding): modules of a whole
+ * number of points, its side, and the merged rectangles of the dark ones.
+ */
+function layOut(payload: string, fit: number, eccLevel: EccLevel): QrShape {
+  const { size: n, dark } = qrMatrix(payload, eccLevel);
+  const m = Math.floor(fit ? fit / n : 5);
+  return { size: n * m, rects: mergeModules(dark, n, m) };
+}
+
+function shapeFor(payload: string, fit: number, eccLevel: EccLevel): QrShape {
   const key = `${fit}\u0000${eccLevel}\u0000${payload}`;
   let shape = recent.get(key);
   if (!shape) {
-    const measured = qrEncoder.measure({ qr: payload, fit, eccLevel });
-    // The encoder's first rectangle is its white background square; the rest are dark modules.
-    shape = { size: measured._width, rects: mergeModules(measured._canvas.slice(1)) };
+    shape = layOut(payload, fit, eccLevel);
     if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
     recent.set(key, shape);
   }
@@ -89,7 +95,7 @@ function shapeFor(payload: string, fit: number, eccLevel: string): QrShape {
 export interface QrOptions {
   /** Largest side in points; the module size is a whole number of points, as in pdfmake. */
   fit: number;
-  eccLevel?: 'L' | 'M' | 'Q' | 'H';
+  eccLevel?: EccLevel;
   alignment?: Alignment;
   margin?: Margins;
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { AppError } from '../../../src-shared/errors';
+import { renderPdf } from './engine';
 import { fontDescriptors, getFontsDir } from './fonts';
 import { FORMS } from './forms';
 import { inlineStyles } from './inline-styles';
@@ -40,7 +41,7 @@ function toNfc<T>(value: T): T {
   if (Array.isArray(value)) return value.map(toNfc) as T;
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = toNfc(v);
+    for (const k in value) out[k] = toNfc((value as Record<string, unknown>)[k]);
     return out as T;
   }
   return value;
@@ -86,7 +87,7 @@ export function buildDocument(formId: FormId, ctx: PrintContext, options: Render
 export async function renderForm(formId: FormId, ctx: PrintContext, options: RenderOptions = {}): Promise<RenderedPdf> {
   const doc = inlineStyles(buildDocument(formId, ctx, options));
   configurePdfmake();
-  const pdf = Buffer.from(await pdfmake.createPdf(doc).getBuffer());
+  const pdf = await renderPdf(doc);
   const template = options.template ?? FORMS[formId].template;
   return {
     pdf,

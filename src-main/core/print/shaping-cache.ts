@@ -19,6 +19,8 @@
  * asked for, glyphs created behind `getGlyph`'s back) fontkit shapes the word as before.
  */
 
+import { ReuseCache } from './reuse-cache';
+
 interface Glyph {
   id: number;
   codePoints: number[];
@@ -54,7 +56,7 @@ interface RunTemplate {
 }
 
 /** Numbers only, so a shape never holds on to the document it was recorded in. */
-interface Shape {
+export interface Shape {
   /** Per glyph asked for, in order: id, 1 if its first request made it as it ended up (else 0), n, n code points. */
   glyphs: Int32Array;
   ids: Int32Array;
@@ -65,19 +67,18 @@ interface Shape {
 
 /** Shaped words of one parsed font, by text; shared by all its per-document views. */
 export class ShapeCache {
-  private readonly shapes = new Map<string, Shape>();
+  /**
+   * Under 1 kB a word: a few MB per face at most. Words used again (form wording, common names)
+   * are kept; a dossier's one-off words only take the fresh room (reuse-cache.ts).
+   */
+  private readonly shapes = new ReuseCache<Shape>(1_000, 8_000);
   private readonly templates = new Map<string, RunTemplate>();
-
-  /** Under 1 kB a word: the default bounds one face at a few MB. */
-  constructor(private readonly max = 10_000) {}
 
   get(text: string): Shape | undefined {
     return this.shapes.get(text);
   }
 
   set(text: string, shape: Shape): void {
-    // Oldest first out: names and addresses keep arriving; form wording comes straight back.
-    if (this.shapes.size >= this.max && !this.shapes.has(text)) this.shapes.delete(this.shapes.keys().next().value!);
     this.shapes.set(text, shape);
   }
 
@@ -153,7 +154,7 @@ function record(font: ShapingFont, text: string, layout: ShapingFont['layout'], 
 }
 
 /** Whether this document's own layout of the word would read the glyphs the shape was made with. */
-function applies(font: ShapingFont, shape: Shape): boolean {
+export function applies(font: ShapingFont, shape: Shape): boolean {
   const g = shape.glyphs;
   for (let i = 0; i < g.length; i += 3 + g[i + 2]!) {
     const existing = font._glyphs[g[i]!];
@@ -162,19 +163,34 @@ function applies(font: ShapingFont, shape: Shape): boolean {
   return true;
 }
 
-/** The shape as a run of this document's glyph objects, creating those it lacks (pdfkit scales positions in place). */
-function replay(font: ShapingFont, shape: Shape): GlyphRun {
+/**
+ * The shape's glyphs as this document's glyph objects, creating those it lacks in the order the
+ * layout asked for them (only when `applies`): the glyph cache ends up as fontkit's layout leaves it.
+ */
+export function replayGlyphs(font: ShapingFont, shape: Shape): Glyph[] {
+  // Plain loops: Array.from over a typed array goes through its iterator, an object per element.
   const g = shape.glyphs;
   for (let i = 0; i < g.length; i += 3 + g[i + 2]!) {
-    if (!font._glyphs[g[i]!]) font.getGlyph(g[i]!, Array.from(g.subarray(i + 3, i + 3 + g[i + 2]!)));
+    if (font._glyphs[g[i]!]) continue;
+    const codePoints: number[] = [];
+    for (let k = i + 3, end = i + 3 + g[i + 2]!; k < end; k++) codePoints.push(g[k]!);
+    font.getGlyph(g[i]!, codePoints);
   }
+  const glyphs: Glyph[] = new Array(shape.ids.length);
+  for (let k = 0; k < shape.ids.length; k++) glyphs[k] = font._glyphs[shape.ids[k]!]!;
+  return glyphs;
+}
+
+/** The shape as a run of this document's glyph objects, creating those it lacks (pdfkit scales positions in place). */
+function replay(font: ShapingFont, shape: Shape): GlyphRun {
+  const glyphs = replayGlyphs(font, shape);
   const { runPrototype, positionPrototype, fields, features } = shape.template;
   const GlyphPosition = (positionPrototype as { constructor: new (...xy: number[]) => Position }).constructor;
   const n = shape.positions;
   const positions: Position[] = [];
   for (let i = 0; i < n.length; i += 4) positions.push(new GlyphPosition(n[i]!, n[i + 1]!, n[i + 2]!, n[i + 3]!));
   const run = Object.create(runPrototype) as GlyphRun;
-  run.glyphs = Array.from(shape.ids, (id) => font._glyphs[id]!);
+  run.glyphs = glyphs;
   run.positions = positions;
   return Object.assign(run, fields, { features: { ...features } });
 }
