@@ -4,15 +4,19 @@
  * INSERT of the same rows, one transaction each, into the same schema), search by name / ID /
  * code (≤ 20 ms), filtered list first page (≤ 50 ms), dashboard (≤ 300 ms), host RSS (≤ 400 MB).
  * BENCH_DOSSIERS overrides the size (default 1,000,000); BENCH_KEEP=1 keeps the data folders.
+ *
+ * The machine is shared (two cores, other jobs): next to each measure the table gives the host's
+ * own CPU time per call and how much of the phase something on the machine waited for a CPU
+ * (Linux PSI). A slow phase with a high CPU wait is a busy machine, not a slow query.
  */
-import { spawn } from 'node:child_process';
+import { execSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { dailyName, weeklyName } from '../src-main/core/backup/backup-files';
 import { openCore } from '../src-main/core/core';
 import { seedDemo } from '../src-main/core/demo/seed-demo';
 import { APP_ROOT } from '../src-main/core/paths';
-import { printTable, sample, summarise, writeResults } from './stats';
+import { printTable, sample, summarise, writeResults, type Summary } from './stats';
 import { BENCH_SETUP, tmpDataDir } from './support';
 
 async function startHost(dataDir: string): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
@@ -56,6 +60,53 @@ function rssMb(pid: number): number {
   return Number(status.match(/VmRSS:\s+(\d+) kB/)![1]) / 1024;
 }
 
+const CLOCK_TICK_MS = 1000 / (Number(execSync('getconf CLK_TCK', { encoding: 'utf8' }).trim()) || 100);
+
+/** CPU time (all threads, user + system) a process has used, in ms. */
+function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
+}
+
+/** Microseconds during which at least one task waited for a CPU (null without PSI). */
+function cpuWaitUs(): number | null {
+  try {
+    return Number(fs.readFileSync('/proc/pressure/cpu', 'utf8').match(/^some .*total=(\d+)/)![1]);
+  } catch {
+    return null;
+  }
+}
+
+interface PhaseContext {
+  /** Host CPU per call (ms): what the call costs, whatever else runs. */
+  hostCpuMsPerCall: number;
+  /** Share of the phase's wall time during which some task on the machine waited for a CPU. */
+  cpuWaitShare: number | null;
+  loadAvg1: number;
+}
+
+/** Samples a phase and notes what it cost the host and how busy the machine was meanwhile. */
+async function phase(pid: number, n: number, fn: (i: number) => Promise<unknown>): Promise<Summary & { first: number; context: PhaseContext }> {
+  const cpu0 = cpuMs(pid);
+  const wait0 = cpuWaitUs();
+  const t0 = performance.now();
+  const samples = await sample(n, fn);
+  const wallUs = (performance.now() - t0) * 1000;
+  const wait1 = cpuWaitUs();
+  return {
+    ...summarise(samples),
+    first: samples[0]!,
+    context: {
+      hostCpuMsPerCall: (cpuMs(pid) - cpu0) / n,
+      cpuWaitShare: wait0 === null || wait1 === null ? null : (wait1 - wait0) / wallUs,
+      loadAvg1: Number(fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]),
+    },
+  };
+}
+
+const busy = (c: PhaseContext) =>
+  `host CPU ${c.hostCpuMsPerCall.toFixed(1)} ms/call; CPU wait ${c.cpuWaitShare === null ? '?' : `${Math.round(c.cpuWaitShare * 100)}%`}, load ${c.loadAvg1.toFixed(1)}`;
+
 export async function runCounterBench() {
   const size = Number(process.env.BENCH_DOSSIERS ?? 1_000_000);
   const dataDir = tmpDataDir('counter');
@@ -96,12 +147,16 @@ export async function runCounterBench() {
     applicant: { fullName: `Nguyễn Thị Bench ${i}`, idNumber: `0381860${String(i).padStart(5, '0')}`, phone: '0912345678', address: 'Thôn Đông, xã Tân Lập' },
     pages: 3,
   });
-  for (let i = 0; i < 20; i++) await call(token, 'dossiers.receive', receiveInput(i));
-  const receive = summarise(await sample(500, (i) => call(token, 'dossiers.receive', receiveInput(100 + i))));
+  // The first receipt after start-up prepares its statements and warms the JIT: an officer pays
+  // it once per start. It is reported on its own; the 20 warm-up receipts are not in the figures.
+  const warmUp = await sample(20, (i) => call(token, 'dossiers.receive', receiveInput(i)));
+  const receive = await phase(host.pid, 500, (i) => call(token, 'dossiers.receive', receiveInput(100 + i)));
 
-  const byName = summarise(await sample(200, (i) => call(token, 'dossiers.search', { query: names[i % names.length], limit: 50 })));
-  const byId = summarise(await sample(200, (i) => call(token, 'dossiers.search', { query: ids[i % ids.length], limit: 50 })));
-  const byCode = summarise(await sample(200, (i) => call(token, 'dossiers.search', { query: codes[i % codes.length], limit: 50 })));
+  // Searches have no warm-up: what the first ones pay (statements, pages not yet in SQLite's
+  // cache) an officer pays too.
+  const byName = await phase(host.pid, 200, (i) => call(token, 'dossiers.search', { query: names[i % names.length], limit: 50 }));
+  const byId = await phase(host.pid, 200, (i) => call(token, 'dossiers.search', { query: ids[i % ids.length], limit: 50 }));
+  const byCode = await phase(host.pid, 200, (i) => call(token, 'dossiers.search', { query: codes[i % codes.length], limit: 50 }));
   const filters = [
     { status: 'processing' },
     { overdue: true },
@@ -110,8 +165,8 @@ export async function runCounterBench() {
     { from: '2026-03-01', to: '2026-03-31' },
     { status: 'returned', procedureCode: '2.000884' },
   ];
-  const filtered = summarise(await sample(120, (i) => call(token, 'dossiers.search', { ...filters[i % filters.length], limit: 50 })));
-  const dashboard = summarise(await sample(30, () => call(token, 'reports.dashboard', {})));
+  const filtered = await phase(host.pid, 120, (i) => call(token, 'dossiers.search', { ...filters[i % filters.length], limit: 50 }));
+  const dashboard = await phase(host.pid, 30, () => call(token, 'reports.dashboard', {}));
   const rss = rssMb(host.pid);
   await host.stop();
 
@@ -132,14 +187,28 @@ export async function runCounterBench() {
   if (!process.env.BENCH_KEEP) for (const dir of [dataDir, bareDir]) fs.rmSync(dir, { recursive: true, force: true });
 
   printTable(`Counter at ${size.toLocaleString('en')} dossiers (seeded in ${(seeded.ms / 1000).toFixed(0)} s), over HTTP RPC`, [
-    { measure: 'dossiers.receive', median: receive.median, p95: receive.p95, goal: 'p95 ≤ 10 ms', note: `ratio p95 to bare insert ${(receive.p95 / bare.p95).toFixed(1)}×` },
+    { measure: 'dossiers.receive', median: receive.median, p95: receive.p95, goal: 'p95 ≤ 10 ms', note: `ratio p95 to bare insert ${(receive.p95 / bare.p95).toFixed(1)}×; ${busy(receive.context)}` },
     { measure: 'bare INSERT (one transaction each)', median: bare.median, p95: bare.p95 },
-    { measure: 'search by name', median: byName.median, p95: byName.p95, goal: 'p95 ≤ 20 ms' },
-    { measure: 'search by ID number', median: byId.median, p95: byId.p95, goal: 'p95 ≤ 20 ms' },
-    { measure: 'search by dossier code', median: byCode.median, p95: byCode.p95, goal: 'p95 ≤ 20 ms' },
-    { measure: 'filtered list, first page', median: filtered.median, p95: filtered.p95, goal: 'p95 ≤ 50 ms' },
-    { measure: 'reports.dashboard', median: dashboard.median, p95: dashboard.p95, goal: 'p95 ≤ 300 ms' },
+    { measure: 'first receipt after start-up', median: warmUp[0], note: 'once per start; not in the figures above' },
+    { measure: 'search by name', median: byName.median, p95: byName.p95, goal: 'p95 ≤ 20 ms', note: busy(byName.context) },
+    { measure: 'search by ID number', median: byId.median, p95: byId.p95, goal: 'p95 ≤ 20 ms', note: busy(byId.context) },
+    { measure: 'search by dossier code', median: byCode.median, p95: byCode.p95, goal: 'p95 ≤ 20 ms', note: busy(byCode.context) },
+    { measure: 'filtered list, first page', median: filtered.median, p95: filtered.p95, goal: 'p95 ≤ 50 ms', note: busy(filtered.context) },
+    { measure: 'reports.dashboard', median: dashboard.median, p95: dashboard.p95, goal: 'p95 ≤ 300 ms', note: busy(dashboard.context) },
     { measure: 'browser host RSS', note: `${rss.toFixed(0)} MB (goal ≤ 400 MB)` },
   ]);
-  return writeResults('counter', { size, seedMs: seeded.ms, receive, bareInsert: bare, ratioP95: receive.p95 / bare.p95, byName, byId, byCode, filtered, dashboard, rssMb: rss });
+  return writeResults('counter', {
+    size,
+    seedMs: seeded.ms,
+    receive,
+    bareInsert: bare,
+    ratioP95: receive.p95 / bare.p95,
+    firstReceiveMs: warmUp[0],
+    byName,
+    byId,
+    byCode,
+    filtered,
+    dashboard,
+    rssMb: rss,
+  });
 }

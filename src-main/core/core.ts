@@ -7,6 +7,7 @@ import path from 'node:path';
 import { OfficerService } from './auth/officers';
 import { SessionService } from './auth/sessions';
 import { systemClock, type Clock } from './clock';
+import { WalCheckpointer } from './db/checkpointer';
 import { runMigrations, type MigrationReport } from './db/migrate';
 import { wrapDrizzle, type CounterDb } from './db/open';
 import { CoreEvents } from './events';
@@ -61,6 +62,8 @@ export interface Core {
   dispatch: Dispatch;
   events: CoreEvents;
   migration: MigrationReport;
+  /** Copies the WAL back into the database file off the request path (db/checkpointer.ts). */
+  checkpointer: WalCheckpointer;
   /** The previous run was killed or lost power; its quick_check passed (else openCore threw). */
   uncleanShutdown: boolean;
   close(): void;
@@ -95,6 +98,9 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     sqlite.close();
     throw err;
   }
+
+  // After the migrations, which keep SQLite's own checkpointing (one long transaction each).
+  const checkpointer = new WalCheckpointer(sqlite, dbFile, log);
 
   const officers = new OfficerService(db, clock);
   const sessions = new SessionService(db, officers, clock);
@@ -140,10 +146,14 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     dispatch: backups.guard(createDispatch(handlers, sessions, log)),
     events,
     migration,
+    checkpointer,
     uncleanShutdown: guarded.uncleanShutdown,
     close: () => {
       backups.stop();
       sync.stop();
+      // The worker's connection closes first: the writer's close is then the last one, and folds
+      // and removes the WAL with nothing running beside it.
+      checkpointer.stop();
       sqlite.close();
       guarded.markClean();
     },

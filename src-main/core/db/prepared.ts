@@ -34,6 +34,29 @@ export function preparedPerConnection<T>(build: (connection: Database.Database) 
   };
 }
 
+const MAX_CACHED_TEXTS = 128;
+const byText = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/**
+ * For SQL whose text depends on the request (which filters a search has): one statement per
+ * connection and text, kept for the next request with the same shape. The shapes are few (one
+ * per combination of filters), so the cache rarely fills; when it does, the oldest goes.
+ */
+export function statementFor(db: DbExecutor | Database.Database, text: string): Database.Statement {
+  const connection = connectionOf(db);
+  let cache = byText.get(connection);
+  if (!cache) byText.set(connection, (cache = new Map()));
+  let statement = cache.get(text);
+  if (statement) {
+    cache.delete(text);
+  } else {
+    statement = connection.prepare(text);
+    if (cache.size >= MAX_CACHED_TEXTS) cache.delete(cache.keys().next().value!);
+  }
+  cache.set(text, statement);
+  return statement;
+}
+
 /** A json-mode column's stored text, as drizzle writes it (SQL NULL for null or undefined). */
 export function jsonColumn(value: unknown): string | null {
   return value === null || value === undefined ? null : JSON.stringify(value);

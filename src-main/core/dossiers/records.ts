@@ -23,7 +23,14 @@ export function isOverdue(row: Pick<DossierRow, 'status' | 'dueAt'>, nowIso: str
   return OPEN_STATUSES.includes(row.status as DossierStatus) && row.status !== 'awaiting_supplement' && row.dueAt < nowIso;
 }
 
-export function toSummary(row: DossierRow, nowIso: string): DossierSummary {
+/** What a summary (a search result line) reads of a dossier row. */
+export type SummaryFields = Pick<
+  DossierRow,
+  | 'id' | 'code' | 'applicantName' | 'applicantIdNumber' | 'applicantPhone' | 'procedureCode' | 'procedureName' | 'procedureField'
+  | 'status' | 'receivedAt' | 'dueAt' | 'dueProvisional' | 'receivedByName' | 'finishedAt'
+>;
+
+export function toSummary(row: SummaryFields, nowIso: string): DossierSummary {
   return {
     id: row.id,
     code: row.code,

@@ -5,14 +5,14 @@
  * a receipt period sorts the rowids of its index range, never whole rows. So the first page stays
  * fast at a million rows. The cursor is the last local_seq seen.
  */
-import { sql, type SQL } from 'drizzle-orm';
 import type { DossierStatus } from '@shared/dossier';
 import { OPEN_STATUSES } from '@shared/domain/lifecycle';
 import { foldForSearch } from '@shared/domain/text';
 import { dayNumberOfYmd, MS_PER_DAY, vnInstant, vnYmd, ymdOfDayNumber } from '@shared/domain/vn-time';
 import type { DossierSummary } from '@shared/rpc/dossiers';
+import { statementFor } from '../db/prepared';
 import type { DossierContext } from './context';
-import { toSummary, type DossierRow } from './records';
+import { toSummary, type DossierRow, type SummaryFields } from './records';
 
 export interface SearchInput {
   query?: string;
@@ -45,28 +45,40 @@ function startOfVnDay(ymd: string): string {
   return new Date(vnInstant(y, m, d)).toISOString();
 }
 
-function columnsFilter(input: SearchInput, nowIso: string): SQL[] {
-  const where: SQL[] = [];
+/** A piece of WHERE clause and the values of its `?`s. */
+interface Clause {
+  text: string;
+  params: (string | number)[];
+  /** A bound of the receipt period (received_at). */
+  period?: true;
+}
+
+const clause = (text: string, ...params: (string | number)[]): Clause => ({ text, params });
+const periodBound = (text: string, param: string): Clause => ({ text, params: [param], period: true });
+const marks = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+
+function columnsFilter(input: SearchInput, nowIso: string): Clause[] {
+  const where: Clause[] = [];
   const statuses = input.status === undefined ? [] : Array.isArray(input.status) ? input.status : [input.status];
-  if (statuses.length) where.push(sql`d.status IN (${sql.join(statuses.map((s) => sql`${s}`), sql`, `)})`);
+  if (statuses.length) where.push(clause(`d.status IN (${marks(statuses)})`, ...statuses));
   if (input.overdue !== undefined || input.dueWithinDays !== undefined) {
-    where.push(sql`d.status IN (${sql.join(RUNNING.map((s) => sql`${s}`), sql`, `)})`);
+    where.push(clause(`d.status IN (${marks(RUNNING)})`, ...RUNNING));
   }
-  if (input.overdue === true) where.push(sql`d.due_at < ${nowIso}`);
-  if (input.overdue === false) where.push(sql`d.due_at >= ${nowIso}`);
+  if (input.overdue === true) where.push(clause('d.due_at < ?', nowIso));
+  if (input.overdue === false) where.push(clause('d.due_at >= ?', nowIso));
   if (input.dueWithinDays !== undefined) {
     const lastDay = ymdOfDayNumber(dayNumberOfYmd(vnYmd(nowIso)) + input.dueWithinDays);
     const endExclusive = new Date(new Date(startOfVnDay(lastDay)).getTime() + MS_PER_DAY).toISOString();
-    where.push(sql`d.due_at >= ${nowIso} AND d.due_at < ${endExclusive}`);
+    where.push(clause('d.due_at >= ? AND d.due_at < ?', nowIso, endExclusive));
   }
-  if (input.from) where.push(sql`d.received_at >= ${startOfVnDay(input.from)}`);
+  if (input.from) where.push(periodBound('d.received_at >= ?', startOfVnDay(input.from)));
   if (input.to) {
     const end = new Date(new Date(startOfVnDay(input.to)).getTime() + MS_PER_DAY).toISOString();
-    where.push(sql`d.received_at < ${end}`);
+    where.push(periodBound('d.received_at < ?', end));
   }
-  if (input.procedureCode) where.push(sql`d.procedure_code = ${input.procedureCode}`);
-  if (input.field) where.push(sql`d.procedure_field = ${input.field}`);
-  if (input.officerId) where.push(sql`d.received_by_id = ${input.officerId}`);
+  if (input.procedureCode) where.push(clause('d.procedure_code = ?', input.procedureCode));
+  if (input.field) where.push(clause('d.procedure_field = ?', input.field));
+  if (input.officerId) where.push(clause('d.received_by_id = ?', input.officerId));
   return where;
 }
 
@@ -76,21 +88,29 @@ export function searchDossiers(ctx: DossierContext, input: SearchInput): { items
   const cursor = input.cursor && /^\d+$/.test(input.cursor) ? Number(input.cursor) : null;
   const take = input.limit + 1;
   const query = input.query?.trim() ?? '';
-  let rows: DossierRow[];
+  let rows: SummaryRow[];
 
   if (query && !/^[A-Za-z0-9.]+-\d{6,8}-\d{3,9}$/.test(query)) {
     const match = ftsQuery(query);
     if (!match) return { items: [], nextCursor: null };
     // FTS5 hands rowids out newest first and stops at the page; the cursor is a rowid bound it
     // applies itself. The dossier row is joined only when a filter needs its columns.
-    const where = [sql`dossier_fts MATCH ${match}`, ...(cursor === null ? [] : [sql`dossier_fts.rowid < ${cursor}`]), ...filters];
-    const from = filters.length ? sql`dossier_fts JOIN dossier d ON d.local_seq = dossier_fts.rowid` : sql`dossier_fts`;
-    rows = select(ctx, sql`SELECT dossier_fts.rowid FROM ${from} ${whereOf(where)} ORDER BY dossier_fts.rowid DESC LIMIT ${take}`);
+    const where = [clause('dossier_fts MATCH ?', match), ...(cursor === null ? [] : [clause('dossier_fts.rowid < ?', cursor)]), ...filters];
+    const from = filters.length ? 'dossier_fts JOIN dossier d ON d.local_seq = dossier_fts.rowid' : 'dossier_fts';
+    rows = select(ctx, `SELECT dossier_fts.rowid FROM ${from} ${whereOf(where)} ORDER BY dossier_fts.rowid DESC LIMIT ?`, where, take);
   } else {
     // Filters alone, or a whole dossier code (typed or scanned from the receipt's QR): an exact
     // lookup on the code's unique index.
-    const where = [...(query ? [sql`d.code = ${query}`] : []), ...(cursor === null ? [] : [sql`d.local_seq < ${cursor}`]), ...filters];
-    rows = select(ctx, sql`SELECT d.local_seq FROM dossier d ${whereOf(where)} ORDER BY d.local_seq DESC LIMIT ${take}`);
+    const where = [...(query ? [clause('d.code = ?', query)] : []), ...(cursor === null ? [] : [clause('d.local_seq < ?', cursor)]), ...filters];
+    const periodOnly = !query && filters.length > 0 && filters.every((f) => f.period);
+    // A receipt period alone is read from its index newest first (LIMIT -1 keeps SQLite from
+    // dropping that inner ORDER BY): the page's top-51 sort then keeps the first rows it sees
+    // and turns the rest away at one comparison, where oldest first made it replace a row at
+    // nearly every step (a month at a million dossiers: 21 → 8 ms). Same rows, same order.
+    const seqs = periodOnly
+      ? `SELECT local_seq FROM (SELECT d.local_seq FROM dossier d ${whereOf(where)} ORDER BY d.received_at DESC LIMIT -1) ORDER BY local_seq DESC LIMIT ?`
+      : `SELECT d.local_seq FROM dossier d ${whereOf(where)} ORDER BY d.local_seq DESC LIMIT ?`;
+    rows = select(ctx, seqs, where, take);
   }
 
   const page = rows.slice(0, input.limit);
@@ -100,31 +120,28 @@ export function searchDossiers(ctx: DossierContext, input: SearchInput): { items
   };
 }
 
-const whereOf = (where: SQL[]) => (where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``);
+const whereOf = (where: Clause[]) => (where.length ? `WHERE ${where.map((c) => c.text).join(' AND ')}` : '');
 
-const COLUMNS = sql.raw(
-  [
-    'local_seq AS localSeq', 'id', 'code', 'agency_code AS agencyCode', 'procedure_id AS procedureId', 'procedure_code AS procedureCode',
-    'procedure_name AS procedureName', 'procedure_field AS procedureField', 'catalog_version AS catalogVersion',
-    'deadline_amount AS deadlineAmount', 'deadline_unit AS deadlineUnit', 'cutoff15', 'applicant_name AS applicantName',
-    'applicant_id_number AS applicantIdNumber', 'applicant_birth_date AS applicantBirthDate', 'applicant_gender AS applicantGender',
-    'applicant_address AS applicantAddress', 'applicant_phone AS applicantPhone', 'applicant_email AS applicantEmail',
-    'search_name AS searchName', 'search_address AS searchAddress', 'channel', 'delivery', 'pages', 'copies', 'fee_total AS feeTotal',
-    'status', 'received_at AS receivedAt', 'due_at AS dueAt', 'original_due_at AS originalDueAt', 'due_provisional AS dueProvisional',
-    'received_by_id AS receivedById', 'received_by_name AS receivedByName', 'supplement_count AS supplementCount',
-    'extension_count AS extensionCount', 'paused_since AS pausedSince', 'finished_at AS finishedAt', 'returned_at AS returnedAt',
-    'updated_at AS updatedAt',
-  ]
-    .map((c) => `d.${c}`)
-    .join(', '),
-);
+type SummaryRow = SummaryFields & Pick<DossierRow, 'localSeq'>;
+
+/** The columns a summary shows, and nothing else: a page reads 51 rows of them. */
+const COLUMNS = [
+  'local_seq AS localSeq', 'id', 'code', 'applicant_name AS applicantName', 'applicant_id_number AS applicantIdNumber',
+  'applicant_phone AS applicantPhone', 'procedure_code AS procedureCode', 'procedure_name AS procedureName',
+  'procedure_field AS procedureField', 'status', 'received_at AS receivedAt', 'due_at AS dueAt', 'due_provisional AS dueProvisional',
+  'received_by_name AS receivedByName', 'finished_at AS finishedAt',
+]
+  .map((c) => `d.${c}`)
+  .join(', ');
 
 /**
  * The page's rows, from a query that finds their local_seq newest first. Finding reads only
- * indexes where it can (a month of receipts sorts its rowids, not its rows); the whole rows of the
- * page alone are then read by primary key.
+ * indexes where it can (a month of receipts sorts its rowids, not its rows); the rows of the page
+ * alone are then read by primary key. The SQL text depends only on which filters are set, so its
+ * statement is prepared once per shape (db/prepared.ts), not per call.
  */
-function select(ctx: DossierContext, seqs: SQL): DossierRow[] {
-  const rows = ctx.db.all<DossierRow>(sql`SELECT ${COLUMNS} FROM dossier d WHERE d.local_seq IN (${seqs}) ORDER BY d.local_seq DESC`);
-  return rows.map((r) => ({ ...r, cutoff15: Boolean(r.cutoff15), dueProvisional: Boolean(r.dueProvisional) }));
+function select(ctx: DossierContext, seqs: string, where: Clause[], take: number): SummaryRow[] {
+  const text = `SELECT ${COLUMNS} FROM dossier d WHERE d.local_seq IN (${seqs}) ORDER BY d.local_seq DESC`;
+  const rows = statementFor(ctx.db, text).all(...where.flatMap((c) => c.params), take) as (Omit<SummaryRow, 'dueProvisional'> & { dueProvisional: number })[];
+  return rows.map((r) => ({ ...r, dueProvisional: Boolean(r.dueProvisional) }));
 }

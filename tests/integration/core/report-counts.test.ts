@@ -230,6 +230,28 @@ describe('search at any prefix', () => {
     const second = (await call('dossiers.search', { from: '2026-03-01', to: '2026-03-31', limit: 50, cursor: first.nextCursor })) as { items: { code: string }[] };
     expect([...first.items, ...second.items].map((i) => i.code)).toEqual(want.slice(0, 100));
   });
+
+  it('keeps receipt order in a period whose receipt times are out of step with it (a desk clock set wrong)', async () => {
+    const { start, end } = periodBounds('2026-03-01', '2026-03-31');
+    const sqlite = core.db.$client;
+    const newest = sqlite.prepare('SELECT local_seq AS seq, received_at AS at FROM dossier ORDER BY local_seq DESC LIMIT 1').get() as { seq: number; at: string };
+    const oldestInPeriod = sqlite.prepare('SELECT local_seq AS seq, received_at AS at FROM dossier WHERE received_at >= ? AND received_at < ? ORDER BY local_seq LIMIT 1').get(start, end) as { seq: number; at: string };
+    const setReceived = sqlite.prepare('UPDATE dossier SET received_at = ? WHERE local_seq = ?');
+    // The last receipt gets the period's first instant, the period's first receipt its last one.
+    setReceived.run(start, newest.seq);
+    setReceived.run(new Date(new Date(end).getTime() - 1).toISOString(), oldestInPeriod.seq);
+    try {
+      const want = (
+        sqlite.prepare('SELECT code FROM dossier NOT INDEXED WHERE received_at >= ? AND received_at < ? ORDER BY local_seq DESC').all(start, end) as { code: string }[]
+      ).map((r) => r.code);
+      const first = (await call('dossiers.search', { from: '2026-03-01', to: '2026-03-31', limit: 50 })) as { items: { code: string }[]; nextCursor: string };
+      const second = (await call('dossiers.search', { from: '2026-03-01', to: '2026-03-31', limit: 50, cursor: first.nextCursor })) as { items: { code: string }[] };
+      expect([...first.items, ...second.items].map((i) => i.code)).toEqual(want.slice(0, 100));
+    } finally {
+      setReceived.run(newest.at, newest.seq);
+      setReceived.run(oldestInPeriod.at, oldestInPeriod.seq);
+    }
+  });
 });
 
 describe('migrating a database that already holds dossiers', () => {
