@@ -18,7 +18,7 @@ import { wrapDrizzle } from '../db/open';
 import { syncMeta } from '../db/schema';
 import { finaliseCopy, verifyDatabaseFile } from '../db/verify';
 import { newId } from '../ids';
-import { DEVICE_EPOCH_KEY, deviceEpoch } from '../sync/outbox';
+import { DEVICE_EPOCH_KEY, deviceEpoch } from '../outbox/outbox';
 import { fileStamp } from './backup-files';
 
 export const PENDING_RESTORE_FILE = 'restore-pending.sqlite';
