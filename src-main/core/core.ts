@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { OfficerService } from './auth/officers';
+import { OfficerService } from './officers/officers';
 import { SessionService } from './auth/sessions';
 import { systemClock, type Clock } from './clock';
 import { WalCheckpointer } from './db/checkpointer';

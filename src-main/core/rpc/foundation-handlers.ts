@@ -1,6 +1,6 @@
 /** Handlers for first run, sign-in, officers and settings. */
 import { audited } from '../audit/audited';
-import type { OfficerService } from '../auth/officers';
+import type { OfficerService } from '../officers/officers';
 import type { Clock } from '../clock';
 import type { CounterDb } from '../db/open';
 import type { SessionService } from '../auth/sessions';
