@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cachedSubset, prepareSubsetFacts, type SubsetFont } from '../../src-main/core/print/font-subset';
+import { cachedSubset, prepareSubsetFacts, type SubsetFont } from '../../src-main/core/print/pdf-engine/font-subset';
 import { getFontsDir } from '../../src-main/core/print/fonts';
 import { FORMS } from '../../src-main/core/print/forms';
 import { FULL_CONTEXT } from '../fixtures/print/context';

@@ -5,7 +5,7 @@
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { describe, expect, it } from 'vitest';
-import { inlineStyles } from '../../src-main/core/print/inline-styles';
+import { inlineStyles } from '../../src-main/core/print/pdf-engine/inline-styles';
 import { buildDocument, FORM_IDS, renderForm } from '../../src-main/core/print/render';
 import { FULL_CONTEXT } from '../fixtures/print/context';
 

@@ -1,11 +1,11 @@
 /**
- * The QR canvas (qr-canvas.ts) paints exactly the dark modules of pdfmake's own QR, with fewer
+ * The QR canvas (core/print/qr/canvas.ts) paints exactly the dark modules of pdfmake's own QR, with fewer
  * rectangles. (That it scans is tests/print/qr.test.ts.)
  */
 import { createRequire } from 'node:module';
 import type { CanvasRect } from 'pdfmake/interfaces';
 import { describe, expect, it } from 'vitest';
-import { qrCanvas } from '../../src-main/core/print/qr-canvas';
+import { qrCanvas } from '../../src-main/core/print/qr/canvas';
 
 interface Rect {
   x: number;

@@ -1,10 +1,10 @@
 /**
- * qr-matrix.ts gives the very module matrix pdfmake's own encoder (pdfmake/js/qrEnc.js) gives,
+ * core/print/qr/matrix.ts gives the very module matrix pdfmake's own encoder (pdfmake/js/qrEnc.js) gives,
  * mask choice included, for payloads of every mode and size the forms could carry.
  */
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { qrMatrix, type EccLevel } from '../../src-main/core/print/qr-matrix';
+import { qrMatrix, type EccLevel } from '../../src-main/core/print/qr/matrix';
 
 interface Rect {
   x: number;

@@ -1,7 +1,7 @@
 /** The dossier QR decodes (zbarimg on a 200 dpi render) to the lookup link, or the bare code. */
 import { describe, expect, it } from 'vitest';
 import { renderForm, type FormId } from '../../src-main/core/print/render';
-import { codeFromQrPayload, qrPayload } from '../../src-main/core/print/qr';
+import { codeFromQrPayload, qrPayload } from '../../src-main/core/print/qr/payload';
 import { FULL_CONTEXT, SAMPLE_CONTEXT } from '../fixtures/print/context';
 import { renderPng, zbar } from './tools';
 

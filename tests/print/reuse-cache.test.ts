@@ -4,7 +4,7 @@
  * bounded.
  */
 import { describe, expect, it } from 'vitest';
-import { ReuseCache } from '../../src-main/core/print/reuse-cache';
+import { ReuseCache } from '../../src-main/core/print/pdf-engine/reuse-cache';
 
 describe('reuse cache', () => {
   it('keeps the wording every receipt uses while dossier codes come and go', () => {

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getFontsDir } from '../../src-main/core/print/fonts';
-import { cachedLayout, ShapeCache, type ShapingFont } from '../../src-main/core/print/shaping-cache';
+import { cachedLayout, ShapeCache, type ShapingFont } from '../../src-main/core/print/pdf-engine/shaping-cache';
 
 const fromPdfmake = createRequire(createRequire(import.meta.url).resolve('pdfmake'));
 const fontkit = createRequire(fromPdfmake.resolve('pdfkit'))('fontkit') as { create(bytes: Buffer): ShapingFont };

@@ -5,7 +5,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { APP_ROOT } from '../paths';
-import { sharedFontFile } from './shared-fonts';
 
 /** pdfmake font family name used by every form. */
 export const FONT_FAMILY = 'Serif';
@@ -30,14 +29,14 @@ export function getFontsDir(): string {
 
 /**
  * pdfmake font dictionary for the files inside the fonts folder; throws if a face is missing.
- * Each face is parsed once per process and every document gets its own view of it
- * (shared-fonts.ts), so the names are virtual files, not paths.
+ * `fontFile` names each face for pdfmake: the PDF engine names a per-document view of a face
+ * parsed once per process (pdf-engine/index.ts), so the names are virtual files, not paths.
  */
-export function fontDescriptors(): Record<string, Record<keyof typeof FACES, string>> {
+export function fontDescriptors(fontFile: (path: string) => string): Record<string, Record<keyof typeof FACES, string>> {
   const entries = Object.entries(FACES).map(([face, file]) => {
     const full = path.join(fontsDir, file);
     if (!fs.existsSync(full)) throw new Error(`Font file missing: ${full}`);
-    return [face, sharedFontFile(full)] as const;
+    return [face, fontFile(full)] as const;
   });
   return { [FONT_FAMILY]: Object.fromEntries(entries) as Record<keyof typeof FACES, string> };
 }

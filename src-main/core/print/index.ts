@@ -6,7 +6,7 @@ export type { PrintContext, HandoverEvent, RegisterRow, ReportRow, PrintOffice, 
 export { FORMS } from './forms';
 export type { PrintForm } from './forms/types';
 export type { FormTemplate } from './templates/types';
-export { qrPayload, lookupUrl, codeFromQrPayload } from './qr';
+export { qrPayload, lookupUrl, codeFromQrPayload } from './qr/payload';
 export { formatDueTime, formatPlaceDate } from './format';
 export { setFontsDir } from './fonts';
 export { createCupsAdapter } from './printers/cups';

@@ -7,7 +7,7 @@
 import type { Content, ContentColumns, StyleDictionary, TableCell } from 'pdfmake/interfaces';
 import { FONT_FAMILY } from './fonts';
 import { upperVi } from './format';
-import { qrCanvas } from './qr-canvas';
+import { qrCanvas } from './qr/canvas';
 
 /** PDF points per millimetre. */
 export const MM = 72 / 25.4;

@@ -10,11 +10,10 @@ import path from 'node:path';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { AppError } from '../../../src-shared/errors';
-import { renderPdf } from './engine';
 import { fontDescriptors, getFontsDir } from './fonts';
 import { FORMS } from './forms';
-import { inlineStyles } from './inline-styles';
 import { FORM_IDS, formIdSchema, printContextSchema, type FormId, type PrintContext } from './model';
+import * as pdfEngine from './pdf-engine';
 import type { FormTemplate } from './templates/types';
 
 export { FORM_IDS, formIdSchema };
@@ -47,12 +46,20 @@ function toNfc<T>(value: T): T {
   return value;
 }
 
-function configurePdfmake(): void {
+/** What turns a pdfmake document into PDF bytes: the PDF engine (pdf-engine/index.ts). */
+export interface PdfWriter {
+  /** The name to give pdfmake for a font file on disk. */
+  pdfFontFile(file: string): string;
+  /** The bytes `pdfmake.createPdf(doc).getBuffer()` gives with the fonts configured on pdfmake. */
+  renderPdf(doc: TDocumentDefinitions): Promise<Buffer>;
+}
+
+function configurePdfmake(writer: PdfWriter): void {
   pdfmake.setUrlAccessPolicy(() => false);
   const dir = getFontsDir() + path.sep;
   pdfmake.setLocalAccessPolicy((p: string) => path.resolve(p).startsWith(dir));
   // pdfmake resolves font descriptors in place, so hand it a fresh dictionary each time.
-  pdfmake.setFonts(fontDescriptors());
+  pdfmake.setFonts(fontDescriptors((file) => writer.pdfFontFile(file)));
 }
 
 /** The pdfmake document for a form, with fixed metadata. Exposed for tests and previews. */
@@ -84,10 +91,18 @@ export function buildDocument(formId: FormId, ctx: PrintContext, options: Render
 }
 
 /** Render one form to PDF bytes and their SHA-256 (hex). */
-export async function renderForm(formId: FormId, ctx: PrintContext, options: RenderOptions = {}): Promise<RenderedPdf> {
-  const doc = inlineStyles(buildDocument(formId, ctx, options));
-  configurePdfmake();
-  const pdf = await renderPdf(doc);
+export function renderForm(formId: FormId, ctx: PrintContext, options: RenderOptions = {}): Promise<RenderedPdf> {
+  return renderFormWith(pdfEngine, formId, ctx, options);
+}
+
+/**
+ * renderForm through a given writer. The app always uses the PDF engine; bench/print.ts passes
+ * stock pdfmake to measure the engine against it in one process.
+ */
+export async function renderFormWith(writer: PdfWriter, formId: FormId, ctx: PrintContext, options: RenderOptions = {}): Promise<RenderedPdf> {
+  const doc = buildDocument(formId, ctx, options);
+  configurePdfmake(writer);
+  const pdf = await writer.renderPdf(doc);
   const template = options.template ?? FORMS[formId].template;
   return {
     pdf,

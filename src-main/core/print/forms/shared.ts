@@ -5,7 +5,7 @@ import type { Dossier } from '../../../../src-shared/dossier';
 import { BLANK, formatPlaceDate } from '../format';
 import { DEFAULT_STYLE, officialHeader, PAGE_MARGINS, pageNumberHeader, STYLES } from '../layout';
 import type { FormId, PrintContext, PrintProcedure } from '../model';
-import { qrPayload } from '../qr';
+import { qrPayload } from '../qr/payload';
 
 /** Form names as the officer knows them, for error messages. */
 const FORM_NAMES: Record<FormId, string> = {

@@ -7,8 +7,8 @@ import { formatDueTime, upperVi } from '../format';
 import { DEFAULT_STYLE } from '../layout';
 import { fill } from '../templates/types';
 import { ticketTemplate, type TicketTemplate } from '../templates/ticket';
-import { lookupUrl } from '../qr';
-import { qrCanvas } from '../qr-canvas';
+import { lookupUrl } from '../qr/payload';
+import { qrCanvas } from '../qr/canvas';
 import { dossierQr, requireDossier } from './shared';
 import type { PrintForm } from './types';
 

@@ -6,7 +6,7 @@
  * scoring builds arrays of run lengths for every row and column of every one: about 1 ms of each
  * receipt (bench/print.ts), where every receipt has a QR of its own. This is the same algorithm,
  * step for step and with the same tables and tie-breaks (the first mask with the lowest score
- * wins), on flat byte arrays, so it gives the very matrix pdfmake would: qr-canvas.ts draws it
+ * wins), on flat byte arrays, so it gives the very matrix pdfmake would: canvas.ts draws it
  * where pdfmake would draw its own, and tests/print/qr-matrix.test.ts holds the two encoders to
  * the same matrices over many payloads. Only what pdfmake's node uses is kept: automatic version,
  * mode and mask.

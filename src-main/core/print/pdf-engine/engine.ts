@@ -170,7 +170,7 @@ interface PdfmakeState {
 /** The PDF bytes of a pdfmake document, as `pdfmake.createPdf(doc).getBuffer()` gives them. */
 export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
   if (!supported(doc)) return Buffer.from(await pdfmake.createPdf(doc).getBuffer());
-  // The fonts, file system and access policies configured on pdfmake (render.ts), as createPdf uses them.
+  // The fonts, file system and access policies configured on pdfmake (the print service, ../render.ts), as createPdf uses them.
   const state = pdfmake as unknown as PdfmakeState;
   const urlResolver = new URLResolver(state.virtualfs);
   urlResolver.setUrlAccessPolicy(state.urlAccessPolicy);

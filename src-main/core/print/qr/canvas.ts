@@ -4,7 +4,7 @@
  * pdfmake's own `qr` node draws every dark module as a rectangle of its own, and each one costs
  * a full round of graphics-state operators (line width, dash, join, cap, colour, fill): about
  * 1 400 vectors for the two QRs of a Mẫu 01, a sixth of its render time (bench/print.ts). Here
- * the same module matrix (qr-matrix.ts: pdfmake's encoder, same version, ECC level, mask and
+ * the same module matrix (matrix.ts: pdfmake's encoder, same version, ECC level, mask and
  * whole-point module size) is drawn with far fewer rectangles: dark modules next to each other
  * in a row become one run, and identical runs in consecutive rows become one taller rectangle (704
  * modules → ~290 rectangles for a lookup link). The painted area is exactly the same union of
@@ -16,7 +16,7 @@
  * and an SVG path loses the pixel snapping of `re` (anti-aliased module edges).
  */
 import type { Alignment, ContentCanvas, Margins } from 'pdfmake/interfaces';
-import { qrMatrix, type EccLevel } from './qr-matrix';
+import { qrMatrix, type EccLevel } from './matrix';
 
 interface QrRect {
   x: number;
