@@ -9,41 +9,13 @@
  * own CPU time per call and how much of the phase something on the machine waited for a CPU
  * (Linux PSI). A slow phase with a high CPU wait is a busy machine, not a slow query.
  */
-import { execSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { dailyName, weeklyName } from '../src-main/core/backup/backup-files';
 import { openCore } from '../src-main/core/core';
 import { seedDemo } from '../src-main/core/demo/seed-demo';
-import { APP_ROOT } from '../src-main/core/paths';
 import { printTable, sample, summarise, writeResults, type Summary } from './stats';
-import { BENCH_SETUP, tmpDataDir } from './support';
-
-async function startHost(dataDir: string): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
-  // node itself (with tsx as a loader), so the pid measured below is the host's, not a wrapper's.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/web/main.ts', '--port', '0', '--data-dir', dataDir], {
-    cwd: APP_ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = out.match(/đang chạy tại (http:\/\/\S+)/);
-      if (m?.[1]) resolve(m[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`host exited ${code}`)));
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return {
-    url,
-    pid: child.pid!,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
+import { BENCH_SETUP, cpuMs, cpuWaitUs, loadAverage, rssMb, startBenchHost, tmpDataDir } from './support';
 
 async function waitForFiles(files: string[], timeoutMs: number): Promise<number> {
   const started = Date.now();
@@ -52,29 +24,6 @@ async function waitForFiles(files: string[], timeoutMs: number): Promise<number>
     await new Promise((r) => setTimeout(r, 250));
   }
   return Date.now() - started;
-}
-
-/** Resident memory of a process from /proc (Linux), in MB. */
-function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(status.match(/VmRSS:\s+(\d+) kB/)![1]) / 1024;
-}
-
-const CLOCK_TICK_MS = 1000 / (Number(execSync('getconf CLK_TCK', { encoding: 'utf8' }).trim()) || 100);
-
-/** CPU time (all threads, user + system) a process has used, in ms. */
-function cpuMs(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
-}
-
-/** Microseconds during which at least one task waited for a CPU (null without PSI). */
-function cpuWaitUs(): number | null {
-  try {
-    return Number(fs.readFileSync('/proc/pressure/cpu', 'utf8').match(/^some .*total=(\d+)/)![1]);
-  } catch {
-    return null;
-  }
 }
 
 interface PhaseContext {
@@ -99,7 +48,7 @@ async function phase(pid: number, n: number, fn: (i: number) => Promise<unknown>
     context: {
       hostCpuMsPerCall: (cpuMs(pid) - cpu0) / n,
       cpuWaitShare: wait0 === null || wait1 === null ? null : (wait1 - wait0) / wallUs,
-      loadAvg1: Number(fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]),
+      loadAvg1: loadAverage(),
     },
   };
 }
@@ -122,7 +71,7 @@ export async function runCounterBench() {
   const codes = (sqlite.prepare('SELECT code AS v FROM dossier ORDER BY random() LIMIT 100').all() as { v: string }[]).map((r) => r.v);
   seedCore.close();
 
-  const host = await startHost(dataDir);
+  const host = await startBenchHost(dataDir);
   // The host starts by copying and checking today's backup (ARCHITECTURE.md §4): at a million
   // dossiers that is a 2 GB copy and a quick_check that holds the event loop for seconds. It runs
   // once a day; the figures below are for the counter's ordinary day, so they start after it.

@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- <suite> …]`: benchmarks (not timed tests). Each suite prints a table and
- * writes bench/results/<suite>.json. Suites: legal, print, counter, sync, reliability; with no
+ * writes bench/results/<suite>.json. Suites: legal, print, ui, counter, sync, reliability; with no
  * name, legal and print run (the others take minutes and are asked for by name).
  */
 import { runCounterBench } from './counter';
@@ -8,10 +8,12 @@ import { runLegalBench } from './legal';
 import { runPrintBench } from './print';
 import { runReliabilityBench } from './reliability';
 import { runSyncBench } from './sync';
+import { runUiBench } from './ui';
 
 const SUITES: Record<string, () => Promise<unknown>> = {
   legal: runLegalBench,
   print: runPrintBench,
+  ui: runUiBench,
   counter: runCounterBench,
   reliability: runReliabilityBench,
   sync: runSyncBench,

@@ -1,7 +1,12 @@
-/** Shared set-up for benchmarks: throwaway data folders and a sample office. */
+/**
+ * Shared set-up for benchmarks: throwaway data folders, a sample office, the browser host as a
+ * child process, and what the machine was doing meanwhile (CPU time, CPU wait, load).
+ */
+import { execSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { APP_ROOT } from '../src-main/core/paths';
 
 export function tmpDataDir(name: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `motcua-bench-${name}-`));
@@ -16,3 +21,65 @@ export const BENCH_SETUP = {
   },
   admin: { username: 'quantri', password: 'matkhau2026', fullName: 'Nguyễn Văn Quản' },
 };
+
+/** The one-minute load average (Linux). */
+export function loadAverage(): number {
+  return Number(fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+}
+
+export interface BenchHost {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * The browser host (`src-main/web/main.ts`) on a free port over `dataDir`. node itself runs it
+ * (with tsx as a loader), so `pid` is the host's, not a wrapper's; `nodeArgs` go before the script
+ * (e.g. another `--import`).
+ */
+export async function startBenchHost(dataDir: string, nodeArgs: string[] = []): Promise<BenchHost> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, 'src-main/web/main.ts', '--port', '0', '--data-dir', dataDir], {
+    cwd: APP_ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = out.match(/đang chạy tại (http:\/\/\S+)/);
+      if (m?.[1]) resolve(m[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`host exited ${code}`)));
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    url,
+    pid: child.pid!,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Resident memory of a process from /proc (Linux), in MB. */
+export function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(status.match(/VmRSS:\s+(\d+) kB/)![1]) / 1024;
+}
+
+const CLOCK_TICK_MS = 1000 / (Number(execSync('getconf CLK_TCK', { encoding: 'utf8' }).trim()) || 100);
+
+/** CPU time (all threads, user + system) a process has used, in ms. */
+export function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
+}
+
+/** Microseconds during which at least one task waited for a CPU; null where the kernel has no PSI. */
+export function cpuWaitUs(): number | null {
+  const file = '/proc/pressure/cpu';
+  if (!fs.existsSync(file)) return null;
+  return Number(fs.readFileSync(file, 'utf8').match(/^some .*total=(\d+)/)![1]);
+}

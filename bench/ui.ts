@@ -1,0 +1,190 @@
+/**
+ * What the officer feels at the counter, measured in the real UI: Chromium (playwright-core,
+ * Debian's /usr/bin/chromium) driving the browser host as `npm run web` runs it.
+ *
+ * Measures (each a function of one desk and one receipt, so more can be added beside them):
+ * - F9 → preview: on a filled Tiếp nhận form, from the F9 key event to the first frame painted
+ *   with the Mẫu 01 preview in place (its blob: PDF set), and to that frame's `load`. Receiving
+ *   the dossier, rendering and archiving the PDF, and the round trips are all inside it. Goal: p95
+ *   ≤ 500 ms, the officer-felt budget.
+ *
+ * Two builds side by side in one run: the app as it ships (PDF engine) and the same app printing
+ * with stock pdfmake (bench/stock-pdfmake-hook.mjs swaps the engine's entry when modules are
+ * resolved; the app itself reads no switch). Each build gets its own host, data folder and page;
+ * receipts alternate between them, so a busy machine weighs on both alike. BENCH_RECEIPTS sets
+ * the number of receipts per build (default 40, after 3 unmeasured ones).
+ *
+ * The hosts run on the machine's clock: the figures do not depend on the date, only the
+ * appointment dates printed do.
+ */
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { build as viteBuild } from 'vite';
+import { launchChromium } from '../tests/support/browser';
+import { printTable, summarise, writeResults, type Summary } from './stats';
+import { BENCH_SETUP, cpuMs, loadAverage, startBenchHost, tmpDataDir, type BenchHost } from './support';
+
+interface Build {
+  name: string;
+  /** Extra node arguments of the host process. */
+  nodeArgs: string[];
+}
+
+const BUILDS: Build[] = [
+  { name: 'PDF engine', nodeArgs: [] },
+  { name: 'stock pdfmake', nodeArgs: ['--import', './bench/stock-pdfmake-hook.mjs'] },
+];
+
+/** One counter desk: a host of one build and a signed-in page on its home screen. */
+interface Desk {
+  build: Build;
+  host: BenchHost;
+  page: Page;
+}
+
+/** One measure: runs on a desk for receipt number `i` and answers its figures in milliseconds. */
+type Measure = (desk: Desk, i: number) => Promise<Record<string, number | null>>;
+
+async function rpc(url: string, name: string, input: unknown, token?: string): Promise<any> {
+  const res = await fetch(`${url}/api/rpc/${name}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { ok: boolean; result?: unknown; error?: unknown };
+  if (!body.ok) throw new Error(`${name}: ${JSON.stringify(body.error)}`);
+  return body.result;
+}
+
+async function openDesk(browser: Browser, build: Build): Promise<Desk> {
+  const host = await startBenchHost(tmpDataDir('ui'), build.nodeArgs);
+  await rpc(host.url, 'setup.initialize', BENCH_SETUP);
+  const { token } = await rpc(host.url, 'auth.login', { username: BENCH_SETUP.admin.username, password: BENCH_SETUP.admin.password });
+  // The counter PCs' usual screen; the session token where the renderer keeps it.
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  await context.addInitScript((t) => sessionStorage.setItem('motcua.token', t), token as string);
+  const page = await context.newPage();
+  await page.goto(host.url);
+  await page.getByTestId('home').waitFor();
+  return { build, host, page };
+}
+
+/** A new Tiếp nhận form filled as an officer would: applicant, procedure, papers and fees shown. */
+async function fillReceipt(page: Page, i: number): Promise<void> {
+  await page.keyboard.press('F2');
+  await page.getByLabel('Họ và tên').fill(`Nguyễn Thị Hồng Đào ${i + 1}`);
+  await page.getByLabel('Địa chỉ').fill('Thôn Đông, xã Tân Lập');
+  const picker = page.getByTestId('intake').getByRole('combobox', { name: 'Thủ tục hành chính' });
+  await picker.click();
+  await picker.pressSequentially('chung thuc ban sao', { delay: 5 });
+  await page.locator('.ant-select-item-option').filter({ hasText: /2\.000815/ }).first().click();
+  await page.getByTestId('documents').waitFor();
+  await page.getByLabel('Số trang mỗi bản').fill('3');
+  await page.getByLabel('Số bản', { exact: true }).fill('2');
+  await page.getByTestId('fee-total').filter({ hasText: '10.000 đ' }).waitFor();
+}
+
+/**
+ * In-page watcher of one F9: from the key event to the first frame painted with the preview's PDF
+ * frame in place, and to the frame's load (null if it never fires). Plain JavaScript text, as the
+ * page runs it: a function here would be rewritten by the TypeScript loader with helpers the page
+ * does not have. It ends on a plain value: evaluating to the promise would wait for the F9.
+ */
+const WATCH_F9 = `window.benchF9 = new Promise((resolve) => {
+  let keyAt = 0;
+  function onKey(e) { if (e.key === 'F9') keyAt = e.timeStamp; }
+  window.addEventListener('keydown', onKey, true);
+  const observer = new MutationObserver(() => {
+    const frame = document.querySelector('[data-testid="pdf-frame"]');
+    if (!frame || !frame.src.startsWith('blob:')) return;
+    observer.disconnect();
+    window.removeEventListener('keydown', onKey, true);
+    let shown = 0;
+    requestAnimationFrame(() => { shown = performance.now() - keyAt; });
+    function done(loaded) { resolve({ shown: shown || performance.now() - keyAt, loaded }); }
+    const timer = setTimeout(() => done(null), 5000);
+    frame.addEventListener('load', () => { clearTimeout(timer); done(performance.now() - keyAt); }, { once: true });
+  });
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['src'] });
+});
+'watching'`;
+
+const f9ToPreview: Measure = async ({ page }, i) => {
+  await fillReceipt(page, i);
+  // Timed inside the page, on the clock of the key event (see WATCH_F9).
+  await page.evaluate(WATCH_F9);
+  await page.keyboard.press('F9');
+  const figures = await page.evaluate(() => (window as unknown as { benchF9: Promise<{ shown: number; loaded: number | null }> }).benchF9);
+  await page.locator('.ant-modal-footer').getByRole('button', { name: 'Đóng' }).click();
+  await page.getByTestId('pdf-frame').waitFor({ state: 'detached' });
+  return figures;
+};
+
+const MEASURES: Record<string, Measure> = { f9ToPreview };
+
+interface Collected {
+  samples: Record<string, number[]>;
+  hostCpuMs: number;
+}
+
+export async function runUiBench() {
+  const receipts = Number(process.env.BENCH_RECEIPTS ?? 40);
+  const warmup = 3;
+  // The bundle the hosts serve, built from this tree (as `npm run web` would on a fresh clone).
+  await viteBuild({ configFile: 'vite.config.ts', logLevel: 'error' });
+  if (!fs.existsSync('dist/renderer/index.html')) throw new Error('dist/renderer was not built');
+
+  const browser = await launchChromium();
+  const desks: Desk[] = [];
+  try {
+    for (const build of BUILDS) desks.push(await openDesk(browser, build));
+    const collected = new Map<Desk, Collected>(desks.map((d) => [d, { samples: {}, hostCpuMs: 0 }]));
+    const loadBefore = loadAverage();
+    for (let i = 0; i < warmup + receipts; i++) {
+      // Alternate which desk goes first.
+      const order = i % 2 === 0 ? desks : [...desks].reverse();
+      for (const desk of order) {
+        const c = collected.get(desk)!;
+        for (const [name, measure] of Object.entries(MEASURES)) {
+          const cpu0 = cpuMs(desk.host.pid);
+          const figures = await measure(desk, i);
+          if (i < warmup) continue;
+          c.hostCpuMs += cpuMs(desk.host.pid) - cpu0;
+          for (const [key, value] of Object.entries(figures)) {
+            if (value !== null) (c.samples[`${name}.${key}`] ??= []).push(value);
+          }
+        }
+      }
+    }
+    const loadAfter = loadAverage();
+
+    const summaries = new Map<Desk, Record<string, Summary>>(
+      desks.map((d) => [d, Object.fromEntries(Object.entries(collected.get(d)!.samples).map(([k, v]) => [k, summarise(v)]))]),
+    );
+    const [engine, stock] = desks.map((d) => summaries.get(d)!);
+    const rows = desks.flatMap((desk) =>
+      Object.entries(summaries.get(desk)!).map(([key, s]) => ({
+        measure: `${key} (${desk.build.name}, ${s.n} receipts)`,
+        median: s.median,
+        p95: s.p95,
+        goal: key === 'f9ToPreview.shown' ? 'p95 ≤ 500 ms' : '',
+        note:
+          desk === desks[1] && engine![key]
+            ? `stock/engine p95 ${(s.p95 / engine![key]!.p95).toFixed(2)}×`
+            : `host CPU ${(collected.get(desk)!.hostCpuMs / receipts).toFixed(0)} ms/receipt`,
+      })),
+    );
+    printTable(`Officer-felt UI (Chromium, browser host; load ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)})`, rows);
+    return writeResults('ui', {
+      load: { before: loadBefore, after: loadAfter },
+      receipts,
+      builds: Object.fromEntries(
+        desks.map((d) => [d.build.name, { ...summaries.get(d), hostCpuMsPerReceipt: collected.get(d)!.hostCpuMs / receipts }]),
+      ),
+      stockToEngineF9P95: stock!['f9ToPreview.shown']!.p95 / engine!['f9ToPreview.shown']!.p95,
+    });
+  } finally {
+    await browser.close();
+    for (const desk of desks) await desk.host.stop();
+  }
+}
