@@ -13,10 +13,10 @@
  * - exactly once: the device's pushes are serialised (device-lock.ts) and ops already in applied_op
  *   get their stored answer; the new answers are inserted last, and if any op id was taken
  *   meanwhile by a request outside that lock, the whole batch gives up (see below);
- * - ownership (foreign_commune), the never-renumbered code (duplicate_code), the province's
+ * - the rule book's answers (decide-op.ts: ownership, the never-renumbered code, the province's
  *   processing status outranking a counter snapshot, events deferred while their dossier is in
- *   flight and refused once it was refused — all in device seq order, seeing earlier ops of the
- *   same batch as if they had been committed;
+ *   flight and refused once it was refused), asked in device seq order with the earlier ops of
+ *   the same batch seen as if they had been committed (decide-op.ts `stateAfter`);
  * - export seqs allocated inside the writing transaction from the one gap-free counter, so commit
  *   order = seq order for the export cursor.
  *
@@ -25,7 +25,7 @@
  * and our write — throws NotBatchable or the database error; the caller then rolls back and replays the batch on the
  * reference path, which settles those cases one op at a time.
  */
-import { dossierEventSchema, dossierSchema, type Dossier, type DossierEvent, type DossierStatus } from '@shared/dossier';
+import type { Dossier, DossierEvent } from '@shared/dossier';
 import type { OpEnvelope, OpResult, PushResult } from '@shared/sync/protocol';
 import type { AuthedDevice } from '../auth/device-auth';
 import { EXPORT_FEED } from '../db/feed';
@@ -33,18 +33,8 @@ import { runNamed } from '../db/named-statement';
 import type { HubDb, HubTx } from '../db/types';
 import { answerFromStored } from './apply-op';
 import { READ_BATCH, REFUSED_UPSERTS, WRITE_ANSWERS, WRITE_BATCH } from './batch-statements';
+import { decideOp, parseOp, stateAfter, type DossierState, type ParsedOp } from './decide-op';
 import { lockDevicePushes } from './device-lock';
-import {
-  COUNTER_STEPS_AFTER_PROVINCE,
-  duplicateCodeRejection,
-  eventOfRefusedDossier,
-  eventOfForeignDossier,
-  foreignCommuneRejection,
-  foreignDossierRejection,
-  invalidPayload,
-  waitForDossier,
-} from './apply-dossier';
-import { OpRejection } from './rejection';
 
 /** The batch needs the op-by-op path (see the header); not an error of any op. */
 export class NotBatchable extends Error {
@@ -54,51 +44,9 @@ export class NotBatchable extends Error {
   }
 }
 
-type Checked =
-  | { op: OpEnvelope; kind: 'upsert'; dossier: Dossier }
-  | { op: OpEnvelope; kind: 'event'; event: DossierEvent }
-  | { op: OpEnvelope; kind: 'refused'; rejection: OpRejection };
-
-/** The hub's view of a dossier while the batch runs: its row, then each earlier op's effect. */
-interface DossierState {
-  communeCode: string;
-  code: string;
-  status: DossierStatus;
-  /** When the province took over the processing status (only its presence matters here). */
-  provinceStatusAt: string | null;
-}
-
 type Write =
   | { table: 'dossier'; id: string; snapshot: Dossier }
   | { table: 'event'; event: DossierEvent };
-
-/** The checks that need no database, in the reference path's order. */
-function checkAlone(device: AuthedDevice, op: OpEnvelope): Checked {
-  if (op.opType === 'dossier.upsert') {
-    const parsed = dossierSchema.safeParse(op.payload);
-    if (!parsed.success) return { op, kind: 'refused', rejection: invalidPayload(parsed.error.issues) };
-    if (parsed.data.id !== op.entityId) return { op, kind: 'refused', rejection: entityMismatch('hồ sơ') };
-    if (parsed.data.agencyCode !== device.communeCode) {
-      return { op, kind: 'refused', rejection: foreignCommuneRejection(parsed.data, device) };
-    }
-    return { op, kind: 'upsert', dossier: parsed.data };
-  }
-  if (op.opType === 'dossier.event') {
-    const parsed = dossierEventSchema.safeParse(op.payload);
-    if (!parsed.success) return { op, kind: 'refused', rejection: invalidPayload(parsed.error.issues) };
-    if (parsed.data.id !== op.entityId) return { op, kind: 'refused', rejection: entityMismatch('sự kiện') };
-    return { op, kind: 'event', event: parsed.data };
-  }
-  return {
-    op,
-    kind: 'refused',
-    rejection: new OpRejection('unknown_op_type', `Hệ thống tỉnh chưa hỗ trợ loại thao tác "${op.opType}".`),
-  };
-}
-
-function entityMismatch(what: string): OpRejection {
-  return new OpRejection('entity_mismatch', `Mã thực thể của thao tác không khớp với mã ${what} trong dữ liệu.`);
-}
 
 /**
  * Applies `ops` (already in device seq order) and returns one answer per op id. Throws when the
@@ -112,17 +60,17 @@ export async function applyBatchAtOnce(
   alsoInTransaction?: (tx: HubTx) => Promise<void>,
 ): Promise<Map<string, PushResult>> {
   if (new Set(ops.map((o) => o.opId)).size !== ops.length) throw new NotBatchable('an op id repeats within the batch');
-  const checked = ops.map((op) => checkAlone(device, op));
+  const parsed = ops.map(parseOp);
   return db.transaction(async (tx) => {
-    const answers = await applyChecked(tx, device, checked);
+    const answers = await applyParsed(tx, device, parsed);
     await alsoInTransaction?.(tx);
     return answers;
   });
 }
 
-async function applyChecked(tx: HubTx, device: AuthedDevice, checked: Checked[]): Promise<Map<string, PushResult>> {
+async function applyParsed(tx: HubTx, device: AuthedDevice, parsed: ParsedOp[]): Promise<Map<string, PushResult>> {
   const answers = new Map<string, PushResult>();
-  if (checked.length === 0) return answers;
+  if (parsed.length === 0) return answers;
 
   // 1. One push of a device at a time (overlapping retries of a counter carry the same ops).
   await lockDevicePushes(tx, device.id);
@@ -134,91 +82,54 @@ async function applyChecked(tx: HubTx, device: AuthedDevice, checked: Checked[])
   //    second round of statements.
   const dossierIds = new Set<string>();
   const codes = new Set<string>();
-  for (const c of checked) {
-    if (c.kind === 'upsert') {
-      dossierIds.add(c.dossier.id);
-      codes.add(c.dossier.code);
-    } else if (c.kind === 'event') {
-      dossierIds.add(c.event.dossierId);
+  for (const p of parsed) {
+    if (p.kind === 'upsert') {
+      dossierIds.add(p.dossier.id);
+      codes.add(p.dossier.code);
+    } else if (p.kind === 'event') {
+      dossierIds.add(p.event.dossierId);
     }
   }
-  const [read] = await runNamed<BatchRead>(tx, READ_BATCH, [checked.map(({ op }) => op.opId), [...dossierIds], [...codes]]);
+  const [read] = await runNamed<BatchRead>(tx, READ_BATCH, [parsed.map(({ op }) => op.opId), [...dossierIds], [...codes]]);
   const seen = new Map(read!.seen.map((s) => [s.opId, s]));
   for (const opId of seen.keys()) answers.set(opId, answerFromStored(device, opId, seen.get(opId)));
-  const work = checked.filter(({ op }) => !seen.has(op.opId));
-  const states = new Map<string, DossierState>(read!.dossiers.map((d) => [d.id, d]));
-  const codeOwner = new Map<string, string>(read!.codes.map((c) => [c.code, c.id]));
+  const work = parsed.filter(({ op }) => !seen.has(op.opId));
+  const state = {
+    device,
+    dossiers: new Map<string, DossierState>(read!.dossiers.map((d) => [d.id, d])),
+    codeHolders: new Map<string, string>(read!.codes.map((c) => [c.code, c.id])),
+    refusedUpserts: new Set<string>(),
+  };
   // Rare: an event whose dossier the hub lacks. Was that dossier refused (then so is the event)?
   // Asked only then, through the partial index on refused ops.
-  const missing = [...new Set(work.flatMap((c) => (c.kind === 'event' && !states.has(c.event.dossierId) ? [c.event.dossierId] : [])))];
-  const refusedBefore = new Set<string>();
+  const missing = [...new Set(work.flatMap((p) => (p.kind === 'event' && !state.dossiers.has(p.event.dossierId) ? [p.event.dossierId] : [])))];
   if (missing.length > 0) {
     const rows = await runNamed<{ entity_id: string }>(tx, REFUSED_UPSERTS, [missing]);
-    for (const r of rows) refusedBefore.add(r.entity_id);
+    for (const r of rows) state.refusedUpserts.add(r.entity_id);
   }
 
-  // 3. Decide every op in seq order, as the reference path would with each earlier op committed.
-  //    `writes` keeps one entry per row, positioned at the op that wrote it last.
+  // 3. Decide every op in seq order through the rule book, each seeing the earlier ones as
+  //    committed. `writes` keeps one entry per row, positioned at the op that wrote it last.
   const writes = new Map<string, Write>();
   const deferred = new Set<string>();
-  const refusedInBatch = new Set<string>();
-  const refuse = (c: Checked, rejection: OpRejection) => {
-    answers.set(c.op.opId, { opId: c.op.opId, result: 'rejected', code: rejection.code, reason: rejection.reason });
-    if (c.op.opType === 'dossier.upsert') refusedInBatch.add(c.op.entityId);
-  };
-  for (const c of work) {
-    if (c.kind === 'refused') {
-      refuse(c, c.rejection);
-      continue;
-    }
-    if (c.kind === 'upsert') {
-      const incoming = c.dossier;
-      const existing = states.get(incoming.id);
-      if (existing && existing.communeCode !== device.communeCode) {
-        refuse(c, foreignDossierRejection(incoming));
-        continue;
-      }
-      const holder = codeOwner.get(incoming.code);
-      if (holder !== undefined && holder !== incoming.id) {
-        refuse(c, duplicateCodeRejection(incoming.code));
-        continue;
-      }
-      const status =
-        existing?.provinceStatusAt && !COUNTER_STEPS_AFTER_PROVINCE.has(incoming.status) ? existing.status : incoming.status;
-      if (existing && existing.code !== incoming.code && codeOwner.get(existing.code) === incoming.id) {
-        codeOwner.delete(existing.code);
-      }
-      codeOwner.set(incoming.code, incoming.id);
-      states.set(incoming.id, {
-        communeCode: device.communeCode,
-        code: incoming.code,
-        status,
-        provinceStatusAt: existing?.provinceStatusAt ?? null,
-      });
-      const key = `d:${incoming.id}`;
+  for (const p of work) {
+    const decision = decideOp(state, p);
+    stateAfter(state, p, decision);
+    const { opId } = p.op;
+    if (decision.result === 'rejected') {
+      answers.set(opId, { opId, result: 'rejected', code: decision.rejection.code, reason: decision.rejection.reason });
+    } else if (decision.result === 'retry_later') {
+      deferred.add(opId);
+      answers.set(opId, { opId, result: 'retry_later', code: decision.deferral.code, reason: decision.deferral.reason });
+    } else if (decision.write === 'dossier') {
+      const key = `d:${decision.snapshot.id}`;
       writes.delete(key);
-      writes.set(key, { table: 'dossier', id: incoming.id, snapshot: { ...incoming, status } });
-      answers.set(c.op.opId, { opId: c.op.opId, result: 'applied' });
-      continue;
+      writes.set(key, { table: 'dossier', id: decision.snapshot.id, snapshot: decision.snapshot });
+      answers.set(opId, { opId, result: 'applied' });
+    } else {
+      writes.set(`e:${decision.event.id}`, { table: 'event', event: decision.event });
+      answers.set(opId, { opId, result: 'applied' });
     }
-    const event = c.event;
-    const owner = states.get(event.dossierId);
-    if (!owner) {
-      if (refusedBefore.has(event.dossierId) || refusedInBatch.has(event.dossierId)) {
-        refuse(c, eventOfRefusedDossier());
-      } else {
-        const wait = waitForDossier();
-        deferred.add(c.op.opId);
-        answers.set(c.op.opId, { opId: c.op.opId, result: 'retry_later', code: wait.code, reason: wait.reason });
-      }
-      continue;
-    }
-    if (owner.communeCode !== device.communeCode) {
-      refuse(c, eventOfForeignDossier());
-      continue;
-    }
-    writes.set(`e:${event.id}`, { table: 'event', event });
-    answers.set(c.op.opId, { opId: c.op.opId, result: 'applied' });
   }
 
   // 4. Write everything in ONE statement of data-modifying CTEs: the export seqs (last, so the
@@ -234,7 +145,7 @@ async function applyChecked(tx: HubTx, device: AuthedDevice, checked: Checked[])
     else eventRows.push({ e: w.event, ord: ord++ });
   }
   const settled = work
-    .filter((c) => !deferred.has(c.op.opId))
+    .filter((p) => !deferred.has(p.op.opId))
     .map(({ op }) => ({
       op_id: op.opId,
       device_epoch: op.deviceEpoch,

@@ -1,143 +1,88 @@
 /**
- * What a `dossier.upsert` or `dossier.event` op does to the hub's state. Runs inside the op's
- * transaction (a savepoint): throwing OpRejection undoes these writes but keeps the answer.
- *
- * Ownership, not last-writer-wins (ARCHITECTURE.md §6, ANCHORS.md §8.6): a counter may only write
- * dossiers of its own commune; intake data belongs to the commune; once the province has set a
- * processing status, the counter's snapshot can no longer move the status, except to the two
- * steps that happen at the counter (handing the result over, the citizen asking to withdraw).
+ * One op on the reference path: read what the rule book (decide-op.ts) needs for this op alone,
+ * ask it, and write its decision. Runs inside the op's transaction (a savepoint, apply-op.ts):
+ * throwing OpRejection undoes these writes but keeps the answer; OpDeferred stores nothing.
  */
 import { and, eq, ne, sql } from 'drizzle-orm';
-import { dossierEventSchema, dossierSchema, type Dossier, type DossierStatus } from '@shared/dossier';
+import type { DossierStatus } from '@shared/dossier';
 import type { OpEnvelope } from '@shared/sync/protocol';
 import type { AuthedDevice } from '../auth/device-auth';
 import { isUniqueViolation } from '../db/errors';
 import { EXPORT_FEED, nextSeq } from '../db/feed';
 import { appliedOp, dossier, dossierEvent } from '../db/schema';
 import type { HubTx } from '../db/types';
-import { OpDeferred, OpRejection } from './rejection';
+import { decideOp, duplicateCodeRejection, parseOp, type DossierState, type OpState, type ParsedOp } from './decide-op';
 
-/** The two steps a counter may still take after the province has set a processing status. */
-export const COUNTER_STEPS_AFTER_PROVINCE: ReadonlySet<DossierStatus> = new Set(['returned', 'withdrawal_requested']);
+export async function applyDossierOp(tx: HubTx, device: AuthedDevice, op: OpEnvelope, now: Date): Promise<void> {
+  const parsed = parseOp(op);
+  const decision = decideOp(await readState(tx, device, parsed), parsed);
+  if (decision.result === 'rejected') throw decision.rejection;
+  if (decision.result === 'retry_later') throw decision.deferral;
 
-export function invalidPayload(issues: { path: PropertyKey[] }[]): OpRejection {
-  const paths = [...new Set(issues.map((i) => i.path.map(String).join('.') || '(gốc)'))].slice(0, 5);
-  return new OpRejection('invalid_payload', `Dữ liệu thao tác không hợp lệ ở trường: ${paths.join(', ')}.`);
-}
-
-export async function applyDossierUpsert(tx: HubTx, device: AuthedDevice, op: OpEnvelope): Promise<void> {
-  const parsed = dossierSchema.safeParse(op.payload);
-  if (!parsed.success) throw invalidPayload(parsed.error.issues);
-  const incoming = parsed.data;
-  if (incoming.id !== op.entityId) {
-    throw new OpRejection('entity_mismatch', 'Mã thực thể của thao tác không khớp với mã hồ sơ trong dữ liệu.');
+  const exportSeq = await nextSeq(tx, EXPORT_FEED);
+  if (decision.write === 'event') {
+    const { event } = decision;
+    // The timeline is append-only; the event id is a second idempotency net behind applied_op.
+    await tx
+      .insert(dossierEvent)
+      .values({ id: event.id, dossierId: event.dossierId, event, source: 'commune', exportSeq })
+      .onConflictDoNothing({ target: dossierEvent.id });
+    return;
   }
-  if (incoming.agencyCode !== device.communeCode) throw foreignCommuneRejection(incoming, device);
-
-  const [existing] = await tx.select().from(dossier).where(eq(dossier.id, incoming.id)).for('update');
-  if (existing && existing.communeCode !== device.communeCode) throw foreignDossierRejection(incoming);
-  const [sameCode] = await tx
-    .select({ id: dossier.id })
-    .from(dossier)
-    .where(and(eq(dossier.code, incoming.code), ne(dossier.id, incoming.id)));
-  if (sameCode) throw duplicateCodeRejection(incoming.code);
-
-  const status =
-    existing?.provinceStatusAt && !COUNTER_STEPS_AFTER_PROVINCE.has(incoming.status)
-      ? (existing.status as DossierStatus)
-      : incoming.status;
-  const snapshot: Dossier = { ...incoming, status };
+  const { snapshot } = decision;
   const values = {
     code: snapshot.code,
-    status,
+    status: snapshot.status,
     snapshot,
     receivedAt: new Date(snapshot.receivedAt),
-    updatedAt: new Date(),
+    updatedAt: now,
+    exportSeq,
   };
-
   try {
-    const exportSeq = await nextSeq(tx, EXPORT_FEED);
-    if (existing) {
-      await tx
-        .update(dossier)
-        .set({ ...values, exportSeq })
-        .where(eq(dossier.id, incoming.id));
+    if (decision.existing) {
+      await tx.update(dossier).set(values).where(eq(dossier.id, snapshot.id));
     } else {
-      await tx.insert(dossier).values({ ...values, id: incoming.id, communeCode: device.communeCode, exportSeq });
+      await tx.insert(dossier).values({ ...values, id: snapshot.id, communeCode: device.communeCode });
     }
   } catch (err) {
     // Two dossiers racing for one code: the loser is refused, never renumbered.
-    if (isUniqueViolation(err, 'dossier_code_uq')) throw duplicateCodeRejection(incoming.code);
+    if (isUniqueViolation(err, 'dossier_code_uq')) throw duplicateCodeRejection(snapshot.code);
     throw err;
   }
 }
 
-export function duplicateCodeRejection(code: string): OpRejection {
-  return new OpRejection(
-    'duplicate_code',
-    `Mã hồ sơ ${code} đã được dùng cho một hồ sơ khác. Hệ thống tỉnh không tự đánh lại số; hãy kiểm tra lại số thứ tự của quầy.`,
-  );
-}
-
-/** The snapshot names another agency than the pushing device's commune. */
-export function foreignCommuneRejection(incoming: Dossier, device: AuthedDevice): OpRejection {
-  return new OpRejection(
-    'foreign_commune',
-    `Hồ sơ ${incoming.code} thuộc cơ quan ${incoming.agencyCode}; thiết bị này chỉ được gửi hồ sơ của ${device.communeName} (${device.communeCode}).`,
-  );
-}
-
-/** The hub already holds this dossier id under another commune. */
-export function foreignDossierRejection(incoming: Dossier): OpRejection {
-  return new OpRejection('foreign_commune', `Hồ sơ ${incoming.code} đã thuộc về xã khác trên hệ thống tỉnh.`);
-}
-
-export function eventOfRefusedDossier(): OpRejection {
-  return new OpRejection('dossier_not_found', 'Sự kiện thuộc về một hồ sơ đã bị hệ thống tỉnh từ chối.');
-}
-
-export function eventOfForeignDossier(): OpRejection {
-  return new OpRejection('foreign_commune', 'Sự kiện thuộc về hồ sơ của xã khác.');
-}
-
-/** The event's dossier is not at the hub yet (its upsert may still be in flight). */
-export function waitForDossier(): OpDeferred {
-  return new OpDeferred('dossier_not_found', 'Hệ thống tỉnh chưa nhận được hồ sơ của sự kiện này; sẽ gửi lại sau.');
-}
-
-export async function applyDossierEvent(tx: HubTx, device: AuthedDevice, op: OpEnvelope): Promise<void> {
-  const parsed = dossierEventSchema.safeParse(op.payload);
-  if (!parsed.success) throw invalidPayload(parsed.error.issues);
-  const event = parsed.data;
-  if (event.id !== op.entityId) {
-    throw new OpRejection('entity_mismatch', 'Mã thực thể của thao tác không khớp với mã sự kiện trong dữ liệu.');
-  }
-  const [owner] = await tx
-    .select({ communeCode: dossier.communeCode })
+/** The rows this op's decision depends on; the dossier an upsert names is locked until commit. */
+async function readState(tx: HubTx, device: AuthedDevice, parsed: ParsedOp): Promise<OpState> {
+  const state = { device, dossiers: new Map<string, DossierState>(), codeHolders: new Map<string, string>(), refusedUpserts: new Set<string>() };
+  const dossierId = parsed.kind === 'upsert' ? parsed.dossier.id : parsed.kind === 'event' ? parsed.event.dossierId : null;
+  if (dossierId === null) return state;
+  const read = tx
+    .select({ communeCode: dossier.communeCode, code: dossier.code, status: dossier.status, provinceStatusAt: dossier.provinceStatusAt })
     .from(dossier)
-    .where(eq(dossier.id, event.dossierId));
-  if (!owner) {
-    // Refuse for good only if the dossier itself was refused; otherwise its upsert may still be
-    // in flight (a retried, overlapping push) and the event must wait, not be lost.
+    .where(eq(dossier.id, dossierId));
+  const [row] = parsed.kind === 'upsert' ? await read.for('update') : await read;
+  if (row) state.dossiers.set(dossierId, { ...row, status: row.status as DossierStatus });
+
+  if (parsed.kind === 'upsert') {
+    const [holder] = await tx
+      .select({ id: dossier.id })
+      .from(dossier)
+      .where(and(eq(dossier.code, parsed.dossier.code), ne(dossier.id, dossierId)));
+    if (holder) state.codeHolders.set(parsed.dossier.code, holder.id);
+  } else if (!row) {
+    // Asked only for an event whose dossier the hub lacks: was that dossier refused?
     const [refused] = await tx
       .select({ opId: appliedOp.opId })
       .from(appliedOp)
       .where(
         and(
-          eq(appliedOp.entityId, event.dossierId),
+          eq(appliedOp.entityId, dossierId),
           eq(appliedOp.opType, 'dossier.upsert'),
           sql`${appliedOp.result}->>'result' = 'rejected'`,
         ),
       )
       .limit(1);
-    if (refused) throw eventOfRefusedDossier();
-    throw waitForDossier();
+    if (refused) state.refusedUpserts.add(dossierId);
   }
-  if (owner.communeCode !== device.communeCode) throw eventOfForeignDossier();
-  const exportSeq = await nextSeq(tx, EXPORT_FEED);
-  // The timeline is append-only; the event id is a second idempotency net behind applied_op.
-  await tx
-    .insert(dossierEvent)
-    .values({ id: event.id, dossierId: event.dossierId, event, source: 'commune', exportSeq })
-    .onConflictDoNothing({ target: dossierEvent.id });
+  return state;
 }

@@ -1,5 +1,7 @@
 /**
- * Applies one pushed op in its own transaction, exactly once (ARCHITECTURE.md §6).
+ * Applies one pushed op in its own transaction, exactly once (ARCHITECTURE.md §6): the reference
+ * path of a push, which the batch path (apply-batch.ts) must answer like; both decide through the
+ * one rule book, decide-op.ts.
  *
  * Idempotency: the op's applied_op row is inserted first (ON CONFLICT DO NOTHING). If it already
  * exists — or a parallel request inserts it first, in which case PostgreSQL makes us wait for that
@@ -8,20 +10,13 @@
  * (OpDeferred included) rolls everything back, stores nothing, and is reported as retry_later.
  */
 import { eq } from 'drizzle-orm';
-import type { OpEnvelope, OpResult, OpType, PushResult } from '@shared/sync/protocol';
+import type { OpEnvelope, OpResult, PushResult } from '@shared/sync/protocol';
 import type { AuthedDevice } from '../auth/device-auth';
 import { appliedOp } from '../db/schema';
 import type { HubDb, HubTx } from '../db/types';
-import { applyDossierEvent, applyDossierUpsert } from './apply-dossier';
+import { applyDossierOp } from './apply-dossier';
 import { lockDevicePushes } from './device-lock';
 import { OpRejection } from './rejection';
-
-type Applier = (tx: HubTx, device: AuthedDevice, op: OpEnvelope) => Promise<void>;
-
-const APPLIERS: Record<OpType, Applier> = {
-  'dossier.upsert': applyDossierUpsert,
-  'dossier.event': applyDossierEvent,
-};
 
 export async function applyOp(db: HubDb, device: AuthedDevice, op: OpEnvelope): Promise<PushResult> {
   return db.transaction(async (tx) => {
@@ -45,13 +40,7 @@ export async function applyOp(db: HubDb, device: AuthedDevice, op: OpEnvelope): 
 
     let result: OpResult;
     try {
-      await tx.transaction(async (savepoint) => {
-        const applier = APPLIERS[op.opType as OpType] as Applier | undefined;
-        if (!applier) {
-          throw new OpRejection('unknown_op_type', `Hệ thống tỉnh chưa hỗ trợ loại thao tác "${op.opType}".`);
-        }
-        await applier(savepoint, device, op);
-      });
+      await tx.transaction((savepoint) => applyDossierOp(savepoint, device, op, new Date()));
       result = { opId: op.opId, result: 'applied' };
     } catch (err) {
       if (!(err instanceof OpRejection)) throw err;
