@@ -112,8 +112,9 @@ export const dossierEvent = pgTable(
 );
 
 /**
- * Idempotency: one row per op ever answered, written in the op's own transaction. A resent op
- * finds its row and gets the stored first answer back.
+ * Idempotency: one row per op ever answered, written in the same transaction as the op's effects
+ * (the op's own on the op-by-op path, the batch's on the batch path). A resent op finds its row
+ * and gets the stored first answer back.
  */
 export const appliedOp = pgTable(
   'applied_op',

@@ -1,7 +1,7 @@
 /**
  * A push batch, in per-device seq order. First the whole batch in one transaction
  * (apply-batch.ts); if that cannot settle it, the reference path: each op in its own transaction
- * (apply-op.ts). Either way a rejected op is answered and the batch goes on (it must never block
+ * (apply-op.ts). Both decide each op through the same rule book (decide-op.ts). Either way a rejected op is answered and the batch goes on (it must never block
  * the counter's queue), and a deferred op (its dossier not here yet) is answered retry_later
  * alone. On the reference path an unexpected error (database down, deadlock) stops the batch:
  * that op and every later one get retry_later, so the counter resends them in order.
