@@ -23,6 +23,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import type { Dossier, DossierEvent } from '@shared/dossier';
+import { isFetchFailure } from '@shared/errors';
 import type { Op, PushResponse } from '@shared/sync/protocol';
 import { openCore } from '../src-main/core/core';
 import { deviceEpoch } from '../src-main/core/outbox/outbox';
@@ -60,7 +61,8 @@ function cpuSeconds(pid: number, withReapedChildren = false): number {
     const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     const ticks = Number(fields[11]) + Number(fields[12]) + (withReapedChildren ? Number(fields[13]) + Number(fields[14]) : 0);
     return ticks / 100; // USER_HZ
-  } catch {
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT' && (err as NodeJS.ErrnoException).code !== 'ESRCH') throw err;
     return 0; // exited
   }
 }
@@ -113,8 +115,8 @@ async function startHubProcess(databaseUrl: string): Promise<HubProcess> {
   for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`${url}/v1/health`)).ok) break;
-    } catch {
-      // not listening yet
+    } catch (err) {
+      if (!isFetchFailure(err)) throw err; // otherwise: not listening yet
     }
     if (child.exitCode !== null) throw new Error('hub exited during start');
     await new Promise((r) => setTimeout(r, 100));
@@ -302,7 +304,9 @@ async function communesBench(hub: HubProcess, db: HubDatabase, n: number, postma
       const res = await postJson(agent, `${hub.url}/v1/sync/push`, dev.token, body);
       const answer = JSON.parse(res.body) as PushResponse;
       if (res.status !== 200 || answer.results.some((r) => r.result !== 'applied')) errors += 1;
-    } catch {
+    } catch (err) {
+      // A dropped connection or a body that is not JSON counts as a failed push; a bug stops the bench.
+      if (!(err instanceof SyntaxError) && (err as NodeJS.ErrnoException).code === undefined) throw err;
       errors += 1;
     }
     latencies.push(performance.now() - started);

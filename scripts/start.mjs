@@ -12,10 +12,11 @@ const built = await run(process.execPath, ['scripts/build.mjs']);
 if (built !== 0) process.exit(built);
 
 let electronBinary = null;
+let missingBecause = '';
 try {
   electronBinary = require('electron'); // the path of the binary, or throws if it was never downloaded
-} catch {
-  electronBinary = null;
+} catch (err) {
+  missingBecause = err instanceof Error ? err.message : String(err);
 }
 
 if (electronBinary) {
@@ -23,7 +24,7 @@ if (electronBinary) {
 } else {
   console.warn(
     'Không tìm thấy Electron trên máy này (cần Internet khi cài đặt). Mở ứng dụng ở chế độ trình duyệt thay thế.\n' +
-      'Electron binary not installed; starting the browser host instead (npm run web).',
+      `Electron binary not installed (${missingBecause}); starting the browser host instead (npm run web).`,
   );
   const tsx = require.resolve('tsx/cli');
   process.exit(await run(process.execPath, [tsx, 'src-main/web/main.ts', ...process.argv.slice(2)]));

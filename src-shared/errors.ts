@@ -51,3 +51,12 @@ export class AppError extends Error {
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && Object.hasOwn(ERROR_HTTP_STATUS, value);
 }
+
+/**
+ * What `fetch` rejects with when the other side cannot be reached, the connection drops or the
+ * wait runs out: a TypeError ("fetch failed", "Failed to fetch") or an AbortError/TimeoutError
+ * DOMException. Anything else thrown around a fetch is a bug, not the network.
+ */
+export function isFetchFailure(err: unknown): boolean {
+  return err instanceof TypeError || (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError'));
+}

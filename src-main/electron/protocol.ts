@@ -31,7 +31,9 @@ export function serveRenderer(rendererDir: string): void {
       return new Response(body, {
         headers: { ...SECURITY_HEADERS, 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' },
       });
-    } catch {
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'EISDIR') throw err;
       return new Response('Not found', { status: 404 });
     }
   });

@@ -49,14 +49,16 @@ export function resolveAppRequest(requestUrl: string, root: string): string | nu
   let url: URL;
   try {
     url = new URL(requestUrl);
-  } catch {
+  } catch (err) {
+    if (!(err instanceof TypeError)) throw err; // not a URL
     return null;
   }
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
   let pathname: string;
   try {
     pathname = decodeURIComponent(url.pathname);
-  } catch {
+  } catch (err) {
+    if (!(err instanceof URIError)) throw err; // a broken %-escape
     return null;
   }
   if (pathname.includes('\0') || pathname.includes('\\')) return null;
@@ -72,7 +74,8 @@ export function isAllowedNavigation(targetUrl: string): boolean {
   try {
     const url = new URL(targetUrl);
     return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
-  } catch {
+  } catch (err) {
+    if (!(err instanceof TypeError)) throw err; // not a URL
     return false;
   }
 }

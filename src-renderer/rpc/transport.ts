@@ -2,6 +2,7 @@
  * The two ways the UI reaches core, picked once at start: Electron's preload bridge when it is
  * there, HTTP to the browser host otherwise. Both speak the same envelope.
  */
+import { isFetchFailure } from '@shared/errors';
 import type { RpcEnvelope, RpcEventName, RpcEvents } from '@shared/rpc';
 
 export interface Transport {
@@ -41,7 +42,9 @@ function httpTransport(): Transport {
           body: JSON.stringify(input ?? {}),
         });
         return (await res.json()) as RpcEnvelope<unknown>;
-      } catch {
+      } catch (err) {
+        // The host is gone, or something between answered with a page that is not JSON.
+        if (!isFetchFailure(err) && !(err instanceof SyntaxError)) throw err;
         return NETWORK_ERROR;
       }
     },
@@ -68,10 +71,13 @@ function httpTransport(): Transport {
                 if (name && data) onEvent(name as RpcEventName, JSON.parse(data) as never);
               }
             }
-          } catch {
+          } catch (err) {
             if (abort.signal.aborted) return;
+            // The stream broke (host restarted) or a block was cut short: reconnect. Anything
+            // else (an event handler failing) is a bug to see, not to retry.
+            if (!isFetchFailure(err) && !(err instanceof SyntaxError)) throw err;
           }
-          await new Promise((r) => setTimeout(r, 3000)); // the host restarted: reconnect
+          await new Promise((r) => setTimeout(r, 3000)); // reconnect
         }
       })();
       return () => abort.abort();

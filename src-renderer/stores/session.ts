@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { Office, Officer, Settings } from '@shared/rpc';
-import { call, setToken, setUnauthenticatedHandler } from '../rpc/client';
+import { call, RpcError, setToken, setUnauthenticatedHandler } from '../rpc/client';
 
 type Phase = 'loading' | 'unavailable' | 'setup' | 'login' | 'ready';
 
@@ -58,8 +58,9 @@ export const useSession = create<SessionState>((set, get) => ({
         setToken(saved);
         try {
           return set({ ...(await loadSignedIn()), phase: 'ready' });
-        } catch {
-          storeToken(null);
+        } catch (err) {
+          if (!(err instanceof RpcError)) throw err;
+          storeToken(null); // the saved session ended (or the host is gone): sign in again
         }
       }
       set({ phase: 'login' });
@@ -91,7 +92,9 @@ export const useSession = create<SessionState>((set, get) => ({
     const username = get().officer?.username;
     if (!username) return set({ phase: 'login', locked: false });
     // A fresh sign-in proves the password; the old session is closed afterwards.
-    await call('auth.logout', {}).catch(() => undefined);
+    await call('auth.logout', {}).catch((err: unknown) => {
+      if (!(err instanceof RpcError)) throw err; // the locked session may have ended already
+    });
     const { token } = await call('auth.login', { username, password });
     storeToken(token);
     set({ locked: false });

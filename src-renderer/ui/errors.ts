@@ -2,6 +2,11 @@
 import type { FormInstance } from 'antd';
 import { fieldErrors, RpcError } from '../rpc/client';
 
+/** antd's validateFields rejects with the fields that failed their rules (marked on the form). */
+export function isFormIncomplete(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && 'errorFields' in err;
+}
+
 export function errorText(err: unknown): string {
   if (err instanceof RpcError) return err.message;
   if (err instanceof Error) return err.message;

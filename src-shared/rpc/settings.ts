@@ -1,13 +1,14 @@
 /** Settings an office can change (cài đặt). */
 import { z } from 'zod';
-import { compilePattern, DEFAULT_DOSSIER_CODE_PATTERN } from '../domain/dossier-code';
+import { compilePattern, DEFAULT_DOSSIER_CODE_PATTERN, DossierCodeError } from '../domain/dossier-code';
 import { row } from './row';
 
 function isValidPattern(pattern: string): boolean {
   try {
     compilePattern(pattern);
     return true;
-  } catch {
+  } catch (err) {
+    if (!(err instanceof DossierCodeError)) throw err;
     return false;
   }
 }

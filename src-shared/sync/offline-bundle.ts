@@ -70,7 +70,10 @@ export async function verifyBundleSignature(rawBody: unknown, publicKeyB64: stri
   try {
     const key = await crypto.subtle.importKey('spki', fromBase64(publicKeyB64) as BufferSource, { name: 'Ed25519' }, false, ['verify']);
     return await crypto.subtle.verify({ name: 'Ed25519' }, key, fromBase64(signatureB64) as BufferSource, new TextEncoder().encode(canonicalJson(rawBody)));
-  } catch {
+  } catch (err) {
+    // A key or signature that is not valid base64, or not an Ed25519 key: not this device's
+    // signature. WebCrypto and atob say so with a DOMException.
+    if (!(err instanceof Error) || err.constructor.name !== 'DOMException') throw err;
     return false;
   }
 }

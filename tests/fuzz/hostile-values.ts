@@ -121,7 +121,10 @@ export function shapedBy(schema: JsonSchema, hints: Hints = {}, depth = 0): fc.A
       if (schema.pattern) {
         try {
           return wrap(fc.oneof(fc.stringMatching(new RegExp(schema.pattern)), plausibleString));
-        } catch {
+        } catch (err) {
+          // A pattern JavaScript or fast-check cannot generate from (both throw an Error): fall
+          // back to plausible strings.
+          if (!(err instanceof Error)) throw err;
           return wrap(plausibleString);
         }
       }

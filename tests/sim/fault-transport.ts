@@ -3,6 +3,7 @@
  * leave, responses lost after the hub committed, requests sent twice at once, delays, and old
  * pushes replayed later out of order. Wraps the real fetch, so the hub sees real HTTP.
  */
+import { isFetchFailure } from '@shared/errors';
 import type { FetchLike } from '../../src-main/core/sync/hub-client';
 
 export type Fault = 'none' | 'drop_request' | 'lose_response' | 'duplicate' | 'delay' | 'replay_later';
@@ -73,8 +74,8 @@ export class FaultyTransport {
     try {
       const res = await fetch(old.url, { ...old.init, signal: undefined });
       await res.text();
-    } catch {
-      // the hub may be down: a lost replay is just another dropped request
+    } catch (err) {
+      if (!isFetchFailure(err)) throw err; // the hub may be down: a lost replay is just another dropped request
     }
   }
 }

@@ -100,7 +100,9 @@ async function startCluster(): Promise<TestPostgres> {
     url: database.url,
     postmasterPid: Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]),
     stop: async () => {
-      await exec('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
+      await exec('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch((err: { code?: unknown }) => {
+        if (typeof err.code !== 'number') throw err; // pg_ctl exiting non-zero: the server had stopped already
+      });
       rmSync(dir, { recursive: true, force: true });
     },
   };

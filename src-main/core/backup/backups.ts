@@ -49,7 +49,8 @@ export class BackupService {
   /** One copy of the open database, verified; copies never run concurrently. */
   create(kind: 'daily' | 'manual'): Promise<BackupFile> {
     const run = this.queue.then(() => this.copy(kind === 'daily' ? dailyName(this.opts.clock.now()) : `manual-${fileStamp(this.opts.clock.now())}.sqlite`));
-    this.queue = run.catch(() => undefined);
+    // The next copy waits for this one to settle; this one's caller gets its outcome.
+    this.queue = Promise.allSettled([run]).then(() => undefined);
     return run;
   }
 

@@ -35,7 +35,8 @@ export function verifyOfflineBundle(text: string, opts: { pinnedPublicKey?: stri
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch {
+  } catch (err) {
+    if (!(err instanceof SyntaxError)) throw err;
     return { ok: false, reason: 'not JSON' };
   }
   const parsed = bundleFileSchema.safeParse(json);

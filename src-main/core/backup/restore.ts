@@ -87,10 +87,15 @@ async function saveCurrent(dbFile: string, backupDir: string, now: Date): Promis
     }
     const check = finaliseCopy(target);
     if (!check.ok) throw new Error(check.problem);
-  } catch {
-    // A damaged database (the usual reason to restore) may not back up; keep its raw files.
-    fs.copyFileSync(dbFile, target);
-    if (fs.existsSync(`${dbFile}-wal`)) fs.copyFileSync(`${dbFile}-wal`, `${target}-wal`);
+  } catch (checkedCopyFailed) {
+    // A damaged database (the usual reason to restore) may not back up; keep its raw files. If
+    // even that fails, the restore stops and says both why.
+    try {
+      fs.copyFileSync(dbFile, target);
+      if (fs.existsSync(`${dbFile}-wal`)) fs.copyFileSync(`${dbFile}-wal`, `${target}-wal`);
+    } catch (rawCopyFailed) {
+      throw new AggregateError([checkedCopyFailed, rawCopyFailed], `Không giữ được bản sao của cơ sở dữ liệu hiện tại (${target}) trước khi khôi phục.`);
+    }
   }
   return target;
 }

@@ -55,7 +55,10 @@ function procedureOf(deps: ContextDeps, row: Pick<DossierRow, 'procedureId' | 'p
   try {
     const p = deps.catalog.get(row.procedureId);
     return { code: row.procedureCode, name: row.procedureName, field: fieldLabel, deadlineText: deadlineText(p), resolvingAgency: p.resolvingAgency };
-  } catch {
+  } catch (err) {
+    // A procedure since dropped from the catalog: print what the dossier recorded, without the
+    // deadline wording and resolving agency only the catalog knows.
+    if (!(err instanceof AppError && err.code === 'NOT_FOUND')) throw err;
     return { code: row.procedureCode, name: row.procedureName, field: fieldLabel };
   }
 }

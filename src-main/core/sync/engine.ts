@@ -377,7 +377,8 @@ export class SyncEngine {
     try {
       await new HubClient(enrollment.hubUrl, this.fetchFn, () => this.nowMs()).health();
       return true;
-    } catch {
+    } catch (err) {
+      if (!(err instanceof HubCallError)) throw err; // the hub's failures only; a bug surfaces
       return false;
     }
   }

@@ -8,6 +8,7 @@
  * message only.
  */
 import type { z } from 'zod';
+import { isFetchFailure } from '@shared/errors';
 import {
   enrollResponseSchema,
   errorResponseSchema,
@@ -94,15 +95,17 @@ export class HubClient {
         signal: AbortSignal.timeout(timeoutMs),
       });
       text = await res.text();
-    } catch {
+    } catch (err) {
+      if (!isFetchFailure(err)) throw err;
       throw new HubCallError('network', 'network', 'Không kết nối được với hệ thống tỉnh (mất mạng hoặc máy chủ không phản hồi).');
     }
     const receivedAtMs = this.nowMs();
     let json: unknown;
     try {
       json = text ? JSON.parse(text) : null;
-    } catch {
-      json = null;
+    } catch (err) {
+      if (!(err instanceof SyntaxError)) throw err;
+      json = null; // not JSON: answered below by status (toError) or as an invalid response
     }
     if (!res.ok) throw toError(res, json);
     const parsed = schema.safeParse(json);

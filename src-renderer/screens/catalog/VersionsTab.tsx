@@ -39,7 +39,8 @@ export function VersionsTab({ isAdmin, onImported }: { isAdmin: boolean; onImpor
     let catalog: unknown;
     try {
       catalog = JSON.parse(await file.text());
-    } catch {
+    } catch (err) {
+      if (!(err instanceof SyntaxError)) throw err;
       setError(t.importBadJson);
       return;
     }

@@ -16,7 +16,7 @@ import { useNavigation } from '../../stores/navigation';
 import { usePrintPreview, type PrintRequest } from '../../stores/printPreview';
 import { useSession } from '../../stores/session';
 import { DATE_FORMAT, toYmd } from '../../ui/dates';
-import { errorText, showFieldErrors } from '../../ui/errors';
+import { errorText, isFormIncomplete, showFieldErrors } from '../../ui/errors';
 import { SupplementFields, supplementDetails, type SupplementValues } from '../print/SupplementFields';
 
 const t = vi.detail;
@@ -95,8 +95,9 @@ export function ActionDialog({ dossierId, code, action, documents, onClose, onDo
     let v: Values;
     try {
       v = await form.validateFields();
-    } catch {
-      return;
+    } catch (err) {
+      if (!isFormIncomplete(err)) throw err;
+      return; // the form marks what is missing
     }
     if (!IRREVERSIBLE.includes(action)) return void record(v);
     modal.confirm({

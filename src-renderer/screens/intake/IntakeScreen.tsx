@@ -14,7 +14,7 @@ import { call } from '../../rpc/client';
 import { useNavigation } from '../../stores/navigation';
 import { usePrintPreview } from '../../stores/printPreview';
 import { DATE_FORMAT, DATE_PLACEHOLDER, fromYmd, todayYmd } from '../../ui/dates';
-import { errorText, showFieldErrors } from '../../ui/errors';
+import { errorText, isFormIncomplete, showFieldErrors } from '../../ui/errors';
 import { supplementDetails, type SupplementValues } from '../print/SupplementFields';
 import { DocumentsChecklist } from './DocumentsChecklist';
 import { DuePreview } from './DuePreview';
@@ -109,7 +109,8 @@ export function IntakeScreen() {
     let values: IntakeValues;
     try {
       values = await form.validateFields();
-    } catch {
+    } catch (err) {
+      if (!isFormIncomplete(err)) throw err;
       setError(t.invalid);
       return;
     }
@@ -142,7 +143,8 @@ export function IntakeScreen() {
     try {
       await form.validateFields([['applicant', 'fullName'], 'procedureCode', ['applicant', 'idNumber'], ['applicant', 'phone'], ['applicant', 'email']]);
       return true;
-    } catch {
+    } catch (err) {
+      if (!isFormIncomplete(err)) throw err;
       setError(t.needApplicantAndProcedure);
       return false;
     }

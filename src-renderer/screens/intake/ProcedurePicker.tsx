@@ -3,7 +3,7 @@ import { Select } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { ProcedureSummary } from '@shared/rpc/catalog';
 import { vi } from '../../i18n/vi';
-import { call } from '../../rpc/client';
+import { call, RpcError } from '../../rpc/client';
 
 export function procedureKey(p: { code: string | null; id: string }): string {
   return p.code ?? p.id;
@@ -28,7 +28,10 @@ export function ProcedurePicker({ id, value, onChange }: Props) {
         // Answers can overtake each other while the officer types: keep only the newest.
         if (ticket === latest.current) setItems(r.items);
       })
-      .catch(() => undefined)
+      .catch((err: unknown) => {
+        // A failed search keeps the last list; the next keystroke asks again.
+        if (!(err instanceof RpcError)) throw err;
+      })
       .finally(() => ticket === latest.current && setLoading(false));
   }
 

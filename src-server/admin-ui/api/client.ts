@@ -3,6 +3,7 @@
  * Authorization header is built from the credentials of the session store on every call; nothing
  * else is sent and no cookie is involved.
  */
+import { isFetchFailure } from '@shared/errors';
 import { vi } from '../i18n/vi';
 
 export class AdminApiError extends Error {
@@ -52,10 +53,14 @@ export async function callAdminApi<T>(
       },
       body: method === 'POST' ? JSON.stringify(options.body ?? {}) : undefined,
     });
-  } catch {
+  } catch (err) {
+    if (!isFetchFailure(err)) throw err;
     throw new AdminApiError(0, 'network', vi.errors.network);
   }
-  const payload = (await response.json().catch(() => null)) as
+  const payload = (await response.json().catch((err: unknown) => {
+    if (!(err instanceof SyntaxError)) throw err; // a proxy's error page is not JSON
+    return null;
+  })) as
     | (T & { ok?: boolean; error?: { code: string; message: string } })
     | null;
   if (!response.ok) {

@@ -17,7 +17,9 @@ function readStored(): Stored | null {
   try {
     const raw = sessionStorage.getItem(STORAGE_KEY);
     return raw ? (JSON.parse(raw) as Stored) : null;
-  } catch {
+  } catch (err) {
+    // Unreadable (edited by hand) or storage refused by the browser: start signed out.
+    if (!(err instanceof SyntaxError) && !(err instanceof Error && err.name === 'SecurityError')) throw err;
     return null;
   }
 }

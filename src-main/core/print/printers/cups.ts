@@ -100,7 +100,8 @@ export function createCupsAdapter(exec: ExecFn = defaultExec): PrinterAdapter {
     async print(pdfPath: string, printer?: string): Promise<PrintJob> {
       try {
         await fs.access(pdfPath);
-      } catch {
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
         throw new AppError('NOT_FOUND', 'Không tìm thấy tệp PDF cần in.', { pdfPath });
       }
       // "--" ends options, so a path starting with "-" is still a file.
