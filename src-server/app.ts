@@ -12,7 +12,6 @@ import { installErrorHandling } from './errors';
 import { loggerOptions, type LogOptions } from './logging';
 import { registerAdminRoutes } from './routes/admin';
 import { registerAdminPage } from './routes/admin-page';
-import { registerAdminQueryRoutes } from './routes/admin-queries';
 import { registerDeviceRoutes } from './routes/devices';
 import { registerExportRoutes } from './routes/export';
 import { registerHealthRoutes } from './routes/health';
@@ -73,7 +72,6 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   registerDeviceRoutes(app, db);
   registerSyncRoutes(app, db, { max: limits.pushMax, timeWindow: limits.timeWindowMs });
   registerAdminRoutes(app, db);
-  registerAdminQueryRoutes(app, db);
   await registerAdminPage(app, options.adminUiDir);
   registerExportRoutes(app, db);
   return app;

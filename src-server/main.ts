@@ -15,7 +15,8 @@
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { createCommune, createCommuneInputSchema, issueEnrollmentCode, revokeDevice } from './admin/communes';
+import { createCommuneInputSchema } from '@shared/hub-admin/api';
+import { createCommune, issueEnrollmentCode, revokeDevice } from './admin/communes';
 import { adminCredentialsSchema, upsertAdmin } from './admin/admins';
 import { communeStats } from './admin/stats';
 import { buildApp } from './app';

@@ -1,23 +1,11 @@
 /** Communes, enrollment codes and devices: the province's side of enrollment (ARCHITECTURE.md §6). */
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
-import { agencyCodeSchema } from '@shared/sync/protocol';
+import type { CreateCommuneInput } from '@shared/hub-admin/api';
 import { hashEnrollmentCode, newEnrollmentCode } from '../auth/secrets';
 import { isUniqueViolation } from '../db/errors';
 import { commune, device, enrollmentCode } from '../db/schema';
 import type { HubDb } from '../db/types';
 import { conflict, notFound } from '../errors';
-
-export const createCommuneInputSchema = z.object({
-  code: agencyCodeSchema,
-  name: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .transform((s) => s.normalize('NFC')),
-});
-export type CreateCommuneInput = z.infer<typeof createCommuneInputSchema>;
 
 export async function createCommune(db: HubDb, input: CreateCommuneInput) {
   try {

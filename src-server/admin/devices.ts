@@ -1,18 +1,8 @@
 /** The enrolled counters of one commune, for the admin page (which device to revoke). */
 import { asc, eq } from 'drizzle-orm';
+import type { DeviceRow } from '@shared/hub-admin/api';
 import { device } from '../db/schema';
 import type { HubDb } from '../db/types';
-
-export interface DeviceRow {
-  id: string;
-  name: string;
-  revoked: boolean;
-  createdAt: string;
-  lastPushAt: string | null;
-  lastPullAt: string | null;
-  clockDriftMs: number | null;
-  pendingReported: number | null;
-}
 
 /** Never selects token_hash: the hash stays in the database. */
 export async function listDevices(db: HubDb, communeCode: string): Promise<DeviceRow[]> {

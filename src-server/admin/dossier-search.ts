@@ -10,34 +10,10 @@
  * folded column with a trigram index is the step after, through a migration.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
-import { dossierStatusSchema, type DossierStatus } from '@shared/dossier';
+import type { DossierStatus } from '@shared/dossier';
 import { foldForSearch } from '@shared/domain/text';
-import { agencyCodeSchema } from '@shared/sync/protocol';
+import type { DossierSearchInput, DossierSearchRow } from '@shared/hub-admin/api';
 import type { HubDb } from '../db/types';
-
-export const dossierSearchInputSchema = z.object({
-  q: z.string().trim().max(200).default(''),
-  status: dossierStatusSchema.optional(),
-  commune: agencyCodeSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(100_000).default(0),
-});
-export type DossierSearchInput = z.infer<typeof dossierSearchInputSchema>;
-
-export interface DossierSearchRow {
-  id: string;
-  code: string;
-  communeCode: string;
-  communeName: string;
-  status: DossierStatus;
-  applicantName: string;
-  procedureName: string;
-  receivedAt: string;
-  dueAt: string;
-  finishedAt: string | null;
-  provinceStatusAt: string | null;
-}
 
 /** Latin letters whose fold is a different single letter: the `translate()` table. */
 function buildFoldTable(): { from: string; to: string } {

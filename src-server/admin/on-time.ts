@@ -5,30 +5,8 @@
  * both come from the dossier snapshot (UTC ISO strings).
  */
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
+import type { OnTimeInput, OnTimeRow } from '@shared/hub-admin/api';
 import type { HubDb } from '../db/types';
-
-export const onTimeInputSchema = z
-  .object({
-    /** Period on finishedAt, [from, to); both optional (all time). */
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
-  })
-  .refine((p) => !p.from || !p.to || new Date(p.from) < new Date(p.to), {
-    message: 'from must be before to',
-    path: ['to'],
-  });
-export type OnTimeInput = z.infer<typeof onTimeInputSchema>;
-
-export interface OnTimeRow {
-  communeCode: string;
-  communeName: string;
-  finished: number;
-  onTime: number;
-  late: number;
-  /** onTime / finished; null when nothing finished in the period. */
-  rate: number | null;
-}
 
 export async function onTimeRates(db: HubDb, input: OnTimeInput): Promise<OnTimeRow[]> {
   const finishedAt = sql`(d.snapshot->>'finishedAt')::timestamptz`;

@@ -4,34 +4,8 @@
  * never counted twice.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
-import { agencyCodeSchema } from '@shared/sync/protocol';
+import type { RejectedOpRow, RejectedOpsInput, RejectedOpsSummary } from '@shared/hub-admin/api';
 import type { HubDb } from '../db/types';
-
-export const rejectedOpsInputSchema = z.object({
-  commune: agencyCodeSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
-export type RejectedOpsInput = z.infer<typeof rejectedOpsInputSchema>;
-
-export interface RejectedOpRow {
-  opId: string;
-  communeCode: string;
-  communeName: string;
-  deviceId: string;
-  deviceName: string;
-  opType: string;
-  entityId: string;
-  code: string | null;
-  reason: string | null;
-  receivedAt: string;
-}
-
-export interface RejectedOpsSummary {
-  communeCode: string;
-  communeName: string;
-  rejected: number;
-}
 
 export async function rejectedOps(
   db: HubDb,

@@ -1,20 +1,7 @@
 /** Per-commune health of the sync, for `stats --json` and the admin API. */
 import { sql } from 'drizzle-orm';
+import type { CommuneStats } from '@shared/hub-admin/api';
 import type { HubDb } from '../db/types';
-
-export interface CommuneStats {
-  code: string;
-  name: string;
-  devices: number;
-  activeDevices: number;
-  dossiers: number;
-  lastPushAt: string | null;
-  lastPullAt: string | null;
-  /** Sum over active devices of the outbox depth each last reported. */
-  pendingReported: number;
-  /** Largest absolute device-clock offset to the hub among active devices, in ms. */
-  maxClockDriftMs: number | null;
-}
 
 const iso = (value: unknown): string | null => (value == null ? null : new Date(value as string).toISOString());
 

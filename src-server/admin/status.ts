@@ -5,22 +5,13 @@
  */
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { z } from 'zod';
-import { dossierStatusSchema, type Dossier, type DossierEvent, type DossierStatus } from '@shared/dossier';
+import type { Dossier, DossierEvent, DossierStatus } from '@shared/dossier';
+import type { StatusChangeInput } from '@shared/hub-admin/api';
 import { communeScope, type DossierStatusPayload } from '@shared/sync/protocol';
 import { EXPORT_FEED, appendChange, nextSeq } from '../db/feed';
 import { dossier, dossierEvent } from '../db/schema';
 import type { HubDb } from '../db/types';
 import { notFound } from '../errors';
-
-export const statusChangeInputSchema = z.object({
-  status: dossierStatusSchema,
-  officer: z.string().trim().min(1).max(200),
-  /** Event type for the timeline; defaults to a generic province status change. */
-  type: z.string().trim().min(1).max(60).optional(),
-  note: z.string().max(2000).optional(),
-});
-export type StatusChangeInput = z.infer<typeof statusChangeInputSchema>;
 
 /** Statuses that end processing (NgayKetThucXuLy in DVCQG terms, DOMAIN.md §4.5). */
 const FINISHING: ReadonlySet<DossierStatus> = new Set(['result_ready', 'rejected', 'stopped']);

@@ -1,24 +1,25 @@
 /**
- * The province's admin API (HTTP Basic, admin_user): communes, enrollment codes, devices, stats,
- * status changes of dossiers, and publication of catalogs/calendars/agency lists.
+ * The province's admin API (HTTP Basic, admin_user): one route per row of its contract
+ * (src-shared/hub-admin/api.ts) and one handler per row here, typed from that row, so a row
+ * without a handler fails the build. Path parameters and inputs (the query of a GET, the body of
+ * a POST) are parsed with the row's zod schemas before the handler runs.
  */
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { createCommune, createCommuneInputSchema, issueEnrollmentCode, revokeDevice } from '../admin/communes';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import { adminApi, type AdminApi, type AdminCallName } from '@shared/hub-admin/api';
+import type { AdminRow } from '@shared/hub-admin/row';
+import { createCommune, issueEnrollmentCode, revokeDevice } from '../admin/communes';
+import { listDevices } from '../admin/devices';
+import { searchDossiers } from '../admin/dossier-search';
 import { importOfflineBundle } from '../admin/offline-bundles';
-import { publicationInputSchema, publish } from '../admin/publications';
+import { onTimeRates } from '../admin/on-time';
+import { publish } from '../admin/publications';
+import { rejectedOps } from '../admin/rejected-ops';
 import { communeStats } from '../admin/stats';
-import { recordStatusChange, statusChangeInputSchema } from '../admin/status';
+import { recordStatusChange } from '../admin/status';
 import { authenticateAdmin } from '../auth/admin-auth';
 import type { HubDb } from '../db/types';
 import { badRequest } from '../errors';
-
-/** Catalogs and calendars are bigger than a push batch. */
-const PUBLICATION_BODY_LIMIT = 16 * 1_048_576;
-
-const uuidParams = z.object({ id: z.uuid() });
-const communeParams = z.object({ code: createCommuneInputSchema.shape.code });
-const enrollmentCodeInput = z.object({ ttlHours: z.number().int().min(1).max(24 * 30).optional() }).default({});
 
 export function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const parsed = schema.safeParse(value);
@@ -26,51 +27,68 @@ export function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T
   return parsed.data;
 }
 
+interface Call<N extends AdminCallName> {
+  params: z.output<AdminApi[N]['params']>;
+  input: z.output<AdminApi[N]['input']>;
+  /** The body exactly as received (a signed bundle is verified over it). */
+  body: unknown;
+  log: FastifyBaseLogger;
+}
+
+type AdminHandlers = { [N in AdminCallName]: (call: Call<N>) => Promise<z.input<AdminApi[N]['output']>> };
+
+function handlers(db: HubDb): AdminHandlers {
+  return {
+    'stats.communes': async () => ({ communes: await communeStats(db) }),
+    'communes.create': async ({ input }) => {
+      const created = await createCommune(db, input);
+      return { code: created.code, name: created.name };
+    },
+    'communes.enrollmentCode': async ({ params, input, log }) => {
+      const issued = await issueEnrollmentCode(db, params.code, input.ttlHours);
+      log.info({ communeCode: params.code }, 'enrollment code issued');
+      return { code: issued.code, communeCode: issued.communeCode, expiresAt: issued.expiresAt.toISOString() };
+    },
+    'communes.devices': async ({ params }) => ({ devices: await listDevices(db, params.code) }),
+    'devices.revoke': async ({ params, log }) => {
+      await revokeDevice(db, params.id);
+      log.info({ deviceId: params.id }, 'device revoked');
+      return { ok: true };
+    },
+    'dossiers.search': ({ input }) => searchDossiers(db, input),
+    'dossiers.recordStatus': async ({ params, input }) => {
+      const changed = await recordStatusChange(db, params.id, input);
+      return { dossier: changed.dossier, event: changed.event, seq: changed.seq };
+    },
+    'reports.onTime': async ({ input }) => ({ communes: await onTimeRates(db, input) }),
+    'rejectedOps.list': ({ input }) => rejectedOps(db, input),
+    'offlineBundles.import': ({ body, log }) => importOfflineBundle(db, body, log),
+    'publications.create': ({ input }) => publish(db, input),
+  };
+}
+
 export function registerAdminRoutes(app: FastifyInstance, db: HubDb): void {
+  const table = handlers(db);
   app.register(async (admin) => {
     admin.addHook('preHandler', async (request) => {
       await authenticateAdmin(db, request);
     });
-
-    admin.get('/v1/admin/stats', async () => ({ communes: await communeStats(db) }));
-
-    admin.post('/v1/admin/communes', async (request, reply) => {
-      const created = await createCommune(db, parse(createCommuneInputSchema, request.body));
-      reply.status(201);
-      return { code: created.code, name: created.name };
-    });
-
-    admin.post('/v1/admin/communes/:code/enrollment-codes', async (request, reply) => {
-      const { code } = parse(communeParams, request.params);
-      const { ttlHours } = parse(enrollmentCodeInput, request.body ?? {});
-      const issued = await issueEnrollmentCode(db, code, ttlHours);
-      request.log.info({ communeCode: code }, 'enrollment code issued');
-      reply.status(201);
-      return { code: issued.code, communeCode: issued.communeCode, expiresAt: issued.expiresAt.toISOString() };
-    });
-
-    admin.post('/v1/admin/devices/:id/revoke', async (request) => {
-      const { id } = parse(uuidParams, request.params);
-      await revokeDevice(db, id);
-      request.log.info({ deviceId: id }, 'device revoked');
-      return { ok: true };
-    });
-
-    admin.post('/v1/admin/dossiers/:id/status', async (request) => {
-      const { id } = parse(uuidParams, request.params);
-      const changed = await recordStatusChange(db, id, parse(statusChangeInputSchema, request.body));
-      return { dossier: changed.dossier, event: changed.event, seq: changed.seq };
-    });
-
-    // A USB bundle can hold weeks of work: allow a larger body than a push.
-    admin.post('/v1/admin/offline-bundles', { bodyLimit: 64 * 1024 * 1024 }, async (request) =>
-      importOfflineBundle(db, request.body, request.log),
-    );
-
-    admin.post('/v1/admin/publications', { bodyLimit: PUBLICATION_BODY_LIMIT }, async (request, reply) => {
-      const published = await publish(db, parse(publicationInputSchema, request.body));
-      reply.status(201);
-      return published;
-    });
+    for (const name of Object.keys(adminApi) as AdminCallName[]) {
+      const row: AdminRow = adminApi[name];
+      // Each handler is typed by its own row above; here the row's schemas have just parsed its call.
+      const handler = table[name] as (call: { params: unknown; input: unknown; body: unknown; log: FastifyBaseLogger }) => Promise<unknown>;
+      admin.route({
+        method: row.method,
+        url: row.path,
+        ...(row.bodyLimit ? { bodyLimit: row.bodyLimit } : {}),
+        handler: async (request, reply) => {
+          const params = parse(row.params, request.params);
+          const input = parse(row.input, row.method === 'GET' ? request.query : (request.body ?? {}));
+          const output = await handler({ params, input, body: request.body, log: request.log });
+          reply.status(row.status ?? 200);
+          return output;
+        },
+      });
+    }
   });
 }

@@ -1,9 +1,12 @@
 /**
- * The admin page's only way to the hub: fetch against the HTTP Basic admin API. The
- * Authorization header is built from the credentials of the session store on every call; nothing
- * else is sent and no cookie is involved.
+ * The admin page's only way to the hub: fetch against the HTTP Basic admin API, by the names of
+ * its rows (src-shared/hub-admin/api.ts), so paths, inputs and answers are typed from the same
+ * table the hub serves. The Authorization header is built from the credentials of the session
+ * store on every call; nothing else is sent and no cookie is involved.
  */
 import { isFetchFailure } from '@shared/errors';
+import { adminApi, type AdminCallName, type AdminInput, type AdminOutput, type AdminParams } from '@shared/hub-admin/api';
+import { adminPath, type AdminRow } from '@shared/hub-admin/row';
 import { vi } from '../i18n/vi';
 
 export class AdminApiError extends Error {
@@ -17,11 +20,15 @@ export class AdminApiError extends Error {
   }
 }
 
-export type Query = Record<string, string | number | undefined>;
+/** What a call of row N sends: its path parameters and its input (query of a GET, body of a POST). */
+export interface AdminCall<N extends AdminCallName> {
+  params?: AdminParams<N>;
+  input?: AdminInput<N>;
+}
 
-function withQuery(path: string, query?: Query): string {
+function withQuery(path: string, query: object): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
+  for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== '') params.set(key, String(value));
   }
   const qs = params.toString();
@@ -36,22 +43,21 @@ export function basicAuthorization(username: string, password: string): string {
   return `Basic ${btoa(binary)}`;
 }
 
-export async function callAdminApi<T>(
-  authorization: string,
-  method: 'GET' | 'POST',
-  path: string,
-  options: { query?: Query; body?: unknown } = {},
-): Promise<T> {
+/** Calls row `name` of the admin API (src-shared/hub-admin/api.ts) with these credentials. */
+export async function callAdminApi<N extends AdminCallName>(authorization: string, name: N, call: AdminCall<N> = {}): Promise<AdminOutput<N>> {
+  const row: AdminRow = adminApi[name];
+  const path = adminPath(row, (call.params ?? {}) as Record<string, string>);
+  const method = row.method;
   let response: Response;
   try {
-    response = await fetch(withQuery(path, options.query), {
+    response = await fetch(method === 'GET' ? withQuery(path, call.input ?? {}) : path, {
       method,
       headers: {
         authorization,
         accept: 'application/json',
         ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
       },
-      body: method === 'POST' ? JSON.stringify(options.body ?? {}) : undefined,
+      body: method === 'POST' ? JSON.stringify(call.input ?? {}) : undefined,
     });
   } catch (err) {
     if (!isFetchFailure(err)) throw err;
@@ -60,12 +66,10 @@ export async function callAdminApi<T>(
   const payload = (await response.json().catch((err: unknown) => {
     if (!(err instanceof SyntaxError)) throw err; // a proxy's error page is not JSON
     return null;
-  })) as
-    | (T & { ok?: boolean; error?: { code: string; message: string } })
-    | null;
+  })) as (AdminOutput<N> & { ok?: boolean; error?: { code: string; message: string } }) | null;
   if (!response.ok) {
     const error = payload?.error;
     throw new AdminApiError(response.status, error?.code ?? 'http_error', error?.message ?? vi.errors.unexpected);
   }
-  return payload as T;
+  return payload as AdminOutput<N>;
 }

@@ -1,9 +1,9 @@
 /** Xã/phường: every commune's sync health, with enrollment and device management. */
 import { App, Button, Card, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
-import type { CommuneStats } from '../api/types';
+import type { CommuneStats } from '@shared/hub-admin/api';
 import { vi } from '../i18n/vi';
-import { adminApi } from '../stores/session';
+import { callAdmin } from '../stores/session';
 import { LARGE_DRIFT_MS, when } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
 import { CreateCommuneModal } from './communes/CreateCommuneModal';
@@ -12,18 +12,14 @@ import { EnrollmentCodeModal, type IssuedCode } from './communes/EnrollmentCodeM
 
 export function Communes() {
   const { message } = App.useApp();
-  const stats = useLoad(() => adminApi<{ communes: CommuneStats[] }>('GET', '/v1/admin/stats'), []);
+  const stats = useLoad(() => callAdmin('stats.communes'), []);
   const [creating, setCreating] = useState(false);
   const [issued, setIssued] = useState<IssuedCode>();
   const [devicesOf, setDevicesOf] = useState<CommuneStats>();
 
   const issueCode = async (commune: CommuneStats) => {
     try {
-      const answer = await adminApi<{ code: string; expiresAt: string }>(
-        'POST',
-        `/v1/admin/communes/${encodeURIComponent(commune.code)}/enrollment-codes`,
-        { body: {} },
-      );
+      const answer = await callAdmin('communes.enrollmentCode', { params: { code: commune.code }, input: {} });
       setIssued({ communeName: commune.name, code: answer.code, expiresAt: answer.expiresAt });
     } catch (err) {
       message.error(err instanceof Error ? err.message : vi.errors.unexpected);

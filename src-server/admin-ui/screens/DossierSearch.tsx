@@ -2,9 +2,9 @@
 import { Button, Card, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { DOSSIER_STATUSES, type DossierStatus } from '@shared/dossier';
-import type { CommuneStats, DossierSearchRow } from '../api/types';
+import type { DossierSearchRow } from '@shared/hub-admin/api';
 import { vi } from '../i18n/vi';
-import { adminApi } from '../stores/session';
+import { callAdmin } from '../stores/session';
 import { when } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
 import { StatusChangeModal } from './dossiers/StatusChangeModal';
@@ -19,11 +19,11 @@ export function DossierSearch() {
   const [page, setPage] = useState(1);
   const [changing, setChanging] = useState<DossierSearchRow>();
 
-  const communes = useLoad(() => adminApi<{ communes: CommuneStats[] }>('GET', '/v1/admin/stats'), []);
+  const communes = useLoad(() => callAdmin('stats.communes'), []);
   const results = useLoad(
     () =>
-      adminApi<{ rows: DossierSearchRow[]; total: number }>('GET', '/v1/admin/dossiers', {
-        query: { q, status, commune, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+      callAdmin('dossiers.search', {
+        input: { q, status, commune, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
       }),
     [q, status, commune, page],
   );

@@ -2,9 +2,9 @@
 import { Card, DatePicker, Progress, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { OnTimeRow } from '../api/types';
+import type { OnTimeRow } from '@shared/hub-admin/api';
 import { vi } from '../i18n/vi';
-import { adminApi } from '../stores/session';
+import { callAdmin } from '../stores/session';
 import { percent } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
 
@@ -18,8 +18,8 @@ export function OnTimeRates() {
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>([dayjs().startOf('month'), dayjs().endOf('month')]);
   const rates = useLoad(
     () =>
-      adminApi<{ communes: OnTimeRow[] }>('GET', '/v1/admin/reports/on-time', {
-        query: range ? { from: vnDayStart(range[0]), to: vnDayStart(range[1].add(1, 'day')) } : {},
+      callAdmin('reports.onTime', {
+        input: range ? { from: vnDayStart(range[0]), to: vnDayStart(range[1].add(1, 'day')) } : {},
       }),
     [range?.[0].valueOf(), range?.[1].valueOf()],
   );

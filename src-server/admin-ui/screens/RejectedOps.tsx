@@ -1,19 +1,19 @@
 /** Lệnh bị từ chối: sync ops the hub refused, counted per commune, with each op's reason. */
 import { Card, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import type { CommuneStats, RejectedOpRow, RejectedOpsSummary } from '../api/types';
+import type { RejectedOpRow, RejectedOpsSummary } from '@shared/hub-admin/api';
 import { vi } from '../i18n/vi';
-import { adminApi } from '../stores/session';
+import { callAdmin } from '../stores/session';
 import { when } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
 
 export function RejectedOps() {
   const [commune, setCommune] = useState<string>();
-  const communes = useLoad(() => adminApi<{ communes: CommuneStats[] }>('GET', '/v1/admin/stats'), []);
+  const communes = useLoad(() => callAdmin('stats.communes'), []);
   const rejected = useLoad(
     () =>
-      adminApi<{ summary: RejectedOpsSummary[]; rows: RejectedOpRow[] }>('GET', '/v1/admin/rejected-ops', {
-        query: { commune, limit: 200 },
+      callAdmin('rejectedOps.list', {
+        input: { commune, limit: 200 },
       }),
     [commune],
   );

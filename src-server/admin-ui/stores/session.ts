@@ -4,7 +4,8 @@
  * cookie).
  */
 import { create } from 'zustand';
-import { AdminApiError, basicAuthorization, callAdminApi, type Query } from '../api/client';
+import type { AdminCallName, AdminOutput } from '@shared/hub-admin/api';
+import { AdminApiError, basicAuthorization, callAdminApi, type AdminCall } from '../api/client';
 
 const STORAGE_KEY = 'motcua.hub-admin.session';
 
@@ -36,7 +37,7 @@ export const useSession = create<SessionState>((set) => ({
   async login(username, password) {
     const authorization = basicAuthorization(username, password);
     try {
-      await callAdminApi(authorization, 'GET', '/v1/admin/stats');
+      await callAdminApi(authorization, 'stats.communes');
     } catch (err) {
       if (err instanceof AdminApiError && err.status === 401) return false;
       throw err;
@@ -53,15 +54,11 @@ export const useSession = create<SessionState>((set) => ({
 }));
 
 /** An admin API call as the signed-in user; a 401 (password changed meanwhile) signs out. */
-export async function adminApi<T>(
-  method: 'GET' | 'POST',
-  path: string,
-  options: { query?: Query; body?: unknown } = {},
-): Promise<T> {
+export async function callAdmin<N extends AdminCallName>(name: N, call: AdminCall<N> = {}): Promise<AdminOutput<N>> {
   const { session, logout } = useSession.getState();
   if (!session) throw new AdminApiError(401, 'unauthenticated', '');
   try {
-    return await callAdminApi<T>(session.authorization, method, path, options);
+    return await callAdminApi(session.authorization, name, call);
   } catch (err) {
     if (err instanceof AdminApiError && err.status === 401) logout();
     throw err;

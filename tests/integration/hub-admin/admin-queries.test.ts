@@ -7,10 +7,8 @@ import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorResponseSchema } from '@shared/sync/protocol';
 import { appliedOp, dossier } from '../../../src-server/db/schema';
-import type { DossierSearchRow } from '../../../src-server/admin/dossier-search';
-import type { OnTimeRow } from '../../../src-server/admin/on-time';
-import type { RejectedOpRow, RejectedOpsSummary } from '../../../src-server/admin/rejected-ops';
-import type { DeviceRow } from '../../../src-server/admin/devices';
+import { adminApi, type AdminCallName, type DeviceRow, type DossierSearchRow, type OnTimeRow, type RejectedOpRow, type RejectedOpsSummary } from '@shared/hub-admin/api';
+import { adminPath, type AdminRow } from '@shared/hub-admin/row';
 import {
   adminHeaders,
   BACKENDS,
@@ -205,5 +203,21 @@ describe.each(BACKENDS)('province admin queries on %s', (backendName) => {
     );
     await expectBadRequest('/v1/admin/rejected-ops?limit=5000');
     await expectBadRequest('/v1/admin/rejected-ops?commune=%3Bdrop');
+  });
+
+  it('answers every read row exactly in the shape its row in the shared contract gives', async () => {
+    const commune = await newCommune(hub, 'UBND xã Quảng Ninh');
+    const counter = await enrollCounter(hub, commune.code, 'Quầy 1');
+    const late = makeDossier(commune.code, { status: 'returned', finishedAt: '2026-11-23T10:00:00.000Z', returnedAt: '2026-11-23T10:00:00.000Z' });
+    await push(hub, counter, [upsertOp(counter, late), upsertOp(counter, makeDossier('000.99.99.H56'))]);
+    const reads = (Object.keys(adminApi) as AdminCallName[]).filter((name) => adminApi[name].method === 'GET');
+    expect(reads.length).toBeGreaterThanOrEqual(5);
+    for (const name of reads) {
+      const row: AdminRow = adminApi[name];
+      const res = await get(adminPath(row, { code: commune.code }));
+      expect(res.statusCode, name).toBe(200);
+      // Parsing drops what the schema does not name: equal means nothing more, nothing less.
+      expect(row.output.parse(res.json()), name).toEqual(res.json());
+    }
   });
 });

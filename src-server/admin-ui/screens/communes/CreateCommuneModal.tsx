@@ -2,7 +2,7 @@
 import { App, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { vi } from '../../i18n/vi';
-import { adminApi } from '../../stores/session';
+import { callAdmin } from '../../stores/session';
 
 interface Fields {
   code: string;
@@ -18,9 +18,7 @@ export function CreateCommuneModal(props: { open: boolean; onClose(): void; onCr
     const fields = await form.validateFields();
     setBusy(true);
     try {
-      const created = await adminApi<{ code: string; name: string }>('POST', '/v1/admin/communes', {
-        body: { code: fields.code.trim(), name: fields.name.trim() },
-      });
+      const created = await callAdmin('communes.create', { input: { code: fields.code.trim(), name: fields.name.trim() } });
       message.success(vi.communes.created(created.name));
       form.resetFields();
       props.onCreated();

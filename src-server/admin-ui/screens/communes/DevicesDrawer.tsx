@@ -1,8 +1,8 @@
 /** The counters enrolled for one commune; revoking one (after confirmation) stops its sync. */
 import { App, Button, Drawer, Table, Tag } from 'antd';
-import type { CommuneStats, DeviceRow } from '../../api/types';
+import type { CommuneStats, DeviceRow } from '@shared/hub-admin/api';
 import { vi } from '../../i18n/vi';
-import { adminApi } from '../../stores/session';
+import { callAdmin } from '../../stores/session';
 import { when } from '../../ui/format';
 import { useLoad } from '../../ui/useLoad';
 
@@ -11,10 +11,7 @@ export function DevicesDrawer(props: { commune: CommuneStats | undefined; onClos
   const { message, modal } = App.useApp();
   const devices = useLoad(
     async () =>
-      commune
-        ? (await adminApi<{ devices: DeviceRow[] }>('GET', `/v1/admin/communes/${encodeURIComponent(commune.code)}/devices`))
-            .devices
-        : [],
+      commune ? (await callAdmin('communes.devices', { params: { code: commune.code } })).devices : [],
     [commune?.code],
   );
 
@@ -27,7 +24,7 @@ export function DevicesDrawer(props: { commune: CommuneStats | undefined; onClos
       cancelText: vi.common.cancel,
       onOk: async () => {
         try {
-          await adminApi('POST', `/v1/admin/devices/${row.id}/revoke`);
+          await callAdmin('devices.revoke', { params: { id: row.id } });
           message.success(vi.devices.revokedDone(row.name));
           devices.reload();
         } catch (err) {

@@ -5,9 +5,9 @@
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { DOSSIER_STATUSES, type DossierStatus } from '@shared/dossier';
-import type { DossierSearchRow } from '../../api/types';
+import type { DossierSearchRow } from '@shared/hub-admin/api';
 import { vi } from '../../i18n/vi';
-import { adminApi, useSession } from '../../stores/session';
+import { callAdmin, useSession } from '../../stores/session';
 
 interface Fields {
   status: DossierStatus;
@@ -29,8 +29,9 @@ export function StatusChangeModal(props: { dossier: DossierSearchRow | undefined
   const record = async (target: DossierSearchRow, fields: Fields) => {
     setBusy(true);
     try {
-      await adminApi('POST', `/v1/admin/dossiers/${target.id}/status`, {
-        body: {
+      await callAdmin('dossiers.recordStatus', {
+        params: { id: target.id },
+        input: {
           status: fields.status,
           officer: fields.officer.trim(),
           ...(fields.note?.trim() ? { note: fields.note.trim() } : {}),
