@@ -21,7 +21,7 @@ const onlySome = vitestArgs.length > 0;
 
 if (!onlySome) {
   for (const [title, args] of [
-    ['typecheck', [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json', '--noEmit']],
+    ['typecheck', ['scripts/typecheck.mjs']],
     ['lint', [bin('eslint', 'bin/eslint.js'), '--max-warnings', '0', '.']],
     ['electronegativity', ['scripts/electronegativity.mjs']],
   ]) {

@@ -55,7 +55,7 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-function fromBase64(b64: string): Uint8Array {
+function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
   const bin = atob(b64);
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
@@ -68,8 +68,8 @@ function fromBase64(b64: string): Uint8Array {
  */
 export async function verifyBundleSignature(rawBody: unknown, publicKeyB64: string, signatureB64: string): Promise<boolean> {
   try {
-    const key = await crypto.subtle.importKey('spki', fromBase64(publicKeyB64) as BufferSource, { name: 'Ed25519' }, false, ['verify']);
-    return await crypto.subtle.verify({ name: 'Ed25519' }, key, fromBase64(signatureB64) as BufferSource, new TextEncoder().encode(canonicalJson(rawBody)));
+    const key = await crypto.subtle.importKey('spki', fromBase64(publicKeyB64), { name: 'Ed25519' }, false, ['verify']);
+    return await crypto.subtle.verify({ name: 'Ed25519' }, key, fromBase64(signatureB64), new TextEncoder().encode(canonicalJson(rawBody)));
   } catch (err) {
     // A key or signature that is not valid base64, or not an Ed25519 key: not this device's
     // signature. WebCrypto and atob say so with a DOMException.

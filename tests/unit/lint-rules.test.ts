@@ -1,5 +1,12 @@
-/** The layer rules of ARCHITECTURE.md §2 fail lint when broken, and pass when kept. */
+/**
+ * The layer rules of ARCHITECTURE.md §2 bite: each layer's allow-list (eslint/layers.js) refuses
+ * what it must not import and lets through what it may, the PDF engine has one door, no catch is
+ * silent (eslint/plugin.js), and each layer's tsconfig.json refuses the globals of other
+ * platforms (no Buffer or process in pure or browser code, no document in Node code).
+ */
+import path from 'node:path';
 import { ESLint } from 'eslint';
+import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/web-host';
 
@@ -8,36 +15,177 @@ beforeAll(() => {
   eslint = new ESLint({ cwd: REPO_ROOT });
 });
 
-async function restrictedImports(filePath: string, code: string): Promise<string[]> {
+async function messages(filePath: string, code: string, ruleId: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  return result!.messages.filter((m) => m.ruleId === ruleId).map((m) => m.message);
 }
 
-describe('import rules', () => {
+const importOf = (source: string) => `import * as m from '${source}';\nexport const a = m;`;
+
+describe('layers by allow-list', () => {
   it.each([
-    ['src-main/core/dossiers/x.ts', "import { app } from 'electron';\nexport const a = app;"],
-    ['src-main/core/x.ts', "import { registerIpc } from '../electron/ipc';\nexport const a = registerIpc;"],
-    ['src-main/core/x.ts', "import { createWebServer } from '../web/server';\nexport const a = createWebServer;"],
-    ['src-renderer/screens/X.tsx', "import { openCore } from '../../src-main/core/core';\nexport const a = openCore;"],
-    ['src-renderer/x.ts', "import { buildApp } from '../src-server/app';\nexport const a = buildApp;"],
-    ['src-renderer/x.ts', "import fs from 'node:fs';\nexport const a = fs;"],
-    ['src-server/x.ts', "import { openCore } from '../src-main/core/core';\nexport const a = openCore;"],
-    ['src-shared/domain/x.ts', "import fs from 'node:fs';\nexport const a = fs;"],
-    ['src-shared/domain/x.ts', "import path from 'path';\nexport const a = path;"],
-    ['src-shared/x.ts', "import Database from 'better-sqlite3';\nexport const a = Database;"],
-    ['src-shared/x.ts', "import { openCore } from '../src-main/core/core';\nexport const a = openCore;"],
-  ])('%s: refuses a forbidden import', async (file, code) => {
-    const messages = await restrictedImports(file, code);
-    expect(messages.length).toBe(1);
+    // src-shared is pure: zod and the pure signing libraries, and itself.
+    ['src-shared/domain/x.ts', 'node:fs'],
+    ['src-shared/domain/x.ts', 'path'],
+    ['src-shared/x.ts', 'better-sqlite3'],
+    ['src-shared/x.ts', 'react'],
+    ['src-shared/x.ts', 'pdfkit'],
+    ['src-shared/x.ts', 'fastify'],
+    ['src-shared/x.ts', '../src-main/core/core'],
+    ['src-shared/x.ts', '../src-server/app'],
+    // The shared UI components: React and antd over the contract, nothing of either UI.
+    ['src-ui/X.tsx', 'zustand'],
+    ['src-ui/X.tsx', '../src-renderer/rpc/client'],
+    ['src-ui/X.tsx', 'node:fs'],
+    // The counter UI: its UI libraries, never a database, PDF or server library.
+    ['src-renderer/x.ts', 'better-sqlite3'],
+    ['src-renderer/x.ts', 'pg'],
+    ['src-renderer/x.ts', 'pdfkit'],
+    ['src-renderer/x.ts', 'pdfmake'],
+    ['src-renderer/x.ts', 'fastify'],
+    ['src-renderer/x.ts', 'electron'],
+    ['src-renderer/x.ts', 'node:fs'],
+    ['src-renderer/screens/X.tsx', '../../src-main/core/core'],
+    ['src-renderer/x.ts', '../src-server/app'],
+    // core: its Node libraries, never a UI library, never its hosts or the hub.
+    ['src-main/core/dossiers/x.ts', 'electron'],
+    ['src-main/core/x.ts', 'react'],
+    ['src-main/core/x.ts', 'antd'],
+    ['src-main/core/x.ts', 'pg'],
+    ['src-main/core/x.ts', '../electron/ipc'],
+    ['src-main/core/x.ts', '../web/server'],
+    ['src-main/core/x.ts', '../cli'],
+    ['src-main/core/x.ts', '../../src-server/app'],
+    ['src-main/core/x.ts', '../../src-renderer/main'],
+    // The hosts.
+    ['src-main/web/x.ts', 'electron'],
+    ['src-main/web/x.ts', '../../src-server/app'],
+    ['src-main/electron/x.ts', 'react'],
+    ['src-main/cli/x.ts', 'fastify'],
+    // The hub's Node code: never the counter, never a UI library, never its own admin page.
+    ['src-server/x.ts', '../src-main/core/core'],
+    ['src-server/x.ts', 'react'],
+    ['src-server/x.ts', 'better-sqlite3'],
+    ['src-server/routes/x.ts', '../admin-ui/api/client'],
+    // The admin page: browser code that reaches the hub only over HTTP.
+    ['src-server/admin-ui/screens/X.tsx', '../../admin/communes'],
+    ['src-server/admin-ui/x.ts', '../db/schema'],
+    ['src-server/admin-ui/x.ts', '../routes/admin'],
+    ['src-server/admin-ui/x.ts', 'fastify'],
+    ['src-server/admin-ui/x.ts', 'node:fs'],
+    ['src-server/admin-ui/x.ts', 'drizzle-orm'],
+  ])('%s may not import %s', async (file, source) => {
+    expect(await messages(file, importOf(source), 'motcua/layer-imports')).toHaveLength(1);
   });
 
   it.each([
-    ['src-main/electron/main.ts', "import { app } from 'electron';\nimport { openCore } from '../core/core';\nexport const a = [app, openCore];"],
-    ['src-main/web/server.ts', "import { openCore } from '../core/core';\nimport { rpc } from '@shared/rpc';\nexport const a = [openCore, rpc];"],
-    ['src-renderer/x.ts', "import { rpc } from '@shared/rpc';\nexport const a = rpc;"],
-    ['src-server/x.ts', "import { rpc } from '../src-shared/rpc';\nexport const a = rpc;"],
-    ['src-shared/x.ts', "import { z } from 'zod';\nexport const a = z;"],
-  ])('%s: allows an import the architecture permits', async (file, code) => {
-    expect(await restrictedImports(file, code)).toEqual([]);
+    ['src-shared/x.ts', 'zod'],
+    ['src-shared/signing/x.ts', 'pkijs'],
+    ['src-shared/signing/x.ts', 'asn1js'],
+    ['src-shared/signing/x.ts', '@peculiar/x509'],
+    ['src-shared/rpc/x.ts', '../domain/text'],
+    ['src-ui/X.tsx', 'antd'],
+    ['src-ui/X.tsx', '@shared/errors'],
+    ['src-renderer/x.ts', 'antd'],
+    ['src-renderer/x.ts', '@ant-design/icons'],
+    ['src-renderer/x.ts', 'react-dom/client'],
+    ['src-renderer/x.ts', '@shared/rpc'],
+    ['src-renderer/screens/X.tsx', '../../src-ui/LoginForm'],
+    ['src-main/core/x.ts', 'drizzle-orm/sqlite-core'],
+    ['src-main/core/x.ts', 'node:fs'],
+    ['src-main/core/x.ts', '../../src-shared/dossier'],
+    ['src-main/electron/main.ts', 'electron'],
+    ['src-main/electron/main.ts', '../core/core'],
+    ['src-main/web/server.ts', 'fastify'],
+    ['src-main/cli.ts', './core/core'],
+    ['src-server/x.ts', 'fastify'],
+    ['src-server/x.ts', '../src-shared/rpc'],
+    ['src-server/version.ts', '../package.json'],
+    ['src-server/admin-ui/x.ts', '@shared/hub-admin/api'],
+    ['src-server/admin-ui/screens/X.tsx', '../../../src-ui/LoginForm'],
+  ])('%s may import %s', async (file, source) => {
+    expect(await messages(file, importOf(source), 'motcua/layer-imports')).toEqual([]);
   });
+
+  it('names the layer and where its allow-list lives', async () => {
+    const [message] = await messages('src-renderer/x.ts', importOf('better-sqlite3'), 'motcua/layer-imports');
+    expect(message).toContain('src-renderer');
+    expect(message).toContain('eslint/layers.js');
+  });
+});
+
+describe('the PDF engine has one door', () => {
+  it.each([
+    ['src-main/core/print/service.ts', './pdf-engine'],
+    ['src-main/core/reports/export.ts', '../print/pdf-engine/index'],
+    ['src-main/core/print/render.ts', './pdf-engine/engine'],
+    ['src-main/core/print/forms/mau01.ts', '../pdf-engine/shared-fonts'],
+  ])('%s may not import %s', async (file, source) => {
+    expect(await messages(file, importOf(source), 'motcua/one-door')).toHaveLength(1);
+  });
+
+  it.each([
+    ['src-main/core/print/render.ts', './pdf-engine'],
+    ['src-main/core/print/pdf-engine/engine.ts', './renderer'],
+    ['src-main/core/print/pdf-engine/index.ts', './shared-fonts'],
+  ])('%s may import %s', async (file, source) => {
+    expect(await messages(file, importOf(source), 'motcua/one-door')).toEqual([]);
+  });
+});
+
+describe('no silent catch', () => {
+  it.each([
+    ['src-main/core/x.ts', 'export function f(g: () => void) {\n  try {\n    g();\n  } catch {\n    return 1;\n  }\n  return 0;\n}'],
+    ['src-renderer/x.ts', 'export const f = (p: Promise<void>) => p.catch(() => undefined);'],
+    ['tests/x.test.ts', 'export const f = (p: Promise<void>) => p.catch(function () {\n  return 1;\n});'],
+  ])('%s: refuses a catch that does not name its error', async (file, code) => {
+    expect(await messages(file, code, 'motcua/no-silent-catch')).toHaveLength(1);
+  });
+
+  it('lets a catch through that names its error', async () => {
+    const code = [
+      'export function f(g: () => void) {',
+      '  try {',
+      '    g();',
+      '  } catch (err) {',
+      '    if (!(err instanceof SyntaxError)) throw err;',
+      '  }',
+      '}',
+      'export const h = (p: Promise<void>) => p.catch((err: unknown) => console.error(err));',
+    ].join('\n');
+    expect(await messages('src-main/core/x.ts', code, 'motcua/no-silent-catch')).toEqual([]);
+  });
+});
+
+/** The names a file using every platform global leaves undeclared under a layer's tsconfig.json. */
+function undeclaredGlobals(layerDir: string): string[] {
+  const configFile = path.join(REPO_ROOT, layerDir, 'tsconfig.json');
+  const parsed = ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+  if (!parsed) throw new Error(`cannot read ${configFile}`);
+  const probe = path.join(REPO_ROOT, layerDir, '__globals_probe__.ts');
+  const text = 'export const used = [typeof Buffer, typeof process, typeof document, typeof window, typeof TextEncoder, typeof crypto, typeof atob];\n';
+  const host = ts.createCompilerHost(parsed.options);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (file, language, ...rest) => (file === probe ? ts.createSourceFile(file, text, language) : getSourceFile(file, language, ...rest));
+  const fileExists = host.fileExists.bind(host);
+  host.fileExists = (file) => file === probe || fileExists(file);
+  // The probe and the layer's own declarations (src-shared/platform.d.ts), as the layer's files see them.
+  const declarations = parsed.fileNames.filter((f) => f.endsWith('.d.ts'));
+  const program = ts.createProgram({ rootNames: [probe, ...declarations], options: parsed.options, host });
+  return program
+    .getSemanticDiagnostics(program.getSourceFile(probe))
+    .map((d) => /Cannot find name '(\w+)'/.exec(ts.flattenDiagnosticMessageText(d.messageText, '\n'))?.[1] ?? ts.flattenDiagnosticMessageText(d.messageText, '\n'))
+    .sort();
+}
+
+describe("each layer's tsconfig.json refuses the other platforms' globals", () => {
+  it.each([
+    ['src-shared', ['Buffer', 'document', 'process', 'window']],
+    ['src-main', ['document', 'window']],
+    ['src-server', ['document', 'window']],
+    ['src-renderer', ['Buffer', 'process']],
+    ['src-server/admin-ui', ['Buffer', 'process']],
+  ])('%s leaves %j undeclared', (layer, missing) => {
+    expect(undeclaredGlobals(layer)).toEqual(missing);
+  }, 60_000);
 });

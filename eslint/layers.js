@@ -1,0 +1,120 @@
+// The layers of ARCHITECTURE.md §2 as allow-lists: for each layer, the folders and the packages its
+// files may import. Anything not listed is refused, so a new dependency of a layer is a decision
+// made here, one line with its reason, not an accident. Node's built-in modules are a separate
+// yes/no. tests/unit/lint-rules.test.ts shows each layer refusing what it must not import.
+//
+// Each layer also has a tsconfig.json in its folder (the globals it may use: no `Buffer` or
+// `process` in pure code, no `document` in Node code); `npm run typecheck` runs them all.
+
+/** Packages both browser UIs build on. */
+const UI_LIBRARIES = {
+  react: 'components',
+  'react-dom': 'mounting the app',
+  antd: 'the component library of both UIs (README: Libraries)',
+  '@ant-design/icons': "antd's icons",
+  dayjs: "dates in the UI, the library antd's pickers use",
+  zustand: 'small stores',
+};
+
+export const LAYERS = [
+  {
+    name: 'src-shared (pure: no Node, no DOM, no I/O)',
+    files: ['src-shared/**'],
+    folders: ['src-shared'],
+    node: false,
+    packages: {
+      zod: 'validation at every boundary',
+      pkijs: 'certificate and CMS checks over WebCrypto, pure (signing)',
+      asn1js: 'ASN.1 decoding under pkijs (signing)',
+      '@peculiar/x509': 'X.509 certificates over WebCrypto, pure (signing)',
+    },
+  },
+  {
+    name: 'src-ui (React components both browser UIs share)',
+    files: ['src-ui/**'],
+    folders: ['src-ui', 'src-shared'],
+    node: false,
+    packages: { react: UI_LIBRARIES.react, antd: UI_LIBRARIES.antd },
+  },
+  {
+    name: 'src-renderer (the counter UI, in a browser; talks to core only through the RPC contract)',
+    files: ['src-renderer/**'],
+    folders: ['src-renderer', 'src-shared', 'src-ui'],
+    node: false,
+    packages: { ...UI_LIBRARIES, recharts: 'charts of Tổng quan' },
+  },
+  {
+    name: 'src-main/core (Node services over SQLite; never its hosts, never a UI)',
+    files: ['src-main/core/**'],
+    folders: ['src-main/core', 'src-shared'],
+    node: true,
+    packages: {
+      'better-sqlite3': 'the counter database',
+      'drizzle-orm': 'typed queries and migrations',
+      pdfmake: 'printed forms',
+      'pdf-to-printer': 'printing on Windows',
+      exceljs: 'XLSX of Biểu II.06a',
+      uuid: 'UUIDv7 ids made offline',
+      zod: 'validation at every boundary',
+    },
+  },
+  {
+    name: 'src-main/web (the browser host)',
+    files: ['src-main/web/**'],
+    folders: ['src-main/web', 'src-main/core', 'src-shared'],
+    node: true,
+    packages: { fastify: 'HTTP', '@fastify/static': 'the UI bundle' },
+  },
+  {
+    name: 'src-main/electron (the only place that imports electron)',
+    files: ['src-main/electron/**'],
+    folders: ['src-main/electron', 'src-main/core', 'src-shared'],
+    node: true,
+    packages: { electron: 'the desktop shell' },
+  },
+  {
+    name: 'src-main/cli (counter administration commands)',
+    files: ['src-main/cli.ts', 'src-main/cli/**'],
+    folders: ['src-main/cli.ts', 'src-main/cli', 'src-main/core', 'src-shared'],
+    node: true,
+    packages: { 'better-sqlite3': 'opening backups to check them' },
+  },
+  {
+    name: 'src-server (the province hub, Node; never its admin page)',
+    files: ['src-server/**'],
+    ignores: ['src-server/admin-ui/**'],
+    folders: ['src-server', 'src-shared', 'package.json'],
+    excludedFolders: ['src-server/admin-ui'],
+    node: true,
+    packages: {
+      fastify: 'HTTP',
+      '@fastify/static': 'the admin page bundle',
+      '@fastify/rate-limit': 'per-device request budgets',
+      'drizzle-orm': 'typed queries and migrations',
+      pg: 'PostgreSQL',
+      '@electric-sql/pglite': 'the embedded database',
+      uuid: 'UUIDv7 ids',
+      zod: 'validation at every boundary',
+    },
+  },
+  {
+    name: "src-server/admin-ui (the hub's admin page, in a browser; reaches the hub only over its admin API)",
+    files: ['src-server/admin-ui/**'],
+    folders: ['src-server/admin-ui', 'src-shared', 'src-ui'],
+    node: false,
+    packages: UI_LIBRARIES,
+  },
+];
+
+/**
+ * Folders with one door: only the entry may be imported from outside, and only by the importers
+ * listed.
+ */
+export const ONE_DOOR_FOLDERS = [
+  {
+    folder: 'src-main/core/print/pdf-engine',
+    entry: 'index',
+    importers: ['src-main/core/print/render.ts'],
+    why: 'the PDF engine is reached only by the print service (core/print/pdf-engine/README.md)',
+  },
+];
