@@ -7,6 +7,7 @@ import path from 'node:path';
 
 const PROJECTS = [
   'src-shared',
+  'src-ui',
   'src-main',
   'src-renderer',
   'src-server',

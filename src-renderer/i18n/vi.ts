@@ -39,6 +39,7 @@ export const vi = {
     username: 'Tên đăng nhập',
     password: 'Mật khẩu',
     submit: 'Đăng nhập',
+    unexpected: 'Không đăng nhập được; vui lòng thử lại.',
   },
   lock: {
     title: 'Màn hình đã khóa',

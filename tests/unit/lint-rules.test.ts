@@ -90,7 +90,7 @@ describe('layers by allow-list', () => {
     ['src-renderer/x.ts', '@ant-design/icons'],
     ['src-renderer/x.ts', 'react-dom/client'],
     ['src-renderer/x.ts', '@shared/rpc'],
-    ['src-renderer/screens/X.tsx', '../../src-ui/LoginForm'],
+    ['src-renderer/screens/X.tsx', '../../src-ui/SignInForm'],
     ['src-main/core/x.ts', 'drizzle-orm/sqlite-core'],
     ['src-main/core/x.ts', 'node:fs'],
     ['src-main/core/x.ts', '../../src-shared/dossier'],
@@ -102,7 +102,7 @@ describe('layers by allow-list', () => {
     ['src-server/x.ts', '../src-shared/rpc'],
     ['src-server/version.ts', '../package.json'],
     ['src-server/admin-ui/x.ts', '@shared/hub-admin/api'],
-    ['src-server/admin-ui/screens/X.tsx', '../../../src-ui/LoginForm'],
+    ['src-server/admin-ui/screens/X.tsx', '../../../src-ui/SignInForm'],
   ])('%s may import %s', async (file, source) => {
     expect(await messages(file, importOf(source), 'motcua/layer-imports')).toEqual([]);
   });
@@ -185,6 +185,7 @@ describe("each layer's tsconfig.json refuses the other platforms' globals", () =
     ['src-server', ['document', 'window']],
     ['src-renderer', ['Buffer', 'process']],
     ['src-server/admin-ui', ['Buffer', 'process']],
+    ['src-ui', ['Buffer', 'process']],
   ])('%s leaves %j undeclared', (layer, missing) => {
     expect(undeclaredGlobals(layer)).toEqual(missing);
   }, 60_000);
