@@ -5,6 +5,7 @@
  * Crypto API (Ed25519), available in Node and in browsers alike.
  */
 import { z } from 'zod';
+import { fromBase64 } from '../base64';
 
 export const BUNDLE_FORMAT = 'motcua.offline-bundle';
 export const BUNDLE_VERSION = 1;
@@ -55,12 +56,6 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
 
 /**
  * True when `signatureB64` is the Ed25519 signature, by `publicKeyB64` (SPKI DER), of the

@@ -4,6 +4,7 @@
  * table the hub serves. The Authorization header is built from the credentials of the session
  * store on every call; nothing else is sent and no cookie is involved.
  */
+import { toBase64 } from '@shared/base64';
 import { isFetchFailure } from '@shared/errors';
 import { adminApi, type AdminCallName, type AdminInput, type AdminOutput, type AdminParams } from '@shared/hub-admin/api';
 import { adminPath, type AdminRow } from '@shared/hub-admin/row';
@@ -37,10 +38,7 @@ function withQuery(path: string, query: object): string {
 
 /** UTF-8 safe Basic credentials (btoa alone only takes Latin-1). */
 export function basicAuthorization(username: string, password: string): string {
-  const bytes = new TextEncoder().encode(`${username}:${password}`);
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return `Basic ${btoa(binary)}`;
+  return `Basic ${toBase64(new TextEncoder().encode(`${username}:${password}`))}`;
 }
 
 /** Calls row `name` of the admin API (src-shared/hub-admin/api.ts) with these credentials. */
