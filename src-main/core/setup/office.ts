@@ -1,21 +1,14 @@
 /** The commune office: first-run initialisation and the one office row. */
 import { eq } from 'drizzle-orm';
 import { AppError } from '@shared/errors';
-import type { Office, Officer } from '@shared/rpc';
+import type { Office, Officer, RpcParsedInput } from '@shared/rpc';
 import type { Clock } from '../clock';
 import type { CounterDb } from '../db/open';
 import { office } from '../db/schema';
 import type { OfficerService } from '../officers/officers';
 
-export interface OfficeInput {
-  name: string;
-  governingBody: string;
-  agencyCode: string;
-  province: string;
-  address?: string;
-  phone?: string;
-  place?: string;
-}
+/** The office and its first administrator, as setup.initialize's schema gives them. */
+type SetupInput = RpcParsedInput<'setup.initialize'>;
 
 /** "Ủy ban nhân dân xã Tân Lập" → "Tân Lập": the địa danh printed on the date line of forms. */
 export function derivePlace(governingBody: string): string {
@@ -54,8 +47,8 @@ export class OfficeService {
 
   /** Creates the office and its first administrator in one transaction; refused once done. */
   async initialize(
-    input: OfficeInput,
-    admin: { username: string; password: string; fullName: string },
+    input: SetupInput['office'],
+    admin: SetupInput['admin'],
   ): Promise<{ office: Office; admin: Officer }> {
     if (this.isInitialized()) throw new AppError('ALREADY_INITIALIZED', 'Ứng dụng đã được khởi tạo trước đó');
     const adminRow = await this.officers.prepare({ ...admin, role: 'admin' });
