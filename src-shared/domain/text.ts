@@ -58,13 +58,23 @@ export function foldForSearch(s: string): string {
 }
 
 /**
- * Money in đồng the Vietnamese way: dot as thousands separator, " đ" suffix: 1000 → "1.000 đ".
+ * An amount in đồng with the Vietnamese thousands separator, a dot: 1234567 → "1.234.567".
  * Amounts are integers by construction (ARCHITECTURE §4); a fraction is a bug upstream.
  */
-export function formatDong(amount: number): string {
+function dongDigits(amount: number): string {
   if (!Number.isSafeInteger(amount)) throw new RangeError(`Số tiền phải là số nguyên đồng: ${amount}`);
   const digits = String(Math.abs(amount)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${amount < 0 ? '-' : ''}${digits} đ`;
+  return `${amount < 0 ? '-' : ''}${digits}`;
+}
+
+/** Money on screen: 1000 → "1.000 đ". */
+export function formatDong(amount: number): string {
+  return `${dongDigits(amount)} đ`;
+}
+
+/** Money on printed forms, the unit spelled out as the official samples write it: "6.000 đồng". */
+export function formatDongPrinted(amount: number): string {
+  return `${dongDigits(amount)} đồng`;
 }
 
 function pad2(n: number): string {

@@ -7,7 +7,7 @@ export { FORMS } from './forms';
 export type { PrintForm } from './forms/types';
 export type { FormTemplate } from './templates/types';
 export { qrPayload, lookupUrl, codeFromQrPayload } from './qr/payload';
-export { formatDueTime, formatPlaceDate } from './format';
+export { formatPlaceDate } from './format';
 export { setFontsDir } from './fonts';
 export { createCupsAdapter } from './printers/cups';
 export type { PrinterAdapter, PrinterInfo, PrintJob } from './printers/types';

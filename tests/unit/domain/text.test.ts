@@ -6,6 +6,7 @@ import {
   formatDateTimeVi,
   formatDateVi,
   formatDong,
+  formatDongPrinted,
   nfc,
   parseDateVi,
   stripInvisible,
@@ -50,6 +51,12 @@ describe('money in đồng', () => {
 
   it('refuses fractions of a đồng', () => {
     expect(() => formatDong(10.5)).toThrow(RangeError);
+    expect(() => formatDongPrinted(10.5)).toThrow(RangeError);
+  });
+
+  it('spells the unit out on printed forms, with the same digits', () => {
+    expect(formatDongPrinted(6000)).toBe('6.000 đồng');
+    expect(formatDongPrinted(1234567)).toBe('1.234.567 đồng');
   });
 });
 

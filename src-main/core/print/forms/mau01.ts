@@ -3,7 +3,8 @@
  * starting on its own page: Liên 1 stays with Mẫu 06 at the counter, Liên 2 goes to the citizen.
  */
 import type { Content } from 'pdfmake/interfaces';
-import { formatCount, formatDueTime, formatMoney, orBlank } from '../format';
+import { formatAppointmentVi, formatDongPrinted } from '@shared/domain/text';
+import { formatCount, orBlank } from '../format';
 import { field, fieldPair, signatures, titleBlock } from '../layout';
 import type { PrintContext } from '../model';
 import { fill } from '../templates/types';
@@ -15,7 +16,7 @@ function feesText(ctx: PrintContext, t: Mau01Template['texts']): string | null {
   const fees = ctx.dossier?.fees ?? [];
   if (fees.length === 0) return null;
   return fees
-    .map((f) => `${f.label}: ${f.exemptReason ? `${t.feeExempt} (${f.exemptReason})` : formatMoney(f.amount)}`)
+    .map((f) => `${f.label}: ${f.exemptReason ? `${t.feeExempt} (${f.exemptReason})` : formatDongPrinted(f.amount)}`)
     .join('; ');
 }
 
@@ -23,7 +24,7 @@ function copyPage(ctx: PrintContext, tpl: Mau01Template, copyLabel: string): Con
   const t = tpl.texts;
   const { dossier, procedure } = requireDossier(ctx, 'mau01');
   const a = dossier.applicant;
-  const due = formatDueTime(dossier.dueAt) + (dossier.dueProvisional ? t.provisionalNote : '');
+  const due = formatAppointmentVi(dossier.dueAt) + (dossier.dueProvisional ? t.provisionalNote : '');
   const deliveryPlace =
     dossier.delivery === 'postal' ? fill(t.deliveryPostal, { address: orBlank(a.address) }) : ctx.office.name;
   const fees = feesText(ctx, t);
@@ -61,7 +62,7 @@ function copyPage(ctx: PrintContext, tpl: Mau01Template, copyLabel: string): Con
     ...docs,
     { text: fill(t.setsLine, { sets: formatCount(ctx.sets ?? 1) }), style: 'body', margin: [0, 1, 0, 3] },
     { text: fill(t.deadlineLine, { deadline: orBlank(procedure.deadlineText) }), style: 'body', margin: [0, 0, 0, 3] },
-    { text: fill(t.receivedLine, { receivedAt: formatDueTime(dossier.receivedAt) }), style: 'body', margin: [0, 0, 0, 3] },
+    { text: fill(t.receivedLine, { receivedAt: formatAppointmentVi(dossier.receivedAt) }), style: 'body', margin: [0, 0, 0, 3] },
     { text: fill(t.dueLine, { dueAt: due }), style: 'body', bold: true, margin: [0, 0, 0, 3] },
     { text: fill(t.deliveryLine, { place: deliveryPlace }), style: 'body', margin: [0, 0, 0, 3] },
     ...(fees ? [{ text: fill(t.feesLine, { fees }), style: 'body', margin: [0, 0, 0, 3] } as Content] : []),

@@ -3,7 +3,7 @@
  * stamped by the head of the agency that caused the delay; the new date is given once.
  */
 import type { Content } from 'pdfmake/interfaces';
-import { formatDateWords, formatDueTime, vnParts } from '../format';
+import { formatAppointmentVi, formatDateLineVi } from '@shared/domain/text';
 import { field, recipientsAndSigner } from '../layout';
 import { fill } from '../templates/types';
 import { mau04Template, type Mau04Template } from '../templates/mau04';
@@ -27,7 +27,7 @@ export const mau04: PrintForm<Mau04Template> = {
       ...letterOpening(ctx, dossier, tpl, agency),
       {
         text: fill(t.received, {
-          receivedDate: capitalize(formatDateWords(vnParts(dossier.receivedAt))),
+          receivedDate: capitalize(formatDateLineVi(dossier.receivedAt)),
           agency,
           name,
           procedure: procedure.name,
@@ -35,10 +35,10 @@ export const mau04: PrintForm<Mau04Template> = {
         style: 'paragraph',
       },
       { text: fill(t.codeLine, { code: dossier.code }), style: 'paragraph' },
-      { text: fill(t.dueLine, { dueAt: formatDueTime(dossier.dueAt) }), style: 'paragraph' },
+      { text: fill(t.dueLine, { dueAt: formatAppointmentVi(dossier.dueAt) }), style: 'paragraph' },
       { text: fill(t.notYet, { agency }), style: 'paragraph' },
       { ...(field(t.reasonLabel, apology.reason) as object), style: 'paragraph' } as Content,
-      { text: fill(t.apology, { agency, newDueAt: formatDueTime(apology.newDueAt) }), style: 'paragraph' },
+      { text: fill(t.apology, { agency, newDueAt: formatAppointmentVi(apology.newDueAt) }), style: 'paragraph' },
       { text: t.closing, style: 'paragraph' },
       recipientsAndSigner(
         t.recipientsHeading,

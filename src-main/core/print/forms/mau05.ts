@@ -1,6 +1,6 @@
 /** Mẫu 05 — Thông báo dừng giải quyết hồ sơ (StopNotice), e.g. after a withdrawal request. */
 import type { Content } from 'pdfmake/interfaces';
-import { formatDateWords, vnParts } from '../format';
+import { formatDateLineVi } from '@shared/domain/text';
 import { field, recipientsAndSigner } from '../layout';
 import { fill } from '../templates/types';
 import { mau05Template, type Mau05Template } from '../templates/mau05';
@@ -23,7 +23,7 @@ export const mau05: PrintForm<Mau05Template> = {
       ...letterOpening(ctx, dossier, tpl, agency),
       {
         text: fill(t.received, {
-          receivedDate: capitalize(formatDateWords(vnParts(dossier.receivedAt))),
+          receivedDate: capitalize(formatDateLineVi(dossier.receivedAt)),
           unit: ctx.office.name,
           name: dossier.applicant.fullName,
           procedure: procedure.name,
@@ -34,7 +34,7 @@ export const mau05: PrintForm<Mau05Template> = {
       ...(stop.requestedAt
         ? [
             {
-              text: fill(t.withdrawal, { requestedDate: capitalize(formatDateWords(vnParts(stop.requestedAt))) }),
+              text: fill(t.withdrawal, { requestedDate: capitalize(formatDateLineVi(stop.requestedAt)) }),
               style: 'paragraph',
             } as Content,
           ]

@@ -4,7 +4,8 @@
  * hand-over yet, one empty row is left to fill by hand.
  */
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import { BLANK, formatDueTime, orBlank } from '../format';
+import { formatAppointmentVi } from '@shared/domain/text';
+import { BLANK, orBlank } from '../format';
 import { field, td, th, titleBlock } from '../layout';
 import { fill } from '../templates/types';
 import { mau06Template, type Mau06Template } from '../templates/mau06';
@@ -28,7 +29,7 @@ export const mau06: PrintForm<Mau06Template> = {
             td(`${fill(t.giver, { unit: e.fromUnit })}\n${fill(t.receiver, { unit: e.toUnit })}`),
             {
               stack: [
-                { text: formatDueTime(e.at), style: 'tableCell' },
+                { text: formatAppointmentVi(e.at), style: 'tableCell' },
                 {
                   columns: [
                     { text: `${t.giverSign}\n\n${e.fromPerson ?? ''}`, style: 'tableCell', alignment: 'center' },

@@ -3,7 +3,8 @@
  * rows repeated on every page, rows never split across pages.
  */
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import { formatCalendarDate, formatShortDate, vnParts } from '../format';
+import { formatDateVi } from '@shared/domain/text';
+import { vnParts } from '@shared/domain/vn-time';
 import { contentWidth, officialHeader, td, th } from '../layout';
 import { formatPlaceDate } from '../format';
 import type { PrintContext, RegisterRow } from '../model';
@@ -16,7 +17,7 @@ import type { PrintForm } from './types';
 function stamp(iso: string | null | undefined): string {
   if (!iso) return '';
   const p = vnParts(iso);
-  return `${formatShortDate(iso)}\n${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+  return `${formatDateVi(iso)}\n${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
 }
 
 function row(r: RegisterRow, i: number, t: Mau07Template['texts']): TableCell[] {
@@ -80,7 +81,7 @@ function build(ctx: PrintContext, tpl: Mau07Template) {
     }),
     { text: tpl.title, style: 'docTitle', margin: [0, 14, 0, 2] },
     {
-      text: fill(t.period, { from: formatCalendarDate(register.from), to: formatCalendarDate(register.to) }),
+      text: fill(t.period, { from: formatDateVi(register.from), to: formatDateVi(register.to) }),
       style: 'subtitle',
       italics: true,
     },

@@ -5,7 +5,8 @@
  */
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { AppError } from '../../../../src-shared/errors';
-import { formatCalendarDate, formatPlaceDate, upperVi } from '../format';
+import { formatDateVi } from '@shared/domain/text';
+import { formatPlaceDate, upperVi } from '../format';
 import { officialHeader, signatures, td, th } from '../layout';
 import type { ReportRow } from '../model';
 import { fill } from '../templates/types';
@@ -93,8 +94,8 @@ export const reportIi06a: PrintForm<ReportIi06aTemplate> = {
       {
         text: fill(t.period, {
           label: report.periodLabel,
-          from: formatCalendarDate(report.from),
-          to: formatCalendarDate(report.to),
+          from: formatDateVi(report.from),
+          to: formatDateVi(report.to),
         }),
         style: 'subtitle',
         italics: true,

@@ -3,7 +3,8 @@
  * 226.77 pt wide, height fitted to the content, with the QR large enough for a phone.
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { formatDueTime, upperVi } from '../format';
+import { formatAppointmentVi } from '@shared/domain/text';
+import { upperVi } from '../format';
 import { DEFAULT_STYLE } from '../layout';
 import { fill } from '../templates/types';
 import { ticketTemplate, type TicketTemplate } from '../templates/ticket';
@@ -46,8 +47,8 @@ export const ticket: PrintForm<TicketTemplate> = {
       qrCanvas(dossierQr(ctx, dossier), { fit: 110, eccLevel: 'M', alignment: 'center', margin: [0, 0, 0, 6] }),
       line(t.applicantLabel, dossier.applicant.fullName),
       line(t.procedureLabel, procedure.name),
-      line(t.receivedLabel, formatDueTime(dossier.receivedAt)),
-      line(t.dueLabel, formatDueTime(dossier.dueAt) + (dossier.dueProvisional ? t.provisionalNote : ''), true),
+      line(t.receivedLabel, formatAppointmentVi(dossier.receivedAt)),
+      line(t.dueLabel, formatAppointmentVi(dossier.dueAt) + (dossier.dueProvisional ? t.provisionalNote : ''), true),
       line(t.officerLabel, ctx.officer.fullName),
       rule(),
       ...(ctx.office.hubUrl
