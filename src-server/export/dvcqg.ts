@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { Dossier, DossierEvent, DossierStatus } from '@shared/dossier';
-import { DVCQG_TIME_PATTERN, toDvcqgTime, toDvcqgTimeOrEmpty } from './vn-time';
+import { DVCQG_TIME_PATTERN, toDvcqgTime, toDvcqgTimeOrEmpty } from './dvcqg-time';
 
 const dvcqgTime = z.string().regex(DVCQG_TIME_PATTERN);
 const dvcqgTimeOrEmpty = z.union([z.literal(''), dvcqgTime]);

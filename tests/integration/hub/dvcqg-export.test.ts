@@ -9,7 +9,7 @@ import {
   toCapNhatTienDoHoSoMC,
   toDongBoHoSoMC,
 } from '../../../src-server/export/dvcqg';
-import { toDvcqgTime } from '../../../src-server/export/vn-time';
+import { toDvcqgTime } from '../../../src-server/export/dvcqg-time';
 import {
   BACKENDS,
   adminHeaders,
