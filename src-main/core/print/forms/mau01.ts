@@ -10,7 +10,7 @@ import type { PrintContext } from '../model';
 import { fill } from '../templates/types';
 import { mau01Template, type Mau01Template } from '../templates/mau01';
 import { a4Document, counterHeader, dossierQr, requireDossier } from './shared';
-import type { PrintForm } from './types';
+import { defineForm } from './types';
 
 function feesText(ctx: PrintContext, t: Mau01Template['texts']): string | null {
   const fees = ctx.dossier?.fees ?? [];
@@ -88,13 +88,8 @@ function copyPage(ctx: PrintContext, tpl: Mau01Template, copyLabel: string): Con
   ];
 }
 
-export const mau01: PrintForm<Mau01Template> = {
-  id: 'mau01',
-  title: mau01Template.title,
-  legalBasis: mau01Template.legalBasis,
-  version: mau01Template.version,
-  template: mau01Template,
-  build(ctx, tpl = mau01Template) {
+export const mau01 = defineForm(mau01Template, {
+  build(ctx, tpl) {
     const content: Content[] = [];
     tpl.texts.copies.forEach((label, i) => {
       const page = copyPage(ctx, tpl, label);
@@ -105,4 +100,4 @@ export const mau01: PrintForm<Mau01Template> = {
     // Page numbers would run across both liên; each liên is a separate paper, so none are printed.
     return a4Document(content, 'portrait', false);
   },
-};
+});

@@ -6,17 +6,12 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import { formatCount, orBlank } from '../format';
 import { field, fieldPair, signatures, td, th, titleBlock } from '../layout';
 import { fill } from '../templates/types';
-import { mau02Template, type Mau02Template } from '../templates/mau02';
+import { mau02Template } from '../templates/mau02';
 import { a4Document, counterHeader, dossierQr, numberLine, required, requireDossier } from './shared';
-import type { PrintForm } from './types';
+import { defineForm } from './types';
 
-export const mau02: PrintForm<Mau02Template> = {
-  id: 'mau02',
-  title: mau02Template.title,
-  legalBasis: mau02Template.legalBasis,
-  version: mau02Template.version,
-  template: mau02Template,
-  build(ctx, tpl = mau02Template) {
+export const mau02 = defineForm(mau02Template, {
+  build(ctx, tpl) {
     const t = tpl.texts;
     const { dossier, procedure } = requireDossier(ctx, 'mau02');
     const supplement = required(ctx.supplement, 'mau02', 'nội dung yêu cầu bổ sung');
@@ -64,4 +59,4 @@ export const mau02: PrintForm<Mau02Template> = {
     ];
     return a4Document(content);
   },
-};
+});

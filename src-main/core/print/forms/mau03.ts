@@ -3,17 +3,12 @@ import type { Content } from 'pdfmake/interfaces';
 import { orBlank } from '../format';
 import { field, fieldPair, signatures, titleBlock } from '../layout';
 import { fill } from '../templates/types';
-import { mau03Template, type Mau03Template } from '../templates/mau03';
+import { mau03Template } from '../templates/mau03';
 import { a4Document, counterHeader, dossierQr, required, requireDossier } from './shared';
-import type { PrintForm } from './types';
+import { defineForm } from './types';
 
-export const mau03: PrintForm<Mau03Template> = {
-  id: 'mau03',
-  title: mau03Template.title,
-  legalBasis: mau03Template.legalBasis,
-  version: mau03Template.version,
-  template: mau03Template,
-  build(ctx, tpl = mau03Template) {
+export const mau03 = defineForm(mau03Template, {
+  build(ctx, tpl) {
     const t = tpl.texts;
     const { dossier, procedure } = requireDossier(ctx, 'mau03');
     const refusal = required(ctx.refusal, 'mau03', 'lý do từ chối');
@@ -43,4 +38,4 @@ export const mau03: PrintForm<Mau03Template> = {
     ];
     return a4Document(content);
   },
-};
+});

@@ -6,18 +6,13 @@ import type { Content } from 'pdfmake/interfaces';
 import { formatAppointmentVi, formatDateLineVi } from '@shared/domain/text';
 import { field, recipientsAndSigner } from '../layout';
 import { fill } from '../templates/types';
-import { mau04Template, type Mau04Template } from '../templates/mau04';
+import { mau04Template } from '../templates/mau04';
 import { letterOpening } from './letter';
 import { a4Document, capitalize, required, requireDossier } from './shared';
-import type { PrintForm } from './types';
+import { defineForm } from './types';
 
-export const mau04: PrintForm<Mau04Template> = {
-  id: 'mau04',
-  title: mau04Template.title,
-  legalBasis: mau04Template.legalBasis,
-  version: mau04Template.version,
-  template: mau04Template,
-  build(ctx, tpl = mau04Template) {
+export const mau04 = defineForm(mau04Template, {
+  build(ctx, tpl) {
     const t = tpl.texts;
     const { dossier, procedure } = requireDossier(ctx, 'mau04');
     const apology = required(ctx.apology, 'mau04', 'nội dung xin lỗi, hẹn lại');
@@ -48,4 +43,4 @@ export const mau04: PrintForm<Mau04Template> = {
     ];
     return a4Document(content);
   },
-};
+});

@@ -3,18 +3,13 @@ import type { Content } from 'pdfmake/interfaces';
 import { formatDateLineVi } from '@shared/domain/text';
 import { field, recipientsAndSigner } from '../layout';
 import { fill } from '../templates/types';
-import { mau05Template, type Mau05Template } from '../templates/mau05';
+import { mau05Template } from '../templates/mau05';
 import { letterOpening } from './letter';
 import { a4Document, capitalize, required, requireDossier } from './shared';
-import type { PrintForm } from './types';
+import { defineForm } from './types';
 
-export const mau05: PrintForm<Mau05Template> = {
-  id: 'mau05',
-  title: mau05Template.title,
-  legalBasis: mau05Template.legalBasis,
-  version: mau05Template.version,
-  template: mau05Template,
-  build(ctx, tpl = mau05Template) {
+export const mau05 = defineForm(mau05Template, {
+  build(ctx, tpl) {
     const t = tpl.texts;
     const { dossier, procedure } = requireDossier(ctx, 'mau05');
     const stop = required(ctx.stop, 'mau05', 'lý do dừng giải quyết');
@@ -50,4 +45,4 @@ export const mau05: PrintForm<Mau05Template> = {
     ];
     return a4Document(content);
   },
-};
+});

@@ -8,17 +8,12 @@ import { formatAppointmentVi } from '@shared/domain/text';
 import { BLANK, orBlank } from '../format';
 import { field, td, th, titleBlock } from '../layout';
 import { fill } from '../templates/types';
-import { mau06Template, type Mau06Template } from '../templates/mau06';
+import { mau06Template } from '../templates/mau06';
 import { a4Document, counterHeader, dossierQr, requireDossier } from './shared';
-import type { PrintForm } from './types';
+import { defineForm } from './types';
 
-export const mau06: PrintForm<Mau06Template> = {
-  id: 'mau06',
-  title: mau06Template.title,
-  legalBasis: mau06Template.legalBasis,
-  version: mau06Template.version,
-  template: mau06Template,
-  build(ctx, tpl = mau06Template) {
+export const mau06 = defineForm(mau06Template, {
+  build(ctx, tpl) {
     const t = tpl.texts;
     const { dossier, procedure } = requireDossier(ctx, 'mau06');
     const events = ctx.events ?? [];
@@ -66,4 +61,4 @@ export const mau06: PrintForm<Mau06Template> = {
     ];
     return a4Document(content);
   },
-};
+});

@@ -11,7 +11,7 @@ import type { PrintContext, RegisterRow } from '../model';
 import { fill } from '../templates/types';
 import { mau07Template, type Mau07Template } from '../templates/mau07';
 import { a4Document, required } from './shared';
-import type { PrintForm } from './types';
+import { defineForm } from './types';
 
 /** "05/02/2026\n08:05": date first, as the register is read by day. */
 function stamp(iso: string | null | undefined): string {
@@ -99,11 +99,4 @@ function build(ctx: PrintContext, tpl: Mau07Template) {
   return { ...doc, styles: { ...doc.styles, tableHeader: { fontSize: 9, bold: true, alignment: 'center' as const }, tableCell: { fontSize: 9 } } };
 }
 
-export const mau07: PrintForm<Mau07Template> = {
-  id: 'mau07',
-  title: mau07Template.title,
-  legalBasis: mau07Template.legalBasis,
-  version: mau07Template.version,
-  template: mau07Template,
-  build: (ctx, tpl = mau07Template) => build(ctx, tpl),
-};
+export const mau07 = defineForm(mau07Template, { build });

@@ -10,9 +10,9 @@ import { formatPlaceDate, upperVi } from '../format';
 import { officialHeader, signatures, td, th } from '../layout';
 import type { ReportRow } from '../model';
 import { fill } from '../templates/types';
-import { reportIi06aTemplate, type ReportIi06aTemplate } from '../templates/report_ii06a';
+import { reportIi06aTemplate } from '../templates/report_ii06a';
 import { a4Document, required } from './shared';
-import type { PrintForm } from './types';
+import { defineForm } from './types';
 
 /** Columns (3)–(13) of one line. */
 export function reportFigures(r: ReportRow): number[] {
@@ -34,13 +34,8 @@ export function reportFigures(r: ReportRow): number[] {
   ];
 }
 
-export const reportIi06a: PrintForm<ReportIi06aTemplate> = {
-  id: 'report_ii06a',
-  title: reportIi06aTemplate.title,
-  legalBasis: reportIi06aTemplate.legalBasis,
-  version: reportIi06aTemplate.version,
-  template: reportIi06aTemplate,
-  build(ctx, tpl = reportIi06aTemplate) {
+export const reportIi06a = defineForm(reportIi06aTemplate, {
+  build(ctx, tpl) {
     const t = tpl.texts;
     const c = t.columns;
     const report = required(ctx.report, 'report_ii06a', 'số liệu báo cáo');
@@ -131,4 +126,4 @@ export const reportIi06a: PrintForm<ReportIi06aTemplate> = {
     ];
     return a4Document(content, 'landscape');
   },
-};
+});

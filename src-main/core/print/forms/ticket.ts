@@ -7,23 +7,18 @@ import { formatAppointmentVi } from '@shared/domain/text';
 import { upperVi } from '../format';
 import { DEFAULT_STYLE } from '../layout';
 import { fill } from '../templates/types';
-import { ticketTemplate, type TicketTemplate } from '../templates/ticket';
+import { ticketTemplate } from '../templates/ticket';
 import { lookupUrl } from '../qr/payload';
 import { qrCanvas } from '../qr/canvas';
 import { dossierQr, requireDossier } from './shared';
-import type { PrintForm } from './types';
+import { defineForm } from './types';
 
 /** 80 mm paper in points. */
 export const TICKET_WIDTH = 226.77;
 const MARGIN = 12;
 
-export const ticket: PrintForm<TicketTemplate> = {
-  id: 'ticket',
-  title: ticketTemplate.title,
-  legalBasis: ticketTemplate.legalBasis,
-  version: ticketTemplate.version,
-  template: ticketTemplate,
-  build(ctx, tpl = ticketTemplate) {
+export const ticket = defineForm(ticketTemplate, {
+  build(ctx, tpl) {
     const t = tpl.texts;
     const { dossier, procedure } = requireDossier(ctx, 'ticket');
     const line = (label: string, value: string, bold = false): Content => ({
@@ -65,4 +60,4 @@ export const ticket: PrintForm<TicketTemplate> = {
     };
     return doc;
   },
-};
+});
