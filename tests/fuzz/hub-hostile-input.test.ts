@@ -7,14 +7,13 @@
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminHeaders, enrollCounter, makeDossier, newCommune, openBackend, startHub, upsertOp, type Backend, type Counter, type Hub } from '../integration/hub/harness';
+import { adminHeaders, enrollCounter, hubForTests, makeDossier, newCommune, upsertOp, type Counter } from '../integration/hub/harness';
 import { recordTally } from '../support/tally';
 import { HOSTILE_STRINGS, hostileValue } from './hostile-values';
 
 const TABLES = ['commune', 'enrollment_code', 'device', 'dossier', 'dossier_event', 'applied_op', 'change_feed', 'feed_counter', 'admin_user'];
 
-let backend: Backend;
-let hub: Hub;
+const { hub, backend } = hubForTests('pglite', { rateLimit: { max: 100_000, pushMax: 100_000, timeWindowMs: 60_000 } });
 let counter: Counter;
 let communeCode: string;
 const casesPerEndpoint: Record<string, number> = {};
@@ -65,8 +64,6 @@ const ENDPOINTS: Endpoint[] = [
 ];
 
 beforeAll(async () => {
-  backend = await openBackend('pglite');
-  hub = await startHub(backend, { rateLimit: { max: 100_000, pushMax: 100_000, timeWindowMs: 60_000 } });
   const commune = await newCommune(hub);
   communeCode = commune.code;
   counter = await enrollCounter(hub, communeCode);
@@ -74,8 +71,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   recordTally('fuzz-hub', { casesPerEndpoint, violations });
-  await hub?.close();
-  await backend?.dispose();
 });
 
 describe('hostile input to every hub endpoint', () => {

@@ -8,27 +8,22 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorResponseSchema } from '@shared/sync/protocol';
 import { ADMIN_PAGE_CSP } from '../../../src-server/routes/admin-page';
-import { openBackend, startHub, type Backend, type Hub } from '../hub/harness';
+import { hubForTests, startHub, type Hub } from '../hub/harness';
 
 describe('the admin page route (PGlite)', () => {
-  let backend: Backend;
-  let hub: Hub;
+  // A stand-in bundle: this file tests the serving, the e2e test drives the real build.
+  const uiDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-admin-ui-'));
+  fs.mkdirSync(path.join(uiDir, 'assets'));
+  fs.writeFileSync(path.join(uiDir, 'index.html'), '<!doctype html><html lang="vi" translate="no"></html>');
+  fs.writeFileSync(path.join(uiDir, 'assets', 'index-abc123.js'), 'console.log(1)');
+  const { hub, backend } = hubForTests('pglite', { adminUiDir: uiDir });
+  /** A second hub over the same database whose bundle was never built. */
   let bare: Hub;
-  let uiDir: string;
   beforeAll(async () => {
-    // A stand-in bundle: this file tests the serving, the e2e test drives the real build.
-    uiDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-admin-ui-'));
-    fs.mkdirSync(path.join(uiDir, 'assets'));
-    fs.writeFileSync(path.join(uiDir, 'index.html'), '<!doctype html><html lang="vi" translate="no"></html>');
-    fs.writeFileSync(path.join(uiDir, 'assets', 'index-abc123.js'), 'console.log(1)');
-    backend = await openBackend('pglite');
-    hub = await startHub(backend, { adminUiDir: uiDir });
     bare = await startHub(backend, { adminUiDir: path.join(uiDir, 'missing') });
   });
   afterAll(async () => {
-    await hub?.close();
     await bare?.close();
-    await backend?.dispose();
     fs.rmSync(uiDir, { recursive: true, force: true });
   });
 

@@ -4,24 +4,12 @@
  * rates (QĐ 766, 2.1) and rejected ops.
  */
 import { count } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { errorResponseSchema } from '@shared/sync/protocol';
 import { appliedOp, dossier } from '../../../src-server/db/schema';
 import { adminApi, type AdminCallName, type DeviceRow, type DossierSearchRow, type OnTimeRow, type RejectedOpRow, type RejectedOpsSummary } from '@shared/hub-admin/api';
 import { adminPath, type AdminRow } from '@shared/hub-admin/row';
-import {
-  adminHeaders,
-  BACKENDS,
-  enrollCounter,
-  makeDossier,
-  newCommune,
-  openBackend,
-  push,
-  startHub,
-  upsertOp,
-  type Backend,
-  type Hub,
-} from '../hub/harness';
+import { adminHeaders, BACKENDS, enrollCounter, hubForTests, makeDossier, newCommune, push, upsertOp } from '../hub/harness';
 
 const ROUTES = [
   '/v1/admin/communes/000.21.14.H56/devices',
@@ -31,16 +19,7 @@ const ROUTES = [
 ];
 
 describe.each(BACKENDS)('province admin queries on %s', (backendName) => {
-  let backend: Backend;
-  let hub: Hub;
-  beforeAll(async () => {
-    backend = await openBackend(backendName);
-    hub = await startHub(backend);
-  });
-  afterAll(async () => {
-    await hub?.close();
-    await backend?.dispose();
-  });
+  const { hub } = hubForTests(backendName);
 
   const get = (url: string, headers: Record<string, string> = adminHeaders) =>
     hub.app.inject({ method: 'GET', url, headers });

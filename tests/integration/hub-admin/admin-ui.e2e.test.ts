@@ -14,18 +14,14 @@ import { artifactPath, launchChromium } from '../../support/browser';
 import {
   ADMIN,
   enrollCounter,
+  hubForTests,
   makeDossier,
   newCommune,
-  openBackend,
   push,
-  startHub,
   upsertOp,
-  type Backend,
-  type Hub,
 } from '../hub/harness';
 
-let backend: Backend;
-let hub: Hub;
+const { hub } = hubForTests('pglite');
 let browser: Browser;
 let baseUrl: string;
 
@@ -33,15 +29,12 @@ beforeAll(async () => {
   if (!fs.existsSync(path.join(DEFAULT_ADMIN_UI_DIR, 'index.html'))) {
     throw new Error('dist/hub-admin is not built: run the tests without SKIP_RENDERER_BUILD=1');
   }
-  backend = await openBackend('pglite');
-  [hub, browser] = await Promise.all([startHub(backend), launchChromium()]);
+  browser = await launchChromium();
   baseUrl = await hub.app.listen({ host: '127.0.0.1', port: 0 });
 });
 
 afterAll(async () => {
   await browser?.close();
-  await hub?.close();
-  await backend?.dispose();
 });
 
 /** antd's Select renders its options in a popup; pick one by its visible label. */

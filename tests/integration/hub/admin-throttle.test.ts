@@ -1,18 +1,9 @@
 /** Repeated wrong admin passwords at the hub are throttled, as sign-ins are at the counter. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, adminHeaders, openBackend, startHub, type Backend, type Hub } from './harness';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, adminHeaders, hubForTests } from './harness';
 
-let backend: Backend;
-let hub: Hub;
+const { hub } = hubForTests('pglite');
 
-beforeAll(async () => {
-  backend = await openBackend('pglite');
-  hub = await startHub(backend);
-});
-afterAll(async () => {
-  await hub?.close();
-  await backend?.dispose();
-});
 
 const basic = (user: string, password: string) => ({ authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
 

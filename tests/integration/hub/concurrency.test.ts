@@ -4,39 +4,16 @@
  * readers pulling while the writers commit.
  */
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pullResponseSchema, type Op, type PushResult } from '@shared/sync/protocol';
-import {
-  adminHeaders,
-  enrollCounter,
-  eventOp,
-  makeDossier,
-  makeEvent,
-  newCommune,
-  openBackend,
-  push,
-  startHub,
-  upsertOp,
-  type Backend,
-  type Counter,
-  type Hub,
-} from './harness';
+import { adminHeaders, enrollCounter, eventOp, hubForTests, makeDossier, makeEvent, newCommune, push, upsertOp, type Counter, type Hub } from './harness';
 
 async function rows<T>(hub: Hub, query: ReturnType<typeof sql>): Promise<T[]> {
   return ((await hub.database.db.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
 describe('hub on postgresql: concurrency', () => {
-  let backend: Backend;
-  let hub: Hub;
-  beforeAll(async () => {
-    backend = await openBackend('postgresql');
-    hub = await startHub(backend, { rateLimit: { max: 1_000_000, pushMax: 1_000_000, timeWindowMs: 60_000 } });
-  });
-  afterAll(async () => {
-    await hub?.close();
-    await backend?.dispose();
-  });
+  const { hub } = hubForTests('postgresql', { rateLimit: { max: 1_000_000, pushMax: 1_000_000, timeWindowMs: 60_000 } });
 
   it('applies each op exactly once under parallel overlapping retries, with gap-free feeds in commit order', async () => {
     const communeA = await newCommune(hub, 'UBND xã Quảng Phú');

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DOSSIER_STATUSES } from '@shared/dossier';
 import {
   DVCQG_STATUS,
@@ -10,21 +10,7 @@ import {
   toDongBoHoSoMC,
 } from '../../../src-server/export/dvcqg';
 import { toDvcqgTime } from '../../../src-server/export/dvcqg-time';
-import {
-  BACKENDS,
-  adminHeaders,
-  enrollCounter,
-  eventOp,
-  makeDossier,
-  makeEvent,
-  newCommune,
-  openBackend,
-  push,
-  startHub,
-  upsertOp,
-  type Backend,
-  type Hub,
-} from './harness';
+import { adminHeaders, BACKENDS, enrollCounter, eventOp, hubForTests, makeDossier, makeEvent, newCommune, push, upsertOp } from './harness';
 
 describe('DVCQG records (DOMAIN.md §6)', () => {
   // A chứng thực dossier received at 08:30 Hà Nội time, due the same afternoon, returned at 16:05.
@@ -139,16 +125,7 @@ describe('DVCQG records (DOMAIN.md §6)', () => {
 });
 
 describe.each(BACKENDS)('hub on %s: GET /v1/export/dvcqg', (backendName) => {
-  let backend: Backend;
-  let hub: Hub;
-  beforeAll(async () => {
-    backend = await openBackend(backendName);
-    hub = await startHub(backend);
-  });
-  afterAll(async () => {
-    await hub?.close();
-    await backend?.dispose();
-  });
+  const { hub } = hubForTests(backendName);
 
   it('needs admin credentials', async () => {
     const res = await hub.app.inject({ method: 'GET', url: '/v1/export/dvcqg?since=0' });

@@ -5,6 +5,7 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import type { Dossier, DossierEvent } from '@shared/dossier';
 import type { EnrollResponse, Op, PushRequest, PushResponse } from '@shared/sync/protocol';
 import { createCommune, issueEnrollmentCode } from '../../../src-server/admin/communes';
@@ -54,6 +55,26 @@ export async function startHub(backend: Backend, options: Partial<HubOptions> = 
   await upsertAdmin(backend.database.db, ADMIN);
   const app = await buildApp({ database: backend.database, logger: false, ...options });
   return { app, database: backend.database, close: () => app.close() };
+}
+
+/**
+ * The hub of the tests around it (a file, or a describe): a database on `backendName` opened and a
+ * hub app started before them, both closed after. The objects returned are filled in before the
+ * first test runs, so tests use `hub.app`, `hub.database` and `backend` as they are.
+ */
+export function hubForTests(backendName: BackendName, options: Partial<HubOptions> = {}): { hub: Hub; backend: Backend } {
+  const backend = {} as Backend;
+  const hub = {} as Hub;
+  beforeAll(async () => {
+    Object.assign(backend, await openBackend(backendName));
+    Object.assign(hub, await startHub(backend, options));
+  });
+  afterAll(async () => {
+    // Either may be missing when start-up failed; the failure is reported by beforeAll.
+    if (hub.close) await hub.close();
+    if (backend.dispose) await backend.dispose();
+  });
+  return { hub, backend };
 }
 
 let communeCounter = 0;

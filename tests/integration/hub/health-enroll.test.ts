@@ -1,22 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { enrollResponseSchema, errorResponseSchema, healthResponseSchema } from '@shared/sync/protocol';
 import { issueEnrollmentCode } from '../../../src-server/admin/communes';
 import { device, enrollmentCode } from '../../../src-server/db/schema';
 import { hashEnrollmentCode } from '../../../src-server/auth/secrets';
-import { BACKENDS, openBackend, startHub, newCommune, type Backend, type Hub } from './harness';
+import { BACKENDS, hubForTests, newCommune } from './harness';
 
 describe.each(BACKENDS)('hub on %s: health and enrollment', (backendName) => {
-  let backend: Backend;
-  let hub: Hub;
-  beforeAll(async () => {
-    backend = await openBackend(backendName);
-    hub = await startHub(backend);
-  });
-  afterAll(async () => {
-    await hub?.close();
-    await backend?.dispose();
-  });
+  const { hub } = hubForTests(backendName);
 
   it('reports health, version and which database it runs on', async () => {
     const res = await hub.app.inject({ method: 'GET', url: '/v1/health' });

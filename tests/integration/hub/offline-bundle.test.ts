@@ -5,14 +5,13 @@
  */
 import { generateKeyPairSync } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type BundleBody } from '@shared/sync/offline-bundle';
 import { signBundle } from '../../../src-main/core/backup/offline-bundle';
 import { appliedOp, dossier } from '../../../src-server/db/schema';
-import { adminHeaders, enrollCounter, eventOp, makeDossier, makeEvent, newCommune, openBackend, push, startHub, upsertOp, type Backend, type Counter, type Hub } from './harness';
+import { adminHeaders, enrollCounter, eventOp, hubForTests, makeDossier, makeEvent, newCommune, push, upsertOp, type Counter } from './harness';
 
-let backend: Backend;
-let hub: Hub;
+const { hub } = hubForTests('pglite');
 let counter: Counter;
 let communeCode: string;
 
@@ -43,14 +42,8 @@ const importBundle = (payload: unknown) =>
 const dossierCount = async () => (await hub.database.db.select({ n: count() }).from(dossier).where(eq(dossier.communeCode, communeCode)))[0]!.n;
 
 beforeAll(async () => {
-  backend = await openBackend('pglite');
-  hub = await startHub(backend);
   communeCode = (await newCommune(hub)).code;
   counter = await enrollCounter(hub, communeCode);
-});
-afterAll(async () => {
-  await hub?.close();
-  await backend?.dispose();
 });
 
 describe('importing an offline bundle at the hub', () => {

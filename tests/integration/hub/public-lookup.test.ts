@@ -2,17 +2,14 @@
  * The receipt QR's link: a citizen sees the status and appointment of the dossier, and nothing
  * personal (no name, ID number, phone or address), with no login.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enrollCounter, makeDossier, newCommune, openBackend, push, startHub, upsertOp, type Backend, type Hub } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { enrollCounter, hubForTests, makeDossier, newCommune, push, upsertOp } from './harness';
 
-let backend: Backend;
-let hub: Hub;
+const { hub } = hubForTests('pglite');
 let code: string;
 let personal: string[];
 
 beforeAll(async () => {
-  backend = await openBackend('pglite');
-  hub = await startHub(backend);
   const commune = await newCommune(hub);
   const counter = await enrollCounter(hub, commune.code);
   const d = makeDossier(commune.code);
@@ -21,10 +18,6 @@ beforeAll(async () => {
   expect(personal.length).toBeGreaterThan(1);
   const res = await push(hub, counter, [upsertOp(counter, d)]);
   expect(res.body.results[0]!.result).toBe('applied');
-});
-afterAll(async () => {
-  await hub?.close();
-  await backend?.dispose();
 });
 
 describe('public lookup /tra-cuu/<code>', () => {

@@ -1,33 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pullResponseSchema, type PullResponse } from '@shared/sync/protocol';
 import { dossier } from '../../../src-server/db/schema';
-import {
-  BACKENDS,
-  adminHeaders,
-  enrollCounter,
-  makeDossier,
-  newCommune,
-  openBackend,
-  push,
-  startHub,
-  upsertOp,
-  type Backend,
-  type Counter,
-  type Hub,
-} from './harness';
+import { adminHeaders, BACKENDS, enrollCounter, hubForTests, makeDossier, newCommune, push, upsertOp, type Counter } from './harness';
 
 describe.each(BACKENDS)('hub on %s: pull and province-owned changes', (backendName) => {
-  let backend: Backend;
-  let hub: Hub;
-  beforeAll(async () => {
-    backend = await openBackend(backendName);
-    hub = await startHub(backend);
-  });
-  afterAll(async () => {
-    await hub?.close();
-    await backend?.dispose();
-  });
+  const { hub } = hubForTests(backendName);
 
   async function pull(counter: Counter, query: string) {
     const res = await hub.app.inject({ method: 'GET', url: `/v1/sync/pull?${query}`, headers: counter.headers });

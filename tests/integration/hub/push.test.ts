@@ -1,33 +1,11 @@
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pushResponseSchema } from '@shared/sync/protocol';
 import { appliedOp, device, dossier, dossierEvent } from '../../../src-server/db/schema';
-import {
-  BACKENDS,
-  enrollCounter,
-  eventOp,
-  makeDossier,
-  makeEvent,
-  newCommune,
-  openBackend,
-  push,
-  startHub,
-  upsertOp,
-  type Backend,
-  type Hub,
-} from './harness';
+import { BACKENDS, enrollCounter, eventOp, hubForTests, makeDossier, makeEvent, newCommune, push, upsertOp } from './harness';
 
 describe.each(BACKENDS)('hub on %s: push', (backendName) => {
-  let backend: Backend;
-  let hub: Hub;
-  beforeAll(async () => {
-    backend = await openBackend(backendName);
-    hub = await startHub(backend);
-  });
-  afterAll(async () => {
-    await hub?.close();
-    await backend?.dispose();
-  });
+  const { hub } = hubForTests(backendName);
 
   it('applies a received dossier and its timeline event, and answers with the hub time', async () => {
     const commune = await newCommune(hub);

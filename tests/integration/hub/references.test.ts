@@ -13,7 +13,7 @@ import { findPgError } from '../../../src-server/db/errors';
 import { openDatabase } from '../../../src-server/db/open';
 import type { HubDatabase, HubExecutor } from '../../../src-server/db/types';
 import { startTestPostgres, type TestPostgres } from '../../support/postgres';
-import { BACKENDS, enrollCounter, makeDossier, newCommune, openBackend, push, startHub, upsertOp, type Backend, type Hub } from './harness';
+import { BACKENDS, enrollCounter, hubForTests, makeDossier, newCommune, push, startHub, upsertOp, type Hub } from './harness';
 
 const FOREIGN_KEY_VIOLATION = '23503';
 
@@ -40,16 +40,7 @@ function insertAppliedOp(db: HubExecutor, deviceId: string) {
 }
 
 describe.each(BACKENDS)('hub on %s: references checked per statement', (backendName) => {
-  let backend: Backend;
-  let hub: Hub;
-  beforeAll(async () => {
-    backend = await openBackend(backendName);
-    hub = await startHub(backend);
-  });
-  afterAll(async () => {
-    await hub?.close();
-    await backend?.dispose();
-  });
+  const { hub } = hubForTests(backendName);
 
   it('refuses a dossier of an unknown commune, alone or among valid rows, and keeps none of them', async () => {
     const db = hub.database.db;
