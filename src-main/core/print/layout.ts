@@ -123,6 +123,12 @@ export function officialHeader(o: HeaderOptions): Content[] {
 export const QR_SIZE = 76;
 
 /**
+ * Room between the title's line and the QR. A centred title as long as Mẫu 01's reaches into the QR
+ * column, and with no gap the QR sat on the end of its last word.
+ */
+export const QR_TITLE_GAP = 5;
+
+/**
  * Title across the full width, then its subtitle lines (Mã hồ sơ, Liên …) with the dossier's QR
  * on the right. An empty column of the QR's width on the left keeps the lines centred.
  */
@@ -136,12 +142,18 @@ export function titleBlock(title: string, lines: Content[], qr?: string): Conten
         columns: [
           { width: QR_SIZE, text: '' },
           { width: '*', stack: lines, margin: [4, 8, 4, 0] },
-          { width: QR_SIZE, stack: [qrCanvas(qr, { fit: QR_SIZE, eccLevel: 'M', alignment: 'right' })] },
+          {
+            width: QR_SIZE,
+            stack: [qrCanvas(qr, { fit: QR_SIZE, eccLevel: 'M', alignment: 'right' })],
+            margin: [0, QR_TITLE_GAP, 0, 0],
+          },
         ],
         columnGap: 0,
       },
     ],
-    margin: [0, 0, 0, 8],
+    // The QR is the tallest column: what it gains on top it gives back below, so nothing under the
+    // title block moves.
+    margin: [0, 0, 0, 8 - QR_TITLE_GAP],
   };
 }
 
