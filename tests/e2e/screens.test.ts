@@ -30,7 +30,7 @@ beforeAll(async () => {
   for (const name of names) received.push(await receive(counter.rpc, name, { applicant: { fullName: name, idNumber: '038186001234', phone: '0912345678' } }));
   // One dossier waiting for its result to be returned.
   for (const action of ['startProcessing', 'resultReady']) await counter.rpc('dossiers.act', { id: received[0]!.id, action });
-  page = await openSignedIn(browser, host.url, counter.token);
+  page = await openSignedIn(browser, host, counter.token);
 });
 
 afterAll(async () => {

@@ -19,7 +19,7 @@ let page: Page;
 beforeAll(async () => {
   [host, browser] = await Promise.all([startWebHost(), launchChromium()]);
   counter = await setUpCounter(host.url);
-  page = await openSignedIn(browser, host.url, counter.token);
+  page = await openSignedIn(browser, host, counter.token);
 });
 
 afterAll(async () => {
