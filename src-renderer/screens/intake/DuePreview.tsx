@@ -9,6 +9,7 @@ import type { RpcOutput } from '@shared/rpc';
 import { vi } from '../../i18n/vi';
 import { call } from '../../rpc/client';
 import { errorText } from '../../ui/errors';
+import { now } from '../../ui/clock';
 
 type Due = RpcOutput<'calendar.computeDue'>;
 
@@ -22,7 +23,7 @@ export function DuePreview({ procedureCode }: { procedureCode: string | undefine
     if (!procedureCode) return;
     let cancelled = false;
     const compute = () =>
-      call('calendar.computeDue', { procedureCode, receivedAt: new Date().toISOString() })
+      call('calendar.computeDue', { procedureCode, receivedAt: now().toISOString() })
         .then((d) => !cancelled && (setDue(d), setError(null)))
         .catch((err) => !cancelled && setError(errorText(err)));
     void compute();
