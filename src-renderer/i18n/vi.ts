@@ -141,6 +141,9 @@ export const vi = {
     feeMissing: 'Chưa có mức thu (tỉnh quy định)',
     due: 'Hẹn trả kết quả',
     dueExplain: 'Cách tính',
+    calendarMissing: (years: string) =>
+      `Chưa có lịch làm việc năm ${years}: ngày hẹn trả chỉ là dự kiến, tính theo các ngày nghỉ lễ, tết của Bộ luật Lao động. ` +
+      `Hãy báo quản trị viên lập và xác nhận lịch năm ${years} (Danh mục → Lịch làm việc).`,
     dueNone: 'Chọn thủ tục để tính ngày hẹn trả',
     save: 'Lưu và in (F9)',
     guide: 'Hướng dẫn bổ sung',

@@ -47,6 +47,9 @@ export function DuePreview({ procedureCode }: { procedureCode: string | undefine
           {vi.status.provisional}
         </Typography.Text>
       )}
+      {due.yearsWithoutCalendar.length > 0 && (
+        <Alert type="warning" showIcon style={{ marginTop: 8 }} data-testid="calendar-missing" title={vi.intake.calendarMissing(due.yearsWithoutCalendar.join(', '))} />
+      )}
       <Collapse
         ghost
         size="small"
