@@ -49,7 +49,10 @@ export async function newContextAt(browser: Browser, clock: Clock, options: Brow
 /** A 1366×768 page (the counter PCs' usual screen) signed in with `token`, on the home screen. */
 export async function openSignedIn(browser: Browser, host: WebHost, token: string): Promise<Page> {
   const context = await newContextAt(browser, host.clock, { viewport: { width: 1366, height: 768 } });
-  await context.addInitScript((t) => sessionStorage.setItem('motcua.token', t), token);
+  // Init scripts run in every frame; the print preview's PDF frame has no storage of its own.
+  await context.addInitScript((t) => {
+    if (window === window.top) sessionStorage.setItem('motcua.token', t);
+  }, token);
   const page = await context.newPage();
   await page.goto(host.url);
   await page.getByTestId('home').waitFor();
