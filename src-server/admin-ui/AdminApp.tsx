@@ -9,6 +9,7 @@ import { Login } from './screens/Login';
 import { OnTimeRates } from './screens/OnTimeRates';
 import { RejectedOps } from './screens/RejectedOps';
 import { useSession } from './stores/session';
+import { UI_FONT_FAMILY } from './ui/font';
 
 type ScreenKey = 'communes' | 'dossiers' | 'onTime' | 'rejectedOps';
 
@@ -49,7 +50,7 @@ function Shell() {
 export function AdminApp() {
   const signedIn = useSession((s) => s.session !== null);
   return (
-    <ConfigProvider locale={viVN}>
+    <ConfigProvider locale={viVN} theme={{ token: { fontFamily: UI_FONT_FAMILY } }}>
       <App>{signedIn ? <Shell /> : <Login />}</App>
     </ConfigProvider>
   );

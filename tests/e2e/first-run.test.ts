@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, launchChromium } from '../support/browser';
 import { TEST_INSTANT } from '../support/clock';
 import { newContextAt } from '../support/counter';
+import { renderedFonts } from '../support/fonts';
 import { SAMPLE_SETUP, startWebHost, type WebHost } from '../support/web-host';
 
 let host: WebHost;
@@ -62,6 +63,12 @@ describe('first run', () => {
     await expect.poll(() => page.getByTestId('officer-name').textContent()).toBe(admin.fullName);
     const heading = await page.getByRole('heading', { level: 2 }).textContent();
     expect(heading).toBe(office.name);
+    // The app's own font draws every glyph of the Vietnamese heading, whatever fonts the machine has.
+    expect(await page.evaluate(() => document.fonts.check('16px "Be Vietnam Pro"', 'Phục vụ hành chính công xã Tân Lập'))).toBe(true);
+    const drawnWith = await renderedFonts(page.getByRole('heading', { level: 2 }));
+    // One web font drew every glyph: the bundled file of that weight (e.g. "Be Vietnam Pro SemiBold").
+    expect(drawnWith).toHaveLength(1);
+    expect(drawnWith[0]).toMatchObject({ familyName: expect.stringMatching(/^Be Vietnam Pro\b/), isCustomFont: true });
     const today = await page.getByTestId('today').textContent();
     // The host's clock and the page's both read Tuesday 17 November 2026.
     expect(today).toBe('Thứ ba, ngày 17/11/2026');

@@ -12,6 +12,7 @@ import { device, dossier, commune as communeTable } from '../../../src-server/db
 import { DEFAULT_ADMIN_UI_DIR } from '../../../src-server/routes/admin-page';
 import { artifactPath, launchChromium } from '../../support/browser';
 import { newContextAt } from '../../support/counter';
+import { renderedFonts } from '../../support/fonts';
 import {
   ADMIN,
   enrollCounter,
@@ -94,6 +95,11 @@ describe('province admin page', () => {
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByText('Xã/phường đã đăng ký').waitFor();
     await page.getByRole('cell', { name: quangPhu.code, exact: true }).waitFor();
+    // The admin page draws Vietnamese with its own bundled font, not whatever the PC has.
+    const drawnWith = await renderedFonts(page.getByText('Xã/phường đã đăng ký'));
+    // One web font drew every glyph: the bundled file of that weight (e.g. "Be Vietnam Pro SemiBold").
+    expect(drawnWith).toHaveLength(1);
+    expect(drawnWith[0]).toMatchObject({ familyName: expect.stringMatching(/^Be Vietnam Pro\b/), isCustomFont: true });
     // Only the Authorization value is kept, and only for this tab.
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
 
