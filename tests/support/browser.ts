@@ -31,6 +31,12 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Screenshot baselines survive machines and Chromium patch releases: text rasterised
+      // without the machine's hinting setting, greyscale anti-aliasing instead of LCD subpixels,
+      // colours in sRGB whatever the display profile.
+      '--font-render-hinting=none',
+      '--disable-lcd-text',
+      '--force-color-profile=srgb',
     ],
   });
 }
