@@ -3,12 +3,15 @@
  * Vietnamese. Real browser host, real Chromium, real SQLite.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { artifactPath, launchChromium } from '../support/browser';
 import { TEST_INSTANT } from '../support/clock';
 import { newContextAt } from '../support/counter';
 import { renderedFonts } from '../support/fonts';
 import { SAMPLE_SETUP, startWebHost, type WebHost } from '../support/web-host';
+
+// Like the other e2e files: one long walk through the wizard on a shared 2-core machine.
+vi.setConfig({ testTimeout: 90_000 });
 
 let host: WebHost;
 let browser: Browser;
