@@ -33,6 +33,10 @@ import { openGuarded } from './backup/startup-guard';
 import { defaultCorePaths, type CorePaths } from './paths';
 import { SyncEngine, type SyncEngineOptions } from './sync/engine';
 import { syncHandlers } from './sync/handlers';
+import { FileStore } from './files/store';
+import { signingHandlers } from './signing/handlers';
+import { SigningService } from './signing/service';
+import type { Pkcs11Factory } from './signing/token';
 
 export interface CoreOptions extends Partial<CorePaths> {
   dataDir: string;
@@ -42,6 +46,8 @@ export interface CoreOptions extends Partial<CorePaths> {
   printer?: PrinterAdapter;
   /** The hub transport and randomness of the sync engine (the simulation injects faults here). */
   sync?: SyncEngineOptions;
+  /** The PKCS#11 loader (pkcs11js); tests wrap it to emulate what SoftHSM2 cannot (a PIN lock). */
+  pkcs11?: Pkcs11Factory;
 }
 
 export interface Core {
@@ -58,6 +64,8 @@ export interface Core {
     print: PrintService;
     backups: BackupService;
     sync: SyncEngine;
+    files: FileStore;
+    signing: SigningService;
   };
   dispatch: Dispatch;
   events: CoreEvents;
@@ -126,6 +134,9 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     clockGuard: () => sync.assertAppointmentPrintAllowed(),
   });
 
+  const files = new FileStore(path.join(paths.dataDir, 'files'));
+  const signing = new SigningService({ db, clock, events, files, ...(opts.pkcs11 ? { pkcs11: opts.pkcs11 } : {}) });
+
   const backups = new BackupService({ sqlite, db, dataDir: paths.dataDir, clock, log, isInitialized: () => office.isInitialized() });
   const handlers: Handlers = {
     ...foundationHandlers({ db, clock, office, officers, sessions, settings }),
@@ -135,14 +146,16 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ...backupHandlers({ db, clock, backups }),
     ...syncHandlers(sync),
     ...auditHandlers({ db }),
+    ...signingHandlers(signing),
   };
 
   backups.start();
+  signing.start();
   return {
     paths,
     db,
     clock,
-    services: { office, officers, settings, catalog, calendar, print, backups, sync },
+    services: { office, officers, settings, catalog, calendar, print, backups, sync, files, signing },
     dispatch: backups.guard(createDispatch(handlers, sessions, log)),
     events,
     migration,
@@ -151,6 +164,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     close: () => {
       backups.stop();
       sync.stop();
+      signing.stop();
       // The worker's connection closes first: the writer's close is then the last one, and folds
       // and removes the WAL with nothing running beside it.
       checkpointer.stop();
