@@ -237,7 +237,7 @@ function finishVerdict(v: SignatureVerdict): SignatureVerdict {
 /** Chain building and checking by pkijs's own engine, at the signing time. */
 export async function chainToTrustList(
   cert: pkijs.Certificate,
-  carried: pkijs.SignedData['certificates'] extends (infer T)[] | undefined ? T[] : never,
+  carried: readonly unknown[],
   anchors: pkijs.Certificate[],
   at: Date,
 ): Promise<{ ok: true; path: pkijs.Certificate[] } | { ok: false; message: string }> {
@@ -273,7 +273,34 @@ async function verifyTimestamp(
   }
 }
 
-/** Revocation from the data the CMS carries: OCSP responses (RFC 5940) first, then CRLs. */
+/** The OCSP answers and CRLs a CMS carries: CAdES revocation-values, and SignedData.crls. */
+function carriedRevocationData(signed: pkijs.SignedData): { ocsps: pkijs.BasicOCSPResponse[]; crls: pkijs.CertificateRevocationList[] } {
+  const ocsps: pkijs.BasicOCSPResponse[] = [];
+  const crls: pkijs.CertificateRevocationList[] = [];
+  const attr = findAttribute(signed.signerInfos[0]?.unsignedAttrs, OID.revocationValues)?.values[0];
+  for (const tagged of attr instanceof asn1js.Sequence ? attr.valueBlock.value : []) {
+    const list = (tagged as asn1js.Constructed).valueBlock?.value?.[0];
+    if (!(list instanceof asn1js.Sequence)) continue;
+    for (const item of list.valueBlock.value) {
+      try {
+        if (tagged.idBlock.tagNumber === 0) crls.push(new pkijs.CertificateRevocationList({ schema: item }));
+        if (tagged.idBlock.tagNumber === 1) ocsps.push(new pkijs.BasicOCSPResponse({ schema: item }));
+      } catch {
+        continue; // an unreadable entry is no evidence either way
+      }
+    }
+  }
+  for (const choice of signed.crls ?? []) {
+    if (choice instanceof pkijs.CertificateRevocationList) crls.push(choice);
+    else if (choice instanceof pkijs.OtherRevocationInfoFormat && choice.otherRevInfoFormat === OID.ocspResponse) {
+      const basic = basicFromResponse(new pkijs.OCSPResponse({ schema: choice.otherRevInfo }));
+      if (basic) ocsps.push(basic);
+    }
+  }
+  return { ocsps, crls };
+}
+
+/** Revocation of the signer's certificate at signing time, from the data the CMS carries. */
 export async function revocationStatus(
   signed: pkijs.SignedData,
   cert: pkijs.Certificate,
@@ -282,35 +309,30 @@ export async function revocationStatus(
   const carried = (signed.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
   const issuer = carried.find((c) => c.subject.isEqual(cert.issuer) && c !== cert);
   if (!issuer) return { result: 'warn', state: 'unknown', message: 'Chưa kiểm tra được tình trạng thu hồi (thiếu chứng thư của nơi cấp)' };
-  for (const choice of signed.crls ?? []) {
-    if (choice instanceof pkijs.OtherRevocationInfoFormat && (choice.otherRevInfoFormat === OID.ocspResponse || choice.otherRevInfoFormat === '1.3.6.1.5.5.7.48.1.1')) {
-      try {
-        const basic =
-          choice.otherRevInfoFormat === OID.ocspResponse ? basicFromResponse(new pkijs.OCSPResponse({ schema: choice.otherRevInfo })) : new pkijs.BasicOCSPResponse({ schema: choice.otherRevInfo });
-        if (!basic || !(await basic.verify({ trustedCerts: [issuer] }))) continue;
-        const status = await basic.getCertificateStatus(cert, issuer);
-        if (!status.isForCertificate) continue;
-        if (status.status === 0) return { result: 'ok', state: 'good', message: 'Chứng thư số chưa bị thu hồi (theo OCSP)' };
-        if (status.status === 1) {
-          const revokedAt = revokedTimeOf(basic, cert);
-          if (!revokedAt || revokedAt <= at) return { result: 'fail', state: 'revoked', message: `Chứng thư số đã bị thu hồi${revokedAt ? ` từ ${formatDateTimeVi(revokedAt)}` : ''}, trước lúc ký` };
-          return { result: 'ok', state: 'good', message: `Chứng thư số bị thu hồi sau lúc ký (${formatDateTimeVi(revokedAt)})` };
-        }
-      } catch {
-        continue;
-      }
+  const revokedVerdict = (revokedAt: Date | null, how: string) =>
+    !revokedAt || revokedAt <= at
+      ? { result: 'fail' as const, state: 'revoked' as const, message: `Chứng thư số đã bị thu hồi${revokedAt ? ` từ ${formatDateTimeVi(revokedAt)}` : ''}, trước lúc ký (${how})` }
+      : { result: 'ok' as const, state: 'good' as const, message: `Chứng thư số bị thu hồi sau lúc ký (${formatDateTimeVi(revokedAt)})` };
+  const { ocsps, crls } = carriedRevocationData(signed);
+  for (const basic of ocsps) {
+    try {
+      if (!(await basic.verify({ trustedCerts: [issuer], issuerCerts: [issuer], trustedResponders: [issuer] }))) continue;
+      const status = await basic.getCertificateStatus(cert, issuer);
+      if (!status.isForCertificate) continue;
+      if (status.status === 0) return { result: 'ok', state: 'good', message: 'Chứng thư số chưa bị thu hồi (theo OCSP)' };
+      if (status.status === 1) return revokedVerdict(revokedTimeOf(basic, cert), 'theo OCSP');
+    } catch {
+      continue; // a response we cannot check proves nothing; the next one may
     }
-    if (choice instanceof pkijs.CertificateRevocationList) {
-      try {
-        if (!choice.issuer.isEqual(cert.issuer) || !(await choice.verify({ issuerCertificate: issuer }))) continue;
-        const entry = choice.revokedCertificates?.find((r) => r.userCertificate.isEqual(cert.serialNumber));
-        if (!entry) return { result: 'ok', state: 'good', message: 'Chứng thư số chưa bị thu hồi (theo danh sách thu hồi CRL)' };
-        const revokedAt = entry.revocationDate.value;
-        if (revokedAt <= at) return { result: 'fail', state: 'revoked', message: `Chứng thư số đã bị thu hồi từ ${formatDateTimeVi(revokedAt)}, trước lúc ký` };
-        return { result: 'ok', state: 'good', message: `Chứng thư số bị thu hồi sau lúc ký (${formatDateTimeVi(revokedAt)})` };
-      } catch {
-        continue;
-      }
+  }
+  for (const crl of crls) {
+    try {
+      if (!crl.issuer.isEqual(cert.issuer) || !(await crl.verify({ issuerCertificate: issuer }))) continue;
+      const entry = crl.revokedCertificates?.find((r) => r.userCertificate.isEqual(cert.serialNumber));
+      if (!entry) return { result: 'ok', state: 'good', message: 'Chứng thư số chưa bị thu hồi (theo danh sách thu hồi CRL)' };
+      return revokedVerdict(entry.revocationDate.value, 'theo CRL');
+    } catch {
+      continue; // as above
     }
   }
   return { result: 'warn', state: 'unknown', message: 'Chưa kiểm tra tình trạng thu hồi của chứng thư số' };

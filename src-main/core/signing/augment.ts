@@ -1,8 +1,12 @@
 /**
  * Adds what an offline signature still owes (the RFC 3161 signature-time-stamp, the OCSP answer
- * or CRL) without touching anything the signature covers: only the unsigned part of the CMS
- * inside the reserved /Contents is rewritten, so the ByteRange, the signed attributes and the
- * signature value stay as they were, and the result is a new file with its own hash.
+ * or CRL) without touching anything the signature covers: only the unsigned attributes of the
+ * CMS inside the reserved /Contents are rewritten, so the ByteRange, the signed attributes and
+ * the signature value stay as they were, and the result is a new file with its own hash.
+ *
+ * Revocation data goes in the CAdES revocation-values unsigned attribute (ETSI TS 101 733), not
+ * in SignedData.crls: NSS (poppler's pdfsig, Firefox) refuses a CMS whose crls hold an RFC 5940
+ * OCSP response, and the PAdES place for it (a DSS dictionary) needs an incremental update.
  *
  * Why not a document timestamp in an incremental update (PAdES B-LTA style)? It needs a second
  * signature dictionary appended after the first; the reserved space already exists here, the
@@ -16,7 +20,13 @@ import { bytesToHex, findPdfSignatures } from '@shared/signing/pdf-signatures';
 
 export interface Additions {
   timestampToken?: Uint8Array;
-  revocation?: pkijs.OtherRevocationInfoFormat | pkijs.CertificateRevocationList;
+  revocation?: { crl?: pkijs.CertificateRevocationList; ocsp?: pkijs.BasicOCSPResponse };
+}
+
+/** RevocationValues ::= SEQUENCE { crlVals [0] SEQUENCE OF CertificateList, ocspVals [1] SEQUENCE OF BasicOCSPResponse } (explicit tags). */
+function revocationValues(r: NonNullable<Additions['revocation']>): asn1js.Sequence {
+  const tagged = (tagNumber: number, items: asn1js.AsnType[]) => new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber }, value: [new asn1js.Sequence({ value: items })] });
+  return new asn1js.Sequence({ value: [...(r.crl ? [tagged(0, [r.crl.toSchema()])] : []), ...(r.ocsp ? [tagged(1, [r.ocsp.toSchema()])] : [])] });
 }
 
 export function signatureValueOf(pdf: Uint8Array): Uint8Array {
@@ -32,15 +42,13 @@ export function augmentSignedPdf(pdf: Uint8Array, add: Additions): Uint8Array {
   if (!field) throw new AppError('INVALID_INPUT', 'Tệp không có chữ ký số');
   const signed = parseSignedData(field.cms);
   const signer = signed.signerInfos[0]!;
-  if (add.timestampToken) {
-    const others = signer.unsignedAttrs?.attributes.filter((a) => a.type !== OID.signatureTimeStampToken) ?? [];
-    const token = asn1js.fromBER(add.timestampToken).result;
-    signer.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
-      type: 1,
-      attributes: [...others, new pkijs.Attribute({ type: OID.signatureTimeStampToken, values: [token] })],
-    });
+  const replaced = new Map<string, pkijs.Attribute>();
+  if (add.timestampToken) replaced.set(OID.signatureTimeStampToken, new pkijs.Attribute({ type: OID.signatureTimeStampToken, values: [asn1js.fromBER(add.timestampToken).result] }));
+  if (add.revocation) replaced.set(OID.revocationValues, new pkijs.Attribute({ type: OID.revocationValues, values: [revocationValues(add.revocation)] }));
+  if (replaced.size > 0) {
+    const kept = signer.unsignedAttrs?.attributes.filter((a) => !replaced.has(a.type)) ?? [];
+    signer.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({ type: 1, attributes: [...kept, ...replaced.values()] });
   }
-  if (add.revocation) signed.crls = [...(signed.crls ?? []), add.revocation];
   const hex = bytesToHex(encodeSignedData(signed));
   const room = field.contentsEnd - field.contentsStart;
   if (hex.length > room) throw new AppError('PAYLOAD_TOO_LARGE', 'Dữ liệu bổ sung lớn hơn chỗ dành sẵn trong chữ ký');

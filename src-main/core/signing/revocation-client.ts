@@ -1,20 +1,19 @@
 /**
  * Asks whether a certificate is revoked: OCSP at the address its Authority Information Access
  * names, else the CRL at its CRL Distribution Point. The answer is checked against the issuer's
- * key and returned in the form the CMS carries it (RFC 5940: an OCSPResponse, or the CRL).
+ * key and returned as the CRL or the BasicOCSPResponse itself (augment.ts decides where it goes).
  */
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { AppError } from '@shared/errors';
-import { OID } from '@shared/signing/cms';
 import { postOrGet } from './http';
 
 export interface RevocationAnswer {
   source: 'ocsp' | 'crl';
   url: string;
   state: 'good' | 'revoked' | 'unknown';
-  /** What goes into SignedData.crls (RevocationInfoChoice). */
-  choice: pkijs.OtherRevocationInfoFormat | pkijs.CertificateRevocationList;
+  crl?: pkijs.CertificateRevocationList;
+  ocsp?: pkijs.BasicOCSPResponse;
 }
 
 function extension<T>(cert: pkijs.Certificate, oid: string, read: (schema: asn1js.AsnType) => T): T | null {
@@ -62,19 +61,19 @@ async function askOcsp(url: string, cert: pkijs.Certificate, issuer: pkijs.Certi
   const response = pkijs.OCSPResponse.fromBER(reply);
   if (response.responseStatus.valueBlock.valueDec !== 0 || !response.responseBytes) throw new AppError('UNAVAILABLE', 'Máy chủ OCSP không trả lời được');
   const basic = pkijs.BasicOCSPResponse.fromBER(response.responseBytes.response.valueBlock.valueHexView.slice());
-  if (!(await basic.verify({ trustedCerts: [issuer] }))) throw new AppError('UNAVAILABLE', 'Trả lời OCSP không có chữ ký hợp lệ của nơi cấp');
+  if (!(await basic.verify({ trustedCerts: [issuer], issuerCerts: [issuer], trustedResponders: [issuer] }))) throw new AppError('UNAVAILABLE', 'Trả lời OCSP không có chữ ký hợp lệ của nơi cấp');
   const status = await basic.getCertificateStatus(cert, issuer);
   if (!status.isForCertificate) throw new AppError('UNAVAILABLE', 'Trả lời OCSP không nói về chứng thư này');
   return {
     source: 'ocsp',
     url,
     state: status.status === 0 ? 'good' : status.status === 1 ? 'revoked' : 'unknown',
-    choice: new pkijs.OtherRevocationInfoFormat({ otherRevInfoFormat: OID.ocspResponse, otherRevInfo: response.toSchema() }),
+    ocsp: basic,
   };
 }
 
 async function askCrl(url: string, cert: pkijs.Certificate, issuer: pkijs.Certificate): Promise<RevocationAnswer> {
   const crl = pkijs.CertificateRevocationList.fromBER(await postOrGet(url, null, null));
   if (!(await crl.verify({ issuerCertificate: issuer }))) throw new AppError('UNAVAILABLE', 'Danh sách thu hồi (CRL) không có chữ ký hợp lệ của nơi cấp');
-  return { source: 'crl', url, state: crl.isCertificateRevoked(cert) ? 'revoked' : 'good', choice: crl };
+  return { source: 'crl', url, state: crl.isCertificateRevoked(cert) ? 'revoked' : 'good', crl };
 }

@@ -122,35 +122,38 @@ export class SigningService {
   // ---- certificates on the token
 
   /** What the officer can pick, each already checked (validity now, trust list) before any PIN. */
-  certificates(): { items: TokenCertificateInfo[] } {
+  async certificates(): Promise<{ items: TokenCertificateInfo[] }> {
     const onToken = this.tokenModule().listCertificates();
     const now = this.deps.clock.now();
     const anchors = this.anchorCertificates();
-    return {
-      items: onToken.flatMap((c) => {
-        const cert = readTokenCertificate(c);
-        if (!cert || isCa(cert)) return [];
-        const info = describeCertificate(cert);
-        const problem = validityProblem(cert, now) ?? (anchors.length === 0 ? NO_TRUST_LIST : null);
-        return [
-          {
-            tokenLabel: c.tokenLabel,
-            tokenSerial: c.tokenSerial,
-            id: c.id,
-            label: c.label,
-            commonName: info.commonName,
-            organisation: info.organisation,
-            issuerName: info.issuerName,
-            notBefore: info.notBefore.toISOString(),
-            notAfter: info.notAfter.toISOString(),
-            sha256: sha256Hex(c.der),
-            usable: problem === null,
-            problem,
-            pinState: c.pinState,
-          },
-        ];
-      }),
-    };
+    const items: TokenCertificateInfo[] = [];
+    for (const c of onToken) {
+      const cert = readTokenCertificate(c);
+      if (!cert || isCa(cert)) continue;
+      const info = describeCertificate(cert);
+      let problem = validityProblem(cert, now);
+      if (!problem) {
+        const carried = onToken.filter((o) => o.tokenSerial === c.tokenSerial).map(readTokenCertificate).filter((o): o is pkijs.Certificate => o !== null && isCa(o));
+        const chain = anchors.length === 0 ? null : await chainToTrustList(cert, [...carried, ...anchors], anchors, now);
+        problem = anchors.length === 0 ? NO_TRUST_LIST : chain && !chain.ok ? chain.message : null;
+      }
+      items.push({
+        tokenLabel: c.tokenLabel,
+        tokenSerial: c.tokenSerial,
+        id: c.id,
+        label: c.label,
+        commonName: info.commonName,
+        organisation: info.organisation,
+        issuerName: info.issuerName,
+        notBefore: info.notBefore.toISOString(),
+        notAfter: info.notAfter.toISOString(),
+        sha256: sha256Hex(c.der),
+        usable: problem === null,
+        problem,
+        pinState: c.pinState,
+      });
+    }
+    return { items };
   }
 
   private anchorCertificates(): pkijs.Certificate[] {
@@ -310,7 +313,7 @@ export class SigningService {
     if (issuer) {
       try {
         const answer = await checkRevocation(cert, issuer);
-        add.revocation = answer.choice;
+        add.revocation = { ...(answer.crl ? { crl: answer.crl } : {}), ...(answer.ocsp ? { ocsp: answer.ocsp } : {}) };
         revocation = { state: answer.state, source: `${answer.source}:${answer.url}` };
       } catch (err) {
         errors.push(`Chưa kiểm tra được tình trạng thu hồi: ${err instanceof AppError ? err.message : 'lỗi không rõ'}`);

@@ -156,6 +156,8 @@ export class TokenModule {
     try {
       for (const slot of api.C_GetSlotList(true)) {
         const info = api.C_GetTokenInfo(slot);
+        // An empty, never-initialised token (SoftHSM keeps one free slot) holds nothing.
+        if (!(info.flags & R.CKF_TOKEN_INITIALIZED)) continue;
         const session = api.C_OpenSession(slot, R.CKF_SERIAL_SESSION);
         try {
           for (const handle of this.find(api, session, [{ type: R.CKA_CLASS, value: R.CKO_CERTIFICATE }, { type: R.CKA_CERTIFICATE_TYPE, value: R.CKC_X_509 }])) {
@@ -265,7 +267,7 @@ export class TokenModule {
     const code = codeOf(err);
     if (code !== null && REMOVED.has(code)) {
       this.reset();
-      return new AppError('UNAVAILABLE', TOKEN_MESSAGES.removed, { reason: 'tokenRemoved' });
+      return new AppError('UNAVAILABLE', TOKEN_MESSAGES.removed, { reason: 'tokenRemoved', pkcs11: code });
     }
     if (code === R.CKR_PIN_LOCKED) return new AppError('FORBIDDEN', TOKEN_MESSAGES.locked, { reason: 'pinLocked' });
     return new AppError('UNAVAILABLE', TOKEN_MESSAGES.failed, { reason: 'tokenError', pkcs11: code });

@@ -43,12 +43,14 @@ const O = '2.5.4.10';
 const C = '2.5.4.6';
 
 function name(attrs: Attr[]): pkijs.RelativeDistinguishedNames {
-  return new pkijs.RelativeDistinguishedNames({
-    typesAndValues: attrs.map(
-      ([type, value]) =>
-        new pkijs.AttributeTypeAndValue({ type, value: type === C ? new asn1js.PrintableString({ value }) : new asn1js.Utf8String({ value }) }),
-    ),
-  });
+  // One attribute per RDN, as CAs issue them (pkijs alone would put all of them in one SET).
+  const rdns = attrs.map(
+    ([type, value]) =>
+      new asn1js.Set({
+        value: [new pkijs.AttributeTypeAndValue({ type, value: type === C ? new asn1js.PrintableString({ value }) : new asn1js.Utf8String({ value }) }).toSchema()],
+      }),
+  );
+  return new pkijs.RelativeDistinguishedNames({ schema: asn1js.fromBER(new asn1js.Sequence({ value: rdns }).toBER(false)).result });
 }
 
 let serial = 0x1000;
