@@ -247,6 +247,9 @@ export class SigningService {
 
       progress('timestamp');
       const online = await this.onlineAdditions(signedPdf, cert, chain);
+      if (online.revocation?.state === 'revoked') {
+        throw new AppError('FORBIDDEN', 'Chứng thư số này đã bị thu hồi (theo nơi cấp); chữ ký không được lưu. Hãy dùng chứng thư số khác', { reason: 'revoked' });
+      }
       const finalPdf = online.pdf;
 
       progress('saving');

@@ -266,10 +266,12 @@ export class TokenModule {
     if (err instanceof AppError) return err;
     const code = codeOf(err);
     if (code !== null && REMOVED.has(code)) {
+      console.warn(`[signing] the token stopped answering (PKCS#11 ${code}); the module starts again on the next call`);
       this.reset();
       return new AppError('UNAVAILABLE', TOKEN_MESSAGES.removed, { reason: 'tokenRemoved', pkcs11: code });
     }
     if (code === R.CKR_PIN_LOCKED) return new AppError('FORBIDDEN', TOKEN_MESSAGES.locked, { reason: 'pinLocked' });
+    console.warn(`[signing] the token refused: PKCS#11 ${code ?? (err instanceof Error ? err.name : 'error')}`);
     return new AppError('UNAVAILABLE', TOKEN_MESSAGES.failed, { reason: 'tokenError', pkcs11: code });
   }
 }

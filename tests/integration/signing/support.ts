@@ -17,6 +17,11 @@ import { tempDir } from '../../support/web-host';
 
 export const SIGNING_AT = '2026-11-23T09:15:00+07:00';
 
+/** What the commune's token holds: the good, the expired, the early, the revoked and the unknown. */
+export function tokenIdentities(pki: TestPki): Identity[] {
+  return [pki.officer, pki.organisation, pki.expired, pki.notYetValid, pki.revoked, pki.untrusted];
+}
+
 export interface SigningWorld {
   clock: ManualClock;
   pki: TestPki;
@@ -32,12 +37,14 @@ export interface SigningWorld {
   close(): Promise<void>;
 }
 
-export async function startSigningWorld(opts: { pkcs11?: Pkcs11Factory; log?: { error(m: string, e: unknown): void } } = {}): Promise<SigningWorld> {
+export async function startSigningWorld(
+  opts: { pkcs11?: Pkcs11Factory; log?: { error(m: string, e: unknown): void }; pin?: string } = {},
+): Promise<SigningWorld> {
   const clock = new ManualClock(SIGNING_AT);
   const dir = tempDir('motcua-signing-');
   const { pki, services } = await startPkiServices((urls) => makeTestPki(clock.now(), urls), clock);
-  const token = createSoftToken('Token-Xa-Tan-Lap', '918273', '56781234');
-  await putIdentities(token, [pki.officer, pki.organisation, pki.expired, pki.notYetValid, pki.revoked, pki.untrusted]);
+  const token = createSoftToken('Token-Xa-Tan-Lap', opts.pin ?? '918273', '56781234');
+  await putIdentities(token, tokenIdentities(pki));
   // SoftHSM2 reads its configuration when the module is initialised, in this process.
   process.env.SOFTHSM2_CONF = token.conf;
   const host = await startCoreHost({ clock, dataDir: path.join(dir, 'data'), ...(opts.pkcs11 ? { pkcs11: opts.pkcs11 } : {}), ...(opts.log ? { log: opts.log } : {}) });
