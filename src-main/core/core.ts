@@ -4,29 +4,34 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { OfficerService } from './auth/officers';
+import { authHandlers } from './auth/handlers';
 import { SessionService } from './auth/sessions';
+import { officerHandlers } from './officers/handlers';
+import { OfficerService } from './officers/officers';
 import { systemClock, type Clock } from './clock';
 import { WalCheckpointer } from './db/checkpointer';
 import { runMigrations, type MigrationReport } from './db/migrate';
 import { wrapDrizzle, type CounterDb } from './db/open';
 import { CoreEvents } from './events';
 import { createDispatch, type Dispatch, type Logger } from './rpc/dispatch';
-import { foundationHandlers } from './rpc/foundation-handlers';
 import type { Handlers } from './rpc/handlers';
 import { CalendarService } from './calendar/calendar-service';
 import { CatalogService, seedPath } from './catalog/catalog-service';
-import { registryHandlers } from './dossiers/handlers';
+import { calendarHandlers } from './calendar/handlers';
+import { catalogHandlers } from './catalog/handlers';
+import { dossierHandlers } from './dossiers/handlers';
 import { printHandlers } from './print/handlers';
 import { reportHandlers } from './reports/handlers';
 import { platformPrinterAdapter } from './print/printers/for-platform';
 import type { PrinterAdapter } from './print/printers/types';
 import { setFontsDir } from './print/fonts';
 import { PrintService } from './print/service';
+import { settingsHandlers } from './settings/handlers';
 import { SettingsService } from './settings/settings';
+import { setupHandlers } from './setup/handlers';
 import { OfficeService } from './setup/office';
-import { auditHandlers } from './audit/audit-handlers';
-import { backupHandlers } from './backup/backup-handlers';
+import { auditHandlers } from './audit/handlers';
+import { backupHandlers } from './backup/handlers';
 import { BackupService } from './backup/backups';
 import { applyPendingRestore } from './backup/restore';
 import { openGuarded } from './backup/startup-guard';
@@ -138,9 +143,15 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const signing = new SigningService({ db, clock, events, files, ...(opts.pkcs11 ? { pkcs11: opts.pkcs11 } : {}) });
 
   const backups = new BackupService({ sqlite, db, dataDir: paths.dataDir, clock, log, isInitialized: () => office.isInitialized() });
+  // One group per capability (src-shared/rpc/<capability>.ts); a row without a handler fails the build here.
   const handlers: Handlers = {
-    ...foundationHandlers({ db, clock, office, officers, sessions, settings }),
-    ...registryHandlers({ db, clock, catalog, calendar, settings, events }),
+    ...setupHandlers(office),
+    ...authHandlers(sessions),
+    ...officerHandlers({ db, clock, officers }),
+    ...settingsHandlers({ db, clock, settings }),
+    ...catalogHandlers({ db, clock, catalog }),
+    ...calendarHandlers({ db, clock, calendar, catalog }),
+    ...dossierHandlers({ db, clock, catalog, calendar, settings, events }),
     ...printHandlers(print),
     ...reportHandlers({ db, clock, office }),
     ...backupHandlers({ db, clock, backups }),
