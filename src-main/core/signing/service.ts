@@ -271,7 +271,7 @@ export class SigningService {
       if (!fs.existsSync(rec.file)) throw new AppError('NOT_FOUND', 'Tệp PDF lưu trữ của bản in này không còn; hãy in lại từ hồ sơ');
       const bytes = fs.readFileSync(rec.file);
       if (sha256Hex(bytes) !== rec.sha256) throw new AppError('CONFLICT', 'Tệp PDF lưu trữ của bản in đã bị thay đổi (mã băm không khớp); không ký');
-      return { kind: 'form', bytes, sha256: rec.sha256, dossierId: rec.dossierId, printRecordId: rec.id, form: rec.form, label: rec.form };
+      return { kind: 'form', bytes, sha256: rec.sha256, dossierId: rec.dossierId, printRecordId: rec.id, form: rec.form, label: formLabel(rec.form) };
     }
     const row = this.deps.db.select().from(dossierFile).where(eq(dossierFile.id, src.fileId)).get();
     if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp của hồ sơ');
@@ -529,6 +529,13 @@ export class SigningService {
 }
 
 const NO_TRUST_LIST = 'Chưa có danh sách chứng thư tin cậy; quản trị viên thêm chứng thư của tổ chức chứng thực trong Cài đặt › Ký số';
+
+/** How a printed form is named in the dossier's file list ("Mẫu 01 (đã ký số)"). */
+function formLabel(form: string): string {
+  const m = /^mau(\d\d)$/.exec(form);
+  if (m) return `Mẫu ${m[1]}`;
+  return form === 'ticket' ? 'Phiếu hẹn 80 mm' : form === 'report_ii06a' ? 'Biểu II.06a' : form;
+}
 
 function sameCert(a: pkijs.Certificate, b: pkijs.Certificate): boolean {
   return a.issuer.isEqual(b.issuer) && a.serialNumber.isEqual(b.serialNumber);
