@@ -17,6 +17,7 @@ import { registerDeviceRoutes } from './routes/devices';
 import { registerExportRoutes } from './routes/export';
 import { registerHealthRoutes } from './routes/health';
 import { registerPublicLookupRoutes } from './routes/public-lookup';
+import { registerSignatureRoutes } from './routes/signatures';
 import { registerSyncRoutes } from './routes/sync';
 import { HUB_VERSION } from './version';
 
@@ -31,6 +32,8 @@ export interface HubOptions {
   trustProxy?: boolean;
   /** The built admin page (dist/hub-admin by default); the API works without it. */
   adminUiDir?: string;
+  /** The hub's clock (tests fix it); verifying a signature with no time of its own reads it. */
+  clock?: { now(): Date };
 }
 
 export interface RateLimits {
@@ -74,6 +77,7 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   registerSyncRoutes(app, db, { max: limits.pushMax, timeWindow: limits.timeWindowMs });
   registerAdminRoutes(app, db);
   registerAdminQueryRoutes(app, db);
+  registerSignatureRoutes(app, db, options.clock ?? { now: () => new Date() });
   await registerAdminPage(app, options.adminUiDir);
   registerExportRoutes(app, db);
   return app;

@@ -64,6 +64,13 @@ export function nameAttribute(name: pkijs.RelativeDistinguishedNames, oid: strin
   return typeof block?.value === 'string' ? block.value.normalize('NFC') : null;
 }
 
+/** A CA certificate (basicConstraints cA): what a trust list holds and a signer is not. */
+export function isCaCertificate(cert: pkijs.Certificate): boolean {
+  const ext = cert.extensions?.find((e) => e.extnID === pkijs.id_BasicConstraints);
+  if (!ext) return false;
+  return new pkijs.BasicConstraints({ schema: asn1js.fromBER(ext.extnValue.valueBlock.valueHexView).result }).cA === true;
+}
+
 export interface CertificateSummary {
   commonName: string;
   organisation: string | null;

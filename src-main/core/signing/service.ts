@@ -17,7 +17,7 @@ import { formatDateTimeVi } from '@shared/domain/text';
 import { AppError } from '@shared/errors';
 import type { Officer } from '@shared/rpc';
 import type { SignatureRecord, SigningRole, SigningSettings, SigningStep, TokenCertificateInfo } from '@shared/rpc/signing';
-import { certificateDer, describeCertificate, parseSignedData } from '@shared/signing/cms';
+import { certificateDer, describeCertificate, isCaCertificate as isCa, parseSignedData } from '@shared/signing/cms';
 import { findPdfSignatures } from '@shared/signing/pdf-signatures';
 import { chainToTrustList, verifyPdf, type PdfVerification } from '@shared/signing/verify';
 import { appendAudit } from '../audit/audit-log';
@@ -34,7 +34,7 @@ import { checkRevocation } from './revocation-client';
 import { SigningSettingsStore } from './signing-settings';
 import { requestTimestamp } from './timestamp-client';
 import { defaultPkcs11Factory, readTokenCertificate, TokenModule, type Pkcs11Factory, type TokenCertificate } from './token';
-import { isCaCertificate as isCa, TrustList } from './trust-list';
+import { TrustList } from './trust-list';
 
 type SignatureRow = typeof signature.$inferSelect;
 type FileRow = typeof dossierFile.$inferSelect;

@@ -4,11 +4,10 @@
  * only if its certificate chains to one of them.
  */
 import { desc, eq } from 'drizzle-orm';
-import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { AppError } from '@shared/errors';
 import type { Officer } from '@shared/rpc';
-import { certificateDer, certificateFromPemOrDer, describeCertificate } from '@shared/signing/cms';
+import { certificateDer, certificateFromPemOrDer, describeCertificate, isCaCertificate } from '@shared/signing/cms';
 import { appendAudit } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { CounterDb } from '../db/open';
@@ -17,12 +16,6 @@ import { sha256Hex } from '../files/store';
 
 type AnchorRow = typeof signingTrustAnchor.$inferSelect;
 const publicAnchor = (r: AnchorRow) => ({ sha256: r.sha256, subject: r.subject, notAfter: r.notAfter, addedAt: r.addedAt });
-
-export function isCaCertificate(cert: pkijs.Certificate): boolean {
-  const ext = cert.extensions?.find((e) => e.extnID === pkijs.id_BasicConstraints);
-  if (!ext) return false;
-  return new pkijs.BasicConstraints({ schema: asn1js.fromBER(ext.extnValue.valueBlock.valueHexView).result }).cA === true;
-}
 
 export class TrustList {
   constructor(
