@@ -8,15 +8,17 @@ import { DossierSearch } from './screens/DossierSearch';
 import { Login } from './screens/Login';
 import { OnTimeRates } from './screens/OnTimeRates';
 import { RejectedOps } from './screens/RejectedOps';
+import { Signatures } from './screens/Signatures';
 import { useSession } from './stores/session';
 
-type ScreenKey = 'communes' | 'dossiers' | 'onTime' | 'rejectedOps';
+type ScreenKey = 'communes' | 'dossiers' | 'onTime' | 'rejectedOps' | 'signatures';
 
 const SCREENS: Record<ScreenKey, () => React.JSX.Element> = {
   communes: Communes,
   dossiers: DossierSearch,
   onTime: OnTimeRates,
   rejectedOps: RejectedOps,
+  signatures: Signatures,
 };
 
 function Shell() {

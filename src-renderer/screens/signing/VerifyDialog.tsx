@@ -51,7 +51,12 @@ export function VerifyDialog({ fileId, onClose }: { fileId?: string; onClose(): 
       <Space direction="vertical" style={{ width: '100%' }}>
         {!fileId && (
           <>
-            <input ref={input} type="file" accept="application/pdf,.pdf" hidden data-testid="verify-file" onChange={(e) => void onPick(e.target.files?.[0])} />
+            <input ref={input} type="file" accept="application/pdf,.pdf" hidden data-testid="verify-file" onChange={(e) => {
+                // Cleared so picking the same file again checks it again.
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                void onPick(file);
+              }} />
             <Button type="primary" autoFocus onClick={() => input.current?.click()}>
               {t.verifyPick}
             </Button>
