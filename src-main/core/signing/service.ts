@@ -209,11 +209,12 @@ export class SigningService {
       const source = this.readSource(req.source);
       await loadPdfForSigning(source.bytes);
       const token = this.tokenModule();
-      const chosen = token.listCertificates().find((c) => c.tokenSerial === req.certificate.tokenSerial && c.id === req.certificate.id);
+      const onToken = token.listCertificates();
+      const chosen = onToken.find((c) => c.tokenSerial === req.certificate.tokenSerial && c.id === req.certificate.id);
       const cert = chosen ? readTokenCertificate(chosen) : null;
       if (!chosen || !cert) throw new AppError('NOT_FOUND', 'Không tìm thấy chứng thư đã chọn trên thiết bị; hãy rút ra cắm lại thiết bị rồi chọn lại');
       const now = this.deps.clock.now();
-      const chain = await this.checkCertificate(cert, chosen, now);
+      const chain = await this.checkCertificate(cert, onToken.filter((c) => c.tokenSerial === chosen.tokenSerial), now);
       const who = describeCertificate(cert);
       const organisation = who.organisation ?? this.officeName();
       const sealPng = req.role === 'organisation' ? this.sealBytes() : null;
@@ -280,16 +281,14 @@ export class SigningService {
   }
 
   /** Validity now and a chain to the trust list, before the PIN is asked (no try is wasted). */
-  private async checkCertificate(cert: pkijs.Certificate, chosen: TokenCertificate, now: Date): Promise<pkijs.Certificate[]> {
+  private async checkCertificate(cert: pkijs.Certificate, sameToken: TokenCertificate[], now: Date): Promise<pkijs.Certificate[]> {
     if (isCa(cert)) throw new AppError('INVALID_INPUT', 'Chứng thư đã chọn là chứng thư của tổ chức chứng thực, không dùng để ký');
     const problem = validityProblem(cert, now);
     if (problem) throw new AppError('FORBIDDEN', problem, { reason: 'certificateValidity' });
     if (cert.subjectPublicKeyInfo.algorithm.algorithmId !== '1.2.840.113549.1.1.1') throw new AppError('INVALID_INPUT', 'Ứng dụng mới hỗ trợ chứng thư số dùng khóa RSA');
     const anchors = this.anchorCertificates();
     // CA certificates on the token itself may complete the path (tokens usually carry them).
-    const carried = this.tokenModule()
-      .listCertificates()
-      .filter((c) => c.tokenSerial === chosen.tokenSerial)
+    const carried = sameToken
       .map(readTokenCertificate)
       .filter((c): c is pkijs.Certificate => c !== null && isCa(c));
     const chain = await chainToTrustList(cert, [...carried, ...anchors], anchors, now);
