@@ -9,7 +9,7 @@ import type { Pkcs11Factory } from '../../../src-main/core/signing/token';
 import { ManualClock } from '../../support/clock';
 import { startCoreHost, type CoreHost } from '../../support/core-host';
 import { setUpCounter, type Rpc } from '../../support/counter';
-import { nssDbTrusting, sealPng } from '../../support/signing/documents';
+import { sealPng } from '../../support/signing/documents';
 import { makeTestPki, toPem, type Identity, type TestPki } from '../../support/signing/pki';
 import { startPkiServices, type PkiServices } from '../../support/signing/pki-services';
 import { createSoftToken, putIdentities, SOFTHSM_MODULE, type SoftToken } from '../../support/signing/softhsm';
@@ -31,7 +31,6 @@ export interface SigningWorld {
   rpc: Rpc;
   token_: string;
   dir: string;
-  nssdir: string;
   /** The certificate reference the app's picker gives for an identity on the token. */
   ref(who: Identity): { tokenSerial: string; id: string };
   close(): Promise<void>;
@@ -54,7 +53,6 @@ export async function startSigningWorld(
   await rpc('signing.addTrustAnchor', { certificate: toPem(pki.root.der) });
   await rpc('signing.addTrustAnchor', { certificate: toPem(pki.intermediate.der) });
   await rpc('signing.setSeal', { png: (await sealPng(dir)).toString('base64') });
-  const nssdir = nssDbTrusting(dir, pki.root);
   const certs = (await rpc('signing.certificates', {})).items as { tokenSerial: string; id: string; label: string }[];
   const ref = (who: Identity) => {
     const found = certs.find((c) => c.label === who.label);
@@ -70,7 +68,6 @@ export async function startSigningWorld(
     rpc,
     token_: counter.token,
     dir,
-    nssdir,
     ref,
     close: async () => {
       await host.close();

@@ -33,8 +33,8 @@ export interface TestPki {
   untrustedRoot: Identity;
   untrusted: Identity;
   tsa: Identity;
-  /** Where the leaf certificates say their CRL and OCSP live (tests/support/signing/revocation.ts). */
-  urls: { crl: string; ocsp: string };
+  /** Where the leaf certificates say their CRL and OCSP live (tests/support/signing/pki-services.ts); null: nowhere. */
+  urls: { crl: string; ocsp: string } | null;
 }
 
 type Attr = [oid: string, value: string];
@@ -128,13 +128,13 @@ async function issue(o: IssueOptions): Promise<Identity> {
 }
 
 /** The whole test PKI, valid around `at` (the test's fixed clock). */
-export async function makeTestPki(at: Date, urls = { crl: 'http://127.0.0.1:9/ca.crl', ocsp: 'http://127.0.0.1:9/ocsp' }): Promise<TestPki> {
+export async function makeTestPki(at: Date, urls: { crl: string; ocsp: string } | null = { crl: 'http://127.0.0.1:9/ca.crl', ocsp: 'http://127.0.0.1:9/ocsp' }): Promise<TestPki> {
   const t = at.getTime();
   const span = (fromYears: number, toYears: number) => ({ notBefore: new Date(t + fromYears * YEAR), notAfter: new Date(t + toYears * YEAR) });
   const root = await issue({ label: 'root', subject: [[C, 'VN'], [O, 'Cơ quan chứng thực thử nghiệm'], [CN, 'Test Root CA']], ca: true, ...span(-5, 15) });
   const intermediate = await issue({ label: 'intermediate', subject: [[C, 'VN'], [O, 'Cơ quan chứng thực thử nghiệm'], [CN, 'Test Issuing CA']], ca: true, issuer: root, ...span(-4, 10) });
   const leaf = (label: string, cn: string, from: number, to: number, extra: Partial<IssueOptions> = {}) =>
-    issue({ label, subject: [[C, 'VN'], [O, 'UBND xã Tân Lập'], [CN, cn]], issuer: intermediate, urls, ...span(from, to), ...extra });
+    issue({ label, subject: [[C, 'VN'], [O, 'UBND xã Tân Lập'], [CN, cn]], issuer: intermediate, ...(urls ? { urls } : {}), ...span(from, to), ...extra });
   const officer = await leaf('officer', 'Nguyễn Thị Hồng Đào', -1, 2);
   const organisation = await leaf('organisation', 'Ủy ban nhân dân xã Tân Lập', -1, 3);
   const expired = await leaf('expired', 'Trần Văn Hết Hạn', -3, -1);
