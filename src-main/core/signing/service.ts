@@ -243,7 +243,7 @@ export class SigningService {
       // The signature must check out with the verifier anyone else will use, or it is not kept.
       const self = await this.verifyBytes(signedPdf);
       if (self.status === 'invalid') {
-        throw new AppError('CONFLICT', `Chữ ký vừa tạo không kiểm tra được (${self.signatures[0]?.summary ?? self.summary}); khóa trên thiết bị có thể không khớp với chứng thư. Không có tệp nào được lưu`);
+        throw new AppError('CONFLICT', `Chữ ký vừa tạo không kiểm tra được (${self.signatures[0]?.summary ?? self.summary}); khóa trên thiết bị có thể không khớp với chứng thư. Không có tệp nào được lưu`, { reason: 'selfCheck' });
       }
 
       progress('timestamp');
@@ -258,9 +258,10 @@ export class SigningService {
       progress('done');
       return record;
     } catch (err) {
-      const reason = err instanceof AppError ? ((err.details as { reason?: string } | undefined)?.reason ?? err.code) : 'internal';
-      // Every refused or failed attempt is on record (never the PIN).
-      this.audit(officer, 'signing.failed', null, { source: req.source, role: req.role, reason });
+      // Attempts that reached the certificate or the token are on record, like failed sign-ins
+      // (never the PIN); a request that named nothing real changes nothing.
+      const reason = err instanceof AppError ? (err.details as { reason?: string } | undefined)?.reason : 'internal';
+      if (reason) this.audit(officer, 'signing.failed', null, { source: req.source, role: req.role, reason });
       throw err;
     }
   }

@@ -208,7 +208,7 @@ export class TokenModule {
       if (slot === undefined) throw new AppError('UNAVAILABLE', TOKEN_MESSAGES.noToken);
       const state = pinState(api.C_GetTokenInfo(slot).flags);
       // A locked token is refused before any try: another wrong PIN could not help.
-      if (state === 'locked') throw new AppError('FORBIDDEN', TOKEN_MESSAGES.locked);
+      if (state === 'locked') throw new AppError('FORBIDDEN', TOKEN_MESSAGES.locked, { reason: 'pinLocked', pinState: 'locked' });
       session = api.C_OpenSession(slot, R.CKF_SERIAL_SESSION);
       try {
         api.C_Login(session, R.CKU_USER, pin);
