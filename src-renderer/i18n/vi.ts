@@ -1,4 +1,6 @@
 /** Every Vietnamese string the UI shows, in one place (NFC). */
+import { CHECK_RESULT_LABELS, VERIFICATION_STATUS_LABELS } from '@shared/signing/labels';
+
 export const vi = {
   appName: 'Một Cửa Xã',
   common: {
@@ -553,8 +555,8 @@ export const vi = {
     noSignatures: 'Chưa có chữ ký số nào',
     noFiles: 'Hồ sơ chưa có tệp điện tử',
     verdict: 'Kết quả',
-    status: { valid: 'Hợp lệ', warning: 'Hợp lệ, có điểm cần lưu ý', invalid: 'Không hợp lệ', unsigned: 'Không có chữ ký' },
-    check: { ok: 'Đạt', warn: 'Lưu ý', fail: 'Không đạt' },
+    status: VERIFICATION_STATUS_LABELS,
+    check: CHECK_RESULT_LABELS,
     claimedAt: 'Thời điểm ký (máy ký ghi)',
     timestampAt: 'Dấu thời gian',
     settingsTitle: 'Cấu hình ký số (quản trị viên)',

@@ -1,5 +1,6 @@
 /** Every Vietnamese string of the province admin page, in one place (STYLE.md). */
 import { STATUS_LABELS } from '@shared/domain/lifecycle';
+import { CHECK_RESULT_LABELS, VERIFICATION_STATUS_LABELS } from '@shared/signing/labels';
 
 export const vi = {
   appTitle: 'Quản trị Một Cửa Xã — Hệ thống tỉnh',
@@ -16,8 +17,8 @@ export const vi = {
     verifyTitle: 'Kiểm tra chữ ký số của tệp PDF',
     pick: 'Chọn tệp PDF cần kiểm tra',
     result: 'Kết quả',
-    status: { valid: 'Hợp lệ', warning: 'Hợp lệ, có điểm cần lưu ý', invalid: 'Không hợp lệ', unsigned: 'Không có chữ ký' },
-    check: { ok: 'Đạt', warn: 'Lưu ý', fail: 'Không đạt' },
+    status: VERIFICATION_STATUS_LABELS,
+    check: CHECK_RESULT_LABELS,
     signer: 'Người ký',
     issuer: 'Tổ chức chứng thực',
     signedAt: 'Thời điểm ký',
