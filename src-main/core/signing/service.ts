@@ -297,13 +297,14 @@ export class SigningService {
     return chain.path.filter((c) => !sameCert(c, cert));
   }
 
-  private async onlineAdditions(pdf: Buffer, cert: pkijs.Certificate, chain: pkijs.Certificate[]) {
+  /** Asks the network for what is owed: a timestamp (unless the signature has one) and a revocation check. */
+  private async onlineAdditions(pdf: Buffer, cert: pkijs.Certificate, chain: pkijs.Certificate[], want = { timestamp: true, revocation: true }) {
     const { tsaUrl } = this.settings.get();
     const add: Additions = {};
     const errors: string[] = [];
     let timestampAt: Date | null = null;
     let revocation: { state: 'good' | 'revoked' | 'unknown'; source: string } | null = null;
-    if (tsaUrl) {
+    if (tsaUrl && want.timestamp) {
       try {
         const ts = await requestTimestamp(tsaUrl, signatureValueOf(pdf));
         add.timestampToken = ts.token;
@@ -313,7 +314,7 @@ export class SigningService {
       }
     }
     const issuer = chain.find((c) => c.subject.isEqual(cert.issuer));
-    if (issuer) {
+    if (issuer && want.revocation) {
       try {
         const answer = await checkRevocation(cert, issuer);
         add.revocation = { ...(answer.crl ? { crl: answer.crl } : {}), ...(answer.ocsp ? { ocsp: answer.ocsp } : {}) };
@@ -456,7 +457,7 @@ export class SigningService {
       if (!cert) continue;
       const wantsTimestamp = s.timestampState === 'pending';
       const wantsRevocation = s.revocationState === 'pending';
-      const online = await this.onlineAdditions(pdf, cert, carried);
+      const online = await this.onlineAdditions(pdf, cert, carried, { timestamp: wantsTimestamp, revocation: wantsRevocation });
       const gotTimestamp = wantsTimestamp && online.timestampAt !== null;
       const gotRevocation = wantsRevocation && online.revocation !== null;
       if (!gotTimestamp && !gotRevocation) {
