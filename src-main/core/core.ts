@@ -40,7 +40,7 @@ import { SyncEngine, type SyncEngineOptions } from './sync/engine';
 import { syncHandlers } from './sync/handlers';
 import { FileStore } from './files/store';
 import { signingHandlers } from './signing/handlers';
-import { SigningService } from './signing/service';
+import { LazySigning } from './signing/lazy';
 import type { Pkcs11Factory } from './signing/token';
 
 export interface CoreOptions extends Partial<CorePaths> {
@@ -70,7 +70,7 @@ export interface Core {
     backups: BackupService;
     sync: SyncEngine;
     files: FileStore;
-    signing: SigningService;
+    signing: LazySigning;
   };
   dispatch: Dispatch;
   events: CoreEvents;
@@ -140,7 +140,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   });
 
   const files = new FileStore(path.join(paths.dataDir, 'files'));
-  const signing = new SigningService({ db, clock, events, files, ...(opts.pkcs11 ? { pkcs11: opts.pkcs11 } : {}) });
+  const signing = new LazySigning({ db, clock, events, files, ...(opts.pkcs11 ? { pkcs11: opts.pkcs11 } : {}) });
 
   const backups = new BackupService({ sqlite, db, dataDir: paths.dataDir, clock, log, isInitialized: () => office.isInitialized() });
   // One group per capability (src-shared/rpc/<capability>.ts); a row without a handler fails the build here.

@@ -34,6 +34,7 @@ import { checkRevocation } from './revocation-client';
 import { SigningSettingsStore } from './signing-settings';
 import { requestTimestamp } from './timestamp-client';
 import { defaultPkcs11Factory, readTokenCertificate, TokenModule, type Pkcs11Factory, type TokenCertificate } from './token';
+import { pendingSignatures } from './pending';
 import { TrustList } from './trust-list';
 
 type SignatureRow = typeof signature.$inferSelect;
@@ -57,7 +58,6 @@ export interface SignRequest {
 }
 
 const MAX_ADDED_PDF = 1_400_000;
-const RETRY_EVERY_MS = 5 * 60_000;
 
 function publicFile(r: FileRow) {
   return { id: r.id, dossierId: r.dossierId, kind: r.kind, label: r.label, sha256: r.sha256, size: r.size, derivedFrom: r.derivedFrom, addedAt: r.addedAt };
@@ -67,7 +67,6 @@ export class SigningService {
   readonly settings: SigningSettingsStore;
   readonly trust: TrustList;
   private token: TokenModule | null = null;
-  private timer: NodeJS.Timeout | null = null;
   private augmenting: Promise<unknown> | null = null;
 
   constructor(private readonly deps: SigningServiceDeps) {
@@ -75,17 +74,8 @@ export class SigningService {
     this.trust = new TrustList(deps.db, deps.clock);
   }
 
-  /** Retries owed timestamps and revocation checks every few minutes while any are owed. */
-  start(): void {
-    this.timer = setInterval(() => {
-      if (this.pendingCount() > 0 && !this.augmenting) void this.augmentPending().catch((err) => console.warn(`[signing] retry: ${(err as Error).message}`));
-    }, RETRY_EVERY_MS);
-    this.timer.unref();
-  }
-
+  /** Lets go of the token's module (core is closing). */
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
     this.token?.reset();
     this.token = null;
   }
@@ -409,7 +399,7 @@ export class SigningService {
   // ---- what is still owed
 
   pendingCount(): number {
-    return this.deps.db.$client.prepare("SELECT count(*) FROM signature WHERE timestamp_state = 'pending' OR revocation_state = 'pending'").pluck().get() as number;
+    return pendingSignatures(this.deps.db);
   }
 
   list(input: { dossierId?: string; missingTimestamp?: boolean }) {
