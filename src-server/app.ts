@@ -18,6 +18,7 @@ import { registerDeviceRoutes } from './routes/devices';
 import { registerExportRoutes } from './routes/export';
 import { registerHealthRoutes } from './routes/health';
 import { registerPublicLookupRoutes } from './routes/public-lookup';
+import { registerSignatureRoutes } from './routes/signatures';
 import { registerSyncRoutes } from './routes/sync';
 import { HUB_VERSION } from './version';
 
@@ -78,6 +79,7 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   registerSyncRoutes(app, db, clock, { max: limits.pushMax, timeWindow: limits.timeWindowMs });
   registerAdminRoutes(app, db, clock);
   registerAdminQueryRoutes(app, db, clock);
+  registerSignatureRoutes(app, db, clock);
   await registerAdminPage(app, options.adminUiDir);
   registerExportRoutes(app, db, clock);
   return app;

@@ -8,16 +8,18 @@ import { DossierSearch } from './screens/DossierSearch';
 import { Login } from './screens/Login';
 import { OnTimeRates } from './screens/OnTimeRates';
 import { RejectedOps } from './screens/RejectedOps';
+import { Signatures } from './screens/Signatures';
 import { useSession } from './stores/session';
 import { UI_FONT_FAMILY } from './ui/font';
 
-type ScreenKey = 'communes' | 'dossiers' | 'onTime' | 'rejectedOps';
+type ScreenKey = 'communes' | 'dossiers' | 'onTime' | 'rejectedOps' | 'signatures';
 
 const SCREENS: Record<ScreenKey, () => React.JSX.Element> = {
   communes: Communes,
   dossiers: DossierSearch,
   onTime: OnTimeRates,
   rejectedOps: RejectedOps,
+  signatures: Signatures,
 };
 
 function Shell() {

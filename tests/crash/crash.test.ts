@@ -102,9 +102,9 @@ beforeAll(async () => {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    // Everything but the native addon in one file: resolving hundreds of package.json files at
+    // Everything but the native addons in one file: resolving hundreds of package.json files at
     // each of the restarts would cost more than the kills themselves.
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3', 'pkcs11js'],
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     alias: { '@shared': path.join(REPO_ROOT, 'src-shared') },
     outfile: WRITER,

@@ -47,7 +47,7 @@ export async function newContextAt(browser: Browser, clock: Clock, options: Brow
 }
 
 /** A 1366×768 page (the counter PCs' usual screen) signed in with `token`, on the home screen. */
-export async function openSignedIn(browser: Browser, host: WebHost, token: string): Promise<Page> {
+export async function openSignedIn(browser: Browser, host: Pick<WebHost, 'url'> & { clock: Clock }, token: string): Promise<Page> {
   const context = await newContextAt(browser, host.clock, { viewport: { width: 1366, height: 768 } });
   // Init scripts run in every frame; the print preview's PDF frame has no storage of its own.
   await context.addInitScript((t) => {
