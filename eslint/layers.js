@@ -14,6 +14,7 @@ const UI_LIBRARIES = {
   '@ant-design/icons': "antd's icons",
   dayjs: "dates in the UI, the library antd's pickers use",
   zustand: 'small stores',
+  '@fontsource/be-vietnam-pro': 'the UI font, bundled so every machine draws the same (README: Libraries)',
 };
 
 export const LAYERS = [
@@ -56,6 +57,14 @@ export const LAYERS = [
       exceljs: 'XLSX of Biểu II.06a',
       uuid: 'UUIDv7 ids made offline',
       zod: 'validation at every boundary',
+      pkcs11js: 'the signing token (PKCS#11), loaded on first use (signing)',
+      pkijs: 'CMS, timestamps and revocation data (signing)',
+      asn1js: 'ASN.1 under pkijs (signing)',
+      'pdf-lib': 'the signature field and its appearance in a PDF (signing)',
+      '@pdf-lib/fontkit': "the appearance's font, embedded by pdf-lib (signing)",
+      '@signpdf/signpdf': 'placing the CMS into the PDF byte range (signing)',
+      '@signpdf/placeholder-pdf-lib': 'the signature placeholder, through pdf-lib (signing)',
+      '@signpdf/utils': "signpdf's byte-range helpers (signing)",
     },
   },
   {

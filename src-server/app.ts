@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { MAX_PUSH_BYTES } from '@shared/sync/protocol';
 import { bearerToken } from './auth/device-auth';
 import { sha256Hex } from './auth/secrets';
+import { systemClock, type Clock } from './clock';
 import type { HubDatabase } from './db/types';
 import { installErrorHandling } from './errors';
 import { loggerOptions, type LogOptions } from './logging';
@@ -30,6 +31,8 @@ export interface HubOptions {
   trustProxy?: boolean;
   /** The built admin page (dist/hub-admin by default); the API works without it. */
   adminUiDir?: string;
+  /** Where the hub reads the time (the system's by default; tests and `--clock` start their own). */
+  clock?: Clock;
 }
 
 export interface RateLimits {
@@ -47,6 +50,7 @@ export const DEFAULT_RATE_LIMIT: RateLimits = { max: 300, timeWindowMs: 60_000, 
 
 export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   const { db, kind } = options.database;
+  const clock = options.clock ?? systemClock;
   const app = Fastify({
     logger: loggerOptions(options.logger ?? {}),
     bodyLimit: MAX_PUSH_BYTES,
@@ -69,10 +73,10 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
 
   registerHealthRoutes(app, db, kind, options.version ?? HUB_VERSION);
   registerPublicLookupRoutes(app, db);
-  registerDeviceRoutes(app, db);
-  registerSyncRoutes(app, db, { max: limits.pushMax, timeWindow: limits.timeWindowMs });
-  registerAdminRoutes(app, db);
+  registerDeviceRoutes(app, db, clock);
+  registerSyncRoutes(app, db, clock, { max: limits.pushMax, timeWindow: limits.timeWindowMs });
+  registerAdminRoutes(app, db, clock);
   await registerAdminPage(app, options.adminUiDir);
-  registerExportRoutes(app, db);
+  registerExportRoutes(app, db, clock);
   return app;
 }

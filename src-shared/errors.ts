@@ -53,6 +53,15 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 }
 
 /**
+ * A decoder refusing malformed input it was handed (certificates, CMS, timestamps, PDF files from
+ * outside): pkijs, asn1js and pdf-lib report every such input by throwing an Error, and only
+ * that means "unreadable". Anything else thrown is not theirs and is rethrown.
+ */
+export function isDecodeFailure(err: unknown): err is Error {
+  return err instanceof Error;
+}
+
+/**
  * What `fetch` rejects with when the other side cannot be reached, the connection drops or the
  * wait runs out: a TypeError ("fetch failed", "Failed to fetch") or an AbortError/TimeoutError
  * DOMException. Anything else thrown around a fetch is a bug, not the network.

@@ -34,7 +34,9 @@ interface Crypto {
   readonly subtle: SubtleCrypto;
   getRandomValues<T extends ArrayBufferView>(array: T): T;
 }
-declare const crypto: Crypto;
+// `var`, not `const`: a var of the global scope is also a property of globalThis (globalThis.crypto).
+// eslint-disable-next-line no-var
+declare var crypto: Crypto;
 
 interface TextEncoder {
   encode(input?: string): Uint8Array;

@@ -16,6 +16,7 @@ import { reportRows } from './rpc/reports';
 import type { RpcRow } from './rpc/row';
 import { settingsRows } from './rpc/settings';
 import { setupRows } from './rpc/setup';
+import { signingRows, type SigningStep } from './rpc/signing';
 import { syncRows } from './rpc/sync';
 
 // Validation messages reach the officer: Vietnamese, from zod's own maintained locale.
@@ -34,6 +35,7 @@ export const rpc = {
   ...backupRows,
   ...auditRows,
   ...syncRows,
+  ...signingRows,
 } as const satisfies Record<string, RpcRow>;
 
 export type Rpc = typeof rpc;
@@ -60,6 +62,8 @@ export interface RpcEvents {
   'sync.notice': { kind: string; message: string; dossierId?: string };
   'dossier.changed': { id: string };
   'office.changed': Record<string, never>;
+  /** One step of a signature in progress; the window that asked follows its own requestId. */
+  'signing.progress': { requestId: string; step: SigningStep };
 }
 export type RpcEventName = keyof RpcEvents;
 

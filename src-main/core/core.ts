@@ -38,6 +38,10 @@ import { openGuarded } from './backup/startup-guard';
 import { defaultCorePaths, type CorePaths } from './paths';
 import { SyncEngine, type SyncEngineOptions } from './sync/engine';
 import { syncHandlers } from './sync/handlers';
+import { FileStore } from './files/store';
+import { signingHandlers } from './signing/handlers';
+import { LazySigning } from './signing/lazy';
+import type { Pkcs11Factory } from './signing/token';
 
 export interface CoreOptions extends Partial<CorePaths> {
   dataDir: string;
@@ -47,6 +51,8 @@ export interface CoreOptions extends Partial<CorePaths> {
   printer?: PrinterAdapter;
   /** The hub transport and randomness of the sync engine (the simulation injects faults here). */
   sync?: SyncEngineOptions;
+  /** The PKCS#11 loader (pkcs11js); tests wrap it to emulate what SoftHSM2 cannot (a PIN lock). */
+  pkcs11?: Pkcs11Factory;
 }
 
 export interface Core {
@@ -63,6 +69,8 @@ export interface Core {
     print: PrintService;
     backups: BackupService;
     sync: SyncEngine;
+    files: FileStore;
+    signing: LazySigning;
   };
   dispatch: Dispatch;
   events: CoreEvents;
@@ -131,6 +139,9 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     clockGuard: () => sync.assertAppointmentPrintAllowed(),
   });
 
+  const files = new FileStore(path.join(paths.dataDir, 'files'));
+  const signing = new LazySigning({ db, clock, events, files, ...(opts.pkcs11 ? { pkcs11: opts.pkcs11 } : {}) });
+
   const backups = new BackupService({ sqlite, db, dataDir: paths.dataDir, clock, log, isInitialized: () => office.isInitialized() });
   // One group per capability (src-shared/rpc/<capability>.ts); a row without a handler fails the build here.
   const handlers: Handlers = {
@@ -146,14 +157,16 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ...backupHandlers({ db, clock, backups }),
     ...syncHandlers(sync),
     ...auditHandlers({ db }),
+    ...signingHandlers(signing),
   };
 
   backups.start();
+  signing.start();
   return {
     paths,
     db,
     clock,
-    services: { office, officers, settings, catalog, calendar, print, backups, sync },
+    services: { office, officers, settings, catalog, calendar, print, backups, sync, files, signing },
     dispatch: backups.guard(createDispatch(handlers, sessions, log)),
     events,
     migration,
@@ -162,6 +175,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     close: () => {
       backups.stop();
       sync.stop();
+      signing.stop();
       // The worker's connection closes first: the writer's close is then the last one, and folds
       // and removes the WAL with nothing running beside it.
       checkpointer.stop();

@@ -1,10 +1,13 @@
 /**
- * `npm run web -- [--port 4310] [--host 127.0.0.1] [--data-dir DIR]`: the browser host.
+ * `npm run web -- [--port 4310] [--host 127.0.0.1] [--data-dir DIR] [--clock ISO]`: the browser host.
  * Binds to this machine only unless --host says otherwise (LAN desks still sign in).
+ * `--clock 2026-11-17T09:00:00+07:00` starts core's clock at that instant instead of the
+ * machine's (tests, training); it then runs on, and only the parent process can move it (IPC).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DatabaseDamagedError } from '../core/backup/startup-guard';
+import { acceptClockMoves, hostClock } from '../core/clock';
 import { openCore } from '../core/core';
 import { APP_ROOT, defaultDataDir } from '../core/paths';
 import { createWebServer } from './server';
@@ -14,6 +17,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '4310' },
     host: { type: 'string', default: '127.0.0.1' },
     'data-dir': { type: 'string', default: defaultDataDir() },
+    clock: { type: 'string' },
   },
 });
 
@@ -23,10 +27,18 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+let clock: ReturnType<typeof hostClock>;
+try {
+  clock = hostClock(values.clock);
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(2);
+}
+
 const dataDir = path.resolve(values['data-dir']);
 let core: Awaited<ReturnType<typeof openCore>>;
 try {
-  core = await openCore({ dataDir });
+  core = await openCore({ dataDir, clock });
 } catch (err) {
   // A damaged database after a power cut: say what to do, in Vietnamese, without a stack trace.
   if (err instanceof DatabaseDamagedError) {
@@ -41,6 +53,8 @@ core.services.sync.start();
 const address = await app.listen({ port, host: values.host });
 console.log(`Một Cửa Xã (trình duyệt) đang chạy tại ${address.replace('[::1]', 'localhost')}`);
 console.log(`Dữ liệu: ${dataDir}`);
+if (values.clock !== undefined) console.log(`Đồng hồ thử nghiệm: bắt đầu từ ${values.clock}, không theo giờ của máy.`);
+acceptClockMoves(clock);
 
 let closing = false;
 async function shutdown(): Promise<void> {

@@ -4,7 +4,7 @@ import type { PublicationPayload } from '@shared/sync/protocol';
 import { appendChange } from '../db/feed';
 import type { HubDb } from '../db/types';
 
-export async function publish(db: HubDb, input: PublicationInput, now = new Date()) {
+export async function publish(db: HubDb, input: PublicationInput, now: Date) {
   const payload: PublicationPayload = { version: input.version, publishedAt: now.toISOString(), data: input.data };
   const seq = await db.transaction((tx) => appendChange(tx, 'province', input.kind, payload));
   return { seq, ...payload };

@@ -6,6 +6,7 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { LoginThrottle } from '@shared/auth/login-throttle';
+import type { Clock } from '@shared/clock';
 import { AppError } from '@shared/errors';
 import { adminUser } from '../db/schema';
 import type { HubDb } from '../db/types';
@@ -19,16 +20,16 @@ let decoyHash: Promise<string> | undefined;
  * username or per address, then 1, 2, 4… minutes), one throttle per hub database.
  */
 const throttles = new WeakMap<object, LoginThrottle>();
-function throttleFor(db: HubDb): LoginThrottle {
+function throttleFor(db: HubDb, clock: Clock): LoginThrottle {
   let throttle = throttles.get(db);
   if (!throttle) {
-    throttle = new LoginThrottle({ now: () => new Date() });
+    throttle = new LoginThrottle(clock);
     throttles.set(db, throttle);
   }
   return throttle;
 }
 
-export async function authenticateAdmin(db: HubDb, request: FastifyRequest): Promise<string> {
+export async function authenticateAdmin(db: HubDb, request: FastifyRequest, clock: Clock): Promise<string> {
   const header = request.headers.authorization;
   const match = typeof header === 'string' ? /^Basic\s+([A-Za-z0-9+/=]+)$/.exec(header.trim()) : null;
   if (!match) throw unauthenticated('Cần đăng nhập quản trị (HTTP Basic).');
@@ -36,7 +37,7 @@ export async function authenticateAdmin(db: HubDb, request: FastifyRequest): Pro
   const colon = decoded.indexOf(':');
   const username = colon > 0 ? decoded.slice(0, colon) : '';
   const password = colon > 0 ? decoded.slice(colon + 1) : '';
-  const throttle = throttleFor(db);
+  const throttle = throttleFor(db, clock);
   const keys = [`user:${username}`, `ip:${request.ip}`];
   try {
     throttle.check(keys);

@@ -18,8 +18,10 @@ import { rejectedOps } from '../admin/rejected-ops';
 import { communeStats } from '../admin/stats';
 import { recordStatusChange } from '../admin/status';
 import { authenticateAdmin } from '../auth/admin-auth';
+import type { Clock } from '../clock';
 import type { HubDb } from '../db/types';
 import { badRequest } from '../errors';
+import { addAnchor, listAnchors, removeAnchor, verifyAgainstTrustList } from '../signing/trust-list';
 
 export function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const parsed = schema.safeParse(value);
@@ -37,7 +39,7 @@ interface Call<N extends AdminCallName> {
 
 type AdminHandlers = { [N in AdminCallName]: (call: Call<N>) => Promise<z.input<AdminApi[N]['output']>> };
 
-function handlers(db: HubDb): AdminHandlers {
+function handlers(db: HubDb, clock: Clock): AdminHandlers {
   return {
     'stats.communes': async () => ({ communes: await communeStats(db) }),
     'communes.create': async ({ input }) => {
@@ -45,7 +47,7 @@ function handlers(db: HubDb): AdminHandlers {
       return { code: created.code, name: created.name };
     },
     'communes.enrollmentCode': async ({ params, input, log }) => {
-      const issued = await issueEnrollmentCode(db, params.code, input.ttlHours);
+      const issued = await issueEnrollmentCode(db, params.code, clock.now(), input.ttlHours);
       log.info({ communeCode: params.code }, 'enrollment code issued');
       return { code: issued.code, communeCode: issued.communeCode, expiresAt: issued.expiresAt.toISOString() };
     },
@@ -57,21 +59,33 @@ function handlers(db: HubDb): AdminHandlers {
     },
     'dossiers.search': ({ input }) => searchDossiers(db, input),
     'dossiers.recordStatus': async ({ params, input }) => {
-      const changed = await recordStatusChange(db, params.id, input);
+      const changed = await recordStatusChange(db, params.id, input, clock.now());
       return { dossier: changed.dossier, event: changed.event, seq: changed.seq };
     },
     'reports.onTime': async ({ input }) => ({ communes: await onTimeRates(db, input) }),
     'rejectedOps.list': ({ input }) => rejectedOps(db, input),
-    'offlineBundles.import': ({ body, log }) => importOfflineBundle(db, body, log),
-    'publications.create': ({ input }) => publish(db, input),
+    'offlineBundles.import': ({ body, log }) => importOfflineBundle(db, body, log, clock.now()),
+    'publications.create': ({ input }) => publish(db, input, clock.now()),
+    'signatures.trustList': () => listAnchors(db),
+    'signatures.addAnchor': async ({ input, log }) => {
+      const anchor = await addAnchor(db, input.certificate);
+      log.info({ sha256: anchor.sha256 }, 'trust anchor added');
+      return anchor;
+    },
+    'signatures.removeAnchor': async ({ params, log }) => {
+      const done = await removeAnchor(db, params.sha256);
+      log.info({ sha256: params.sha256 }, 'trust anchor removed');
+      return done;
+    },
+    'signatures.verify': ({ input }) => verifyAgainstTrustList(db, input.pdf, clock.now()),
   };
 }
 
-export function registerAdminRoutes(app: FastifyInstance, db: HubDb): void {
-  const table = handlers(db);
+export function registerAdminRoutes(app: FastifyInstance, db: HubDb, clock: Clock): void {
+  const table = handlers(db, clock);
   app.register(async (admin) => {
     admin.addHook('preHandler', async (request) => {
-      await authenticateAdmin(db, request);
+      await authenticateAdmin(db, request, clock);
     });
     for (const name of Object.keys(adminApi) as AdminCallName[]) {
       const row: AdminRow = adminApi[name];

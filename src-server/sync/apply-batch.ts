@@ -56,19 +56,21 @@ export async function applyBatchAtOnce(
   db: HubDb,
   device: AuthedDevice,
   ops: OpEnvelope[],
+  /** The hub's time for this push: rows it writes are stamped with it. */
+  now: Date,
   /** More writes for the same commit (the device's last-push bookkeeping): one commit per push. */
   alsoInTransaction?: (tx: HubTx) => Promise<void>,
 ): Promise<Map<string, PushResult>> {
   if (new Set(ops.map((o) => o.opId)).size !== ops.length) throw new NotBatchable('an op id repeats within the batch');
   const parsed = ops.map(parseOp);
   return db.transaction(async (tx) => {
-    const answers = await applyParsed(tx, device, parsed);
+    const answers = await applyParsed(tx, device, parsed, now);
     await alsoInTransaction?.(tx);
     return answers;
   });
 }
 
-async function applyParsed(tx: HubTx, device: AuthedDevice, parsed: ParsedOp[]): Promise<Map<string, PushResult>> {
+async function applyParsed(tx: HubTx, device: AuthedDevice, parsed: ParsedOp[], now: Date): Promise<Map<string, PushResult>> {
   const answers = new Map<string, PushResult>();
   if (parsed.length === 0) return answers;
 
@@ -163,7 +165,7 @@ async function applyParsed(tx: HubTx, device: AuthedDevice, parsed: ParsedOp[]):
           EXPORT_FEED,
           n,
           device.communeCode,
-          new Date().toISOString(),
+          now.toISOString(),
           JSON.stringify(dossierRows),
           JSON.stringify(eventRows),
           device.id,

@@ -18,7 +18,7 @@ import { applyDossierOp } from './apply-dossier';
 import { lockDevicePushes } from './device-lock';
 import { OpRejection } from './rejection';
 
-export async function applyOp(db: HubDb, device: AuthedDevice, op: OpEnvelope): Promise<PushResult> {
+export async function applyOp(db: HubDb, device: AuthedDevice, op: OpEnvelope, now: Date): Promise<PushResult> {
   return db.transaction(async (tx) => {
     await lockDevicePushes(tx, device.id);
     const placeholder: OpResult = { opId: op.opId, result: 'retry_later' };
@@ -40,7 +40,7 @@ export async function applyOp(db: HubDb, device: AuthedDevice, op: OpEnvelope): 
 
     let result: OpResult;
     try {
-      await tx.transaction((savepoint) => applyDossierOp(savepoint, device, op, new Date()));
+      await tx.transaction((savepoint) => applyDossierOp(savepoint, device, op, now));
       result = { opId: op.opId, result: 'applied' };
     } catch (err) {
       if (!(err instanceof OpRejection)) throw err;

@@ -10,12 +10,8 @@
  * and a persisted lock-out would let anyone on the LAN keep an officer locked out across
  * restarts. The durable record of attempts is the audit log, where every refusal is written.
  */
+import type { Clock } from '../clock';
 import { AppError } from '../errors';
-
-/** Whatever tells the time (core's Clock, or `{ now: () => new Date() }`). */
-export interface ThrottleClock {
-  now(): Date;
-}
 
 export const MAX_FAILURES = 5;
 export const WINDOW_MS = 15 * 60_000;
@@ -34,7 +30,7 @@ interface Record {
 export class LoginThrottle {
   private readonly records = new Map<string, Record>();
 
-  constructor(private readonly clock: ThrottleClock) {}
+  constructor(private readonly clock: Clock) {}
 
   /** Throws RATE_LIMITED when any of the keys (username, caller) is locked right now. */
   check(keys: string[]): void {

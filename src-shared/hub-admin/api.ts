@@ -7,12 +7,18 @@
  */
 import { z } from 'zod';
 import { dossierEventSchema, dossierSchema, dossierStatusSchema } from '../dossier';
+import { verificationSchema } from '../rpc/signing';
 import { agencyCodeSchema, OP_RESULTS, publicationPayloadSchema, pushResultSchema } from '../sync/protocol';
 import { adminRow } from './row';
 
 const nothing = z.object({});
 const communeCodeParams = z.object({ code: agencyCodeSchema });
 const idParams = z.object({ id: z.uuid() });
+
+export const addAnchorInputSchema = z.object({ certificate: z.string().min(100).max(20_000) });
+export const verifyInputSchema = z.object({ pdf: z.string().min(8).max(22_000_000).regex(/^[A-Za-z0-9+/]+={0,2}$/) });
+export const trustAnchorSchema = z.object({ sha256: z.string(), subject: z.string(), notAfter: z.string(), addedAt: z.string() });
+export type TrustAnchor = z.infer<typeof trustAnchorSchema>;
 
 export const createCommuneInputSchema = z.object({
   code: agencyCodeSchema,
@@ -249,6 +255,43 @@ export const adminApi = {
     status: 201,
     // Catalogs and calendars are bigger than a push batch.
     bodyLimit: 16 * 1_048_576,
+  }),
+  /** The province's trust list (danh sách tin cậy): the CA certificates it accepts. */
+  'signatures.trustList': adminRow({
+    method: 'GET',
+    path: '/v1/admin/signatures/trust-list',
+    params: nothing,
+    input: nothing,
+    output: z.object({ items: z.array(trustAnchorSchema) }),
+    access: 'admin',
+  }),
+  'signatures.addAnchor': adminRow({
+    method: 'POST',
+    path: '/v1/admin/signatures/trust-list',
+    params: nothing,
+    input: addAnchorInputSchema,
+    output: trustAnchorSchema,
+    access: 'admin',
+    status: 201,
+  }),
+  'signatures.removeAnchor': adminRow({
+    method: 'POST',
+    path: '/v1/admin/signatures/trust-list/:sha256/remove',
+    params: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+    input: nothing,
+    output: z.object({ ok: z.literal(true) }),
+    access: 'admin',
+  }),
+  /** Any signed PDF checked against the trust list with the counters' own verifier. */
+  'signatures.verify': adminRow({
+    method: 'POST',
+    path: '/v1/admin/signatures/verify',
+    params: nothing,
+    input: verifyInputSchema,
+    output: verificationSchema,
+    access: 'admin',
+    // A signed scan is larger than a push batch.
+    bodyLimit: 24 * 1_048_576,
   }),
 };
 

@@ -1,8 +1,9 @@
 /**
  * The layer rules of ARCHITECTURE.md §2 bite: each layer's allow-list (eslint/layers.js) refuses
  * what it must not import and lets through what it may, the PDF engine has one door, no catch is
- * silent (eslint/plugin.js), and each layer's tsconfig.json refuses the globals of other
- * platforms (no Buffer or process in pure or browser code, no document in Node code).
+ * silent (eslint/plugin.js), time is read only through a clock, and each layer's tsconfig.json
+ * refuses the globals of other platforms (no Buffer or process in pure or browser code, no
+ * document in Node code).
  */
 import path from 'node:path';
 import { ESLint } from 'eslint';
@@ -31,6 +32,8 @@ describe('layers by allow-list', () => {
     ['src-shared/x.ts', 'react'],
     ['src-shared/x.ts', 'pdfkit'],
     ['src-shared/x.ts', 'fastify'],
+    ['src-shared/signing/x.ts', 'pkcs11js'],
+    ['src-shared/signing/x.ts', 'pdf-lib'],
     ['src-shared/x.ts', '../src-main/core/core'],
     ['src-shared/x.ts', '../src-server/app'],
     // The shared UI components: React and antd over the contract, nothing of either UI.
@@ -92,6 +95,10 @@ describe('layers by allow-list', () => {
     ['src-renderer/x.ts', '@shared/rpc'],
     ['src-renderer/screens/X.tsx', '../../src-ui/SignInForm'],
     ['src-main/core/x.ts', 'drizzle-orm/sqlite-core'],
+    ['src-main/core/signing/x.ts', 'pkcs11js'],
+    ['src-main/core/signing/x.ts', '@signpdf/placeholder-pdf-lib'],
+    ['src-renderer/ui/font.ts', '@fontsource/be-vietnam-pro/400.css'],
+    ['src-server/admin-ui/ui/font.ts', '@fontsource/be-vietnam-pro/400.css'],
     ['src-main/core/x.ts', 'node:fs'],
     ['src-main/core/x.ts', '../../src-shared/dossier'],
     ['src-main/electron/main.ts', 'electron'],
@@ -189,4 +196,44 @@ describe("each layer's tsconfig.json refuses the other platforms' globals", () =
   ])('%s leaves %j undeclared', (layer, missing) => {
     expect(undeclaredGlobals(layer)).toEqual(missing);
   }, 60_000);
+});
+
+async function wallClockReads(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+}
+
+describe('time is read only through a clock', () => {
+  it.each([
+    ['src-main/core/dossiers/x.ts', 'export const at = () => new Date();'],
+    ['src-main/core/x.ts', 'export const ms = Date.now();'],
+    ['src-main/core/x.ts', 'export const tick = Date.now;'],
+    ['src-main/web/x.ts', 'export const at = new Date().toISOString();'],
+    ['src-main/cli/x.ts', 'export const at = new Date();'],
+    ['src-server/routes/x.ts', 'export const at = new Date();'],
+    ['src-server/sync/x.ts', 'export const ms = Date.now() - 5;'],
+    ['src-shared/domain/x.ts', 'export function today() { return new Date(); }'],
+    ['src-renderer/screens/X.tsx', "import dayjs from 'dayjs';\nexport const today = dayjs();"],
+    ['src-renderer/x.ts', 'export const ms = Date.now();'],
+    ['src-server/admin-ui/screens/X.tsx', "import dayjs from 'dayjs';\nexport const month = dayjs().startOf('month');"],
+  ])('%s: refuses reading the machine clock directly', async (file, code) => {
+    const messages = await wallClockReads(file, code);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/clock/);
+  });
+
+  it.each([
+    ['src-main/core/x.ts', "export const at = (iso: string) => new Date(iso);\nexport const t = new Date(0);"],
+    ['src-main/core/x.ts', 'const started = performance.now();\nexport const ms = performance.now() - started;'],
+    ['src-main/core/x.ts', "import type { Clock } from './clock';\nexport const at = (clock: Clock) => clock.now();"],
+    ['src-renderer/x.ts', "import dayjs from 'dayjs';\nexport const d = dayjs('2026-11-17');"],
+    // The clock modules themselves, and tests (which set their own clocks through them).
+    ['src-main/core/clock.ts', 'export const systemClock = { now: () => new Date() };'],
+    ['src-server/clock.ts', 'export const systemClock = { now: () => new Date() };'],
+    ['src-renderer/ui/clock.ts', 'export const now = () => new Date();'],
+    ['src-server/admin-ui/ui/clock.ts', "import dayjs from 'dayjs';\nexport const nowDayjs = () => dayjs(new Date());"],
+    ['tests/support/x.ts', 'export const deadline = Date.now() + 1000;'],
+  ])('%s: allows times passed in, durations and the clock modules', async (file, code) => {
+    expect(await wallClockReads(file, code)).toEqual([]);
+  });
 });
