@@ -16,7 +16,9 @@ import { foundationHandlers } from './rpc/foundation-handlers';
 import type { Handlers } from './rpc/handlers';
 import { CalendarService } from './calendar/calendar-service';
 import { CatalogService, seedPath } from './catalog/catalog-service';
+import { recomputePendingDues } from './dossiers/due-revisions';
 import { registryHandlers } from './dossiers/handlers';
+import { repairLegalDueDates } from './dossiers/repair-legal-due';
 import { printHandlers } from './print/handlers';
 import { reportHandlers } from './reports/handlers';
 import { platformPrinterAdapter } from './print/printers/for-platform';
@@ -109,8 +111,21 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const events = new CoreEvents();
   const catalog = new CatalogService(db, clock, seedPath(paths.assetsDir, 'catalog.json'));
   const calendar = new CalendarService(db, clock, seedPath(paths.assetsDir, 'calendar-vn.json'));
+  // A calendar change moves the legal due dates of pending dossiers, in the same transaction.
+  calendar.onChange(({ next, versionId, origin, officerId, note }) => {
+    const name = officerId ? officers.findById(officerId)?.fullName : undefined;
+    recomputePendingDues(db, {
+      calendar: next,
+      versionId,
+      at: clock.now().toISOString(),
+      actor: officerId && name ? { id: officerId, fullName: name } : { id: null, fullName: origin === 'province' ? 'Lịch làm việc do tỉnh ban hành' : 'Lịch làm việc kèm theo ứng dụng' },
+      countingBasis: catalog.current().conventions.workingDayCounting.legalBasis,
+      note: note ?? 'Lịch làm việc thay đổi',
+    });
+  });
   catalog.ensureSeeded();
   calendar.ensureSeeded();
+  repairLegalDueDates({ db, clock, calendar, catalog });
 
   // Before print: printing appointment dates asks sync whether the device clock is trusted.
   const sync = new SyncEngine({ db, clock, events, catalog, calendar, log, ...opts.sync });

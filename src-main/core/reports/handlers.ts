@@ -13,8 +13,8 @@ export function reportHandlers(d: { db: CounterDb; clock: Clock; office: OfficeS
 > {
   return {
     'reports.dashboard': () => computeDashboard(d.db, d.clock.now()),
-    'reports.ii06a': (i) => computeII06a(d.db, i.from, i.to),
-    'reports.exportII06a': (i) => exportII06a(computeII06a(d.db, i.from, i.to), i.format, d.office.get().name),
+    'reports.ii06a': (i) => computeII06a(d.db, i.from, i.to, d.clock.now()),
+    'reports.exportII06a': (i) => exportII06a(computeII06a(d.db, i.from, i.to, d.clock.now()), i.format, d.office.get().name),
     'reports.dailyClosing': (i) => computeDailyClosing(d.db, i.date),
   };
 }
