@@ -13,7 +13,7 @@ import { exportPendingBundle } from '../src-main/core/backup/export-pending';
 import { verifyOfflineBundle } from '../src-main/core/backup/offline-bundle';
 import { applyPendingRestore, stageRestore } from '../src-main/core/backup/restore';
 import { markerPath } from '../src-main/core/backup/startup-guard';
-import { quickCheck, verifyDatabaseFile } from '../src-main/core/backup/verify';
+import { quickCheck, verifyDatabaseFile } from '../src-main/core/db/verify';
 import { DB_FILE_NAME, openCore } from '../src-main/core/core';
 import { seedDemo } from '../src-main/core/demo/seed-demo';
 import { readTally } from '../tests/support/tally';

@@ -25,7 +25,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Dossier, DossierEvent } from '@shared/dossier';
 import type { Op, PushResponse } from '@shared/sync/protocol';
 import { openCore } from '../src-main/core/core';
-import { deviceEpoch } from '../src-main/core/sync/outbox';
+import { deviceEpoch } from '../src-main/core/outbox/outbox';
 import { createCommune, issueEnrollmentCode } from '../src-server/admin/communes';
 import { enrollDevice } from '../src-server/admin/enroll';
 import { openDatabase } from '../src-server/db/open';

@@ -10,6 +10,7 @@ import { backupRows } from './rpc/backup';
 import { calendarRows } from './rpc/calendar';
 import { catalogRows } from './rpc/catalog';
 import { dossierRows } from './rpc/dossiers';
+import { officerRows } from './rpc/officers';
 import { printRows } from './rpc/print';
 import { reportRows } from './rpc/reports';
 import type { RpcRow } from './rpc/row';
@@ -23,6 +24,7 @@ z.config(z.locales.vi());
 export const rpc = {
   ...setupRows,
   ...authRows,
+  ...officerRows,
   ...settingsRows,
   ...catalogRows,
   ...calendarRows,
@@ -64,5 +66,5 @@ export type RpcEventName = keyof RpcEvents;
 export * from './errors';
 export type { Role, Access } from './rpc/row';
 export type { Office } from './rpc/setup';
-export type { Officer } from './rpc/auth';
+export type { Officer } from './rpc/officers';
 export type { Settings } from './rpc/settings';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { fileStamp, rotate } from '../core/backup/backup-files';
-import { finaliseCopy } from '../core/backup/verify';
+import { finaliseCopy } from '../core/db/verify';
 import { DB_FILE_NAME } from '../core/core';
 import { defaultDataDir } from '../core/paths';
 import type { CliCommand } from './command';

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { verifyAudit } from '../core/audit/audit-log';
 import { auditRowCount } from '../core/audit/audit-viewer';
-import { quickCheck } from '../core/backup/verify';
+import { quickCheck } from '../core/db/verify';
 import { DB_FILE_NAME } from '../core/core';
 import { wrapDrizzle } from '../core/db/open';
 import { defaultDataDir } from '../core/paths';

@@ -4,20 +4,23 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { OfficerService } from './auth/officers';
+import { authHandlers } from './auth/handlers';
 import { SessionService } from './auth/sessions';
+import { officerHandlers } from './officers/handlers';
+import { OfficerService } from './officers/officers';
 import { systemClock, type Clock } from './clock';
 import { WalCheckpointer } from './db/checkpointer';
 import { runMigrations, type MigrationReport } from './db/migrate';
 import { wrapDrizzle, type CounterDb } from './db/open';
 import { CoreEvents } from './events';
 import { createDispatch, type Dispatch, type Logger } from './rpc/dispatch';
-import { foundationHandlers } from './rpc/foundation-handlers';
 import type { Handlers } from './rpc/handlers';
 import { CalendarService } from './calendar/calendar-service';
 import { CatalogService, seedPath } from './catalog/catalog-service';
+import { calendarHandlers } from './calendar/handlers';
+import { catalogHandlers } from './catalog/handlers';
 import { recomputePendingDues } from './dossiers/due-revisions';
-import { registryHandlers } from './dossiers/handlers';
+import { dossierHandlers } from './dossiers/handlers';
 import { repairLegalDueDates } from './dossiers/repair-legal-due';
 import { printHandlers } from './print/handlers';
 import { reportHandlers } from './reports/handlers';
@@ -25,16 +28,19 @@ import { platformPrinterAdapter } from './print/printers/for-platform';
 import type { PrinterAdapter } from './print/printers/types';
 import { setFontsDir } from './print/fonts';
 import { PrintService } from './print/service';
+import { settingsHandlers } from './settings/handlers';
 import { SettingsService } from './settings/settings';
+import { setupHandlers } from './setup/handlers';
 import { OfficeService } from './setup/office';
-import { auditHandlers } from './audit/audit-handlers';
-import { backupHandlers } from './backup/backup-handlers';
+import { auditHandlers } from './audit/handlers';
+import { backupHandlers } from './backup/handlers';
 import { BackupService } from './backup/backups';
 import { applyPendingRestore } from './backup/restore';
 import { openGuarded } from './backup/startup-guard';
 import { defaultCorePaths, type CorePaths } from './paths';
 import { SyncEngine, type SyncEngineOptions } from './sync/engine';
 import { syncHandlers } from './sync/handlers';
+import { readMeta, writeMeta } from './sync/meta';
 
 export interface CoreOptions extends Partial<CorePaths> {
   dataDir: string;
@@ -125,7 +131,14 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   });
   catalog.ensureSeeded();
   calendar.ensureSeeded();
-  repairLegalDueDates({ db, clock, calendar, catalog });
+  repairLegalDueDates({
+    db,
+    clock,
+    calendar,
+    catalog,
+    // Runs once per database: the marker lives with the other things this counter knows.
+    marker: { done: (tx) => readMeta(tx, 'legalDueRepair') !== null, mark: (tx, at) => writeMeta(tx, 'legalDueRepair', at) },
+  });
 
   // Before print: printing appointment dates asks sync whether the device clock is trusted.
   const sync = new SyncEngine({ db, clock, events, catalog, calendar, log, ...opts.sync });
@@ -142,9 +155,15 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   });
 
   const backups = new BackupService({ sqlite, db, dataDir: paths.dataDir, clock, log, isInitialized: () => office.isInitialized() });
+  // One group per capability (src-shared/rpc/<capability>.ts); a row without a handler fails the build here.
   const handlers: Handlers = {
-    ...foundationHandlers({ db, clock, office, officers, sessions, settings }),
-    ...registryHandlers({ db, clock, catalog, calendar, settings, events }),
+    ...setupHandlers(office),
+    ...authHandlers(sessions),
+    ...officerHandlers({ db, clock, officers }),
+    ...settingsHandlers({ db, clock, settings }),
+    ...catalogHandlers({ db, clock, catalog }),
+    ...calendarHandlers({ db, clock, calendar, catalog }),
+    ...dossierHandlers({ db, clock, catalog, calendar, settings, events }),
     ...printHandlers(print),
     ...reportHandlers({ db, clock, office }),
     ...backupHandlers({ db, clock, backups }),

@@ -250,6 +250,16 @@ export function proceduresInForce(catalog: Catalog, onDate: string): Procedure[]
   );
 }
 
+/**
+ * Why a procedure cannot be received yet, in the officer's words; null when it can. A procedure
+ * without a deadline has no appointment date to print: it becomes receivable as soon as the
+ * province publishes one or an administrator enters it from the quyết định công bố.
+ */
+export function notReceivableReason(procedure: Pick<Procedure, 'name' | 'deadline'>): string | null {
+  if (procedure.deadline) return null;
+  return `Thủ tục "${procedure.name}" chưa có thời hạn giải quyết trong danh mục, nên chưa tính được ngày hẹn trả. Hồ sơ sẽ tiếp nhận được ngay khi tỉnh ban hành danh mục có thời hạn, hoặc quản trị viên nhập thời hạn theo quyết định công bố thủ tục của tỉnh (Danh mục thủ tục → chọn thủ tục → Nhập thời hạn).`;
+}
+
 /** The limit a dossier is graded against: the procedure's, or its verification limit once recorded. */
 export function limitInForce(
   deadline: ProcedureDeadline,

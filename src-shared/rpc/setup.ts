@@ -1,6 +1,6 @@
 /** First run (khởi tạo): the commune office and its first administrator. */
 import { z } from 'zod';
-import { passwordSchema, usernameSchema, officerSchema } from './auth';
+import { officerSchema, passwordSchema, usernameSchema } from './officers';
 import { row } from './row';
 import { vnText } from './text';
 

@@ -18,7 +18,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listBackups } from '../../src-main/core/backup/backup-files';
 import { markerPath } from '../../src-main/core/backup/startup-guard';
-import { verifyDatabaseFile } from '../../src-main/core/backup/verify';
+import { verifyDatabaseFile } from '../../src-main/core/db/verify';
 import { DB_FILE_NAME, openCore } from '../../src-main/core/core';
 import { recordTally } from '../support/tally';
 import { REPO_ROOT, tempDir } from '../support/web-host';

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { verifyAudit } from '../../src-main/core/audit/audit-log';
-import { quickCheck } from '../../src-main/core/backup/verify';
+import { quickCheck } from '../../src-main/core/db/verify';
 import { wrapDrizzle } from '../../src-main/core/db/open';
 import { CRASH_DOCUMENTS } from './fixture';
 

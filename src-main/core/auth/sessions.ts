@@ -7,8 +7,8 @@ import type { CounterDb } from '../db/open';
 import { preparedPerConnection } from '../db/prepared';
 import { session } from '../db/schema';
 import { appendAudit } from '../audit/audit-log';
-import { toOfficer, type OfficerService } from './officers';
-import { DUMMY_HASH_PROMISE, verifyPassword } from './password';
+import { toOfficer, type OfficerService } from '../officers/officers';
+import { DUMMY_HASH_PROMISE, verifyPassword } from '../officers/password';
 import { LoginThrottle } from '@shared/auth/login-throttle';
 import { hashToken, newToken } from './tokens';
 

@@ -13,10 +13,10 @@ import type { Officer } from '@shared/rpc';
 import { appendAudit } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { CounterDb } from '../db/open';
+import { finaliseCopy, removeCopy } from '../db/verify';
 import type { Dispatch, Logger } from '../rpc/dispatch';
 import { BACKUP_NAME, dailyName, fileStamp, kindOf, listBackups, rotate, weeklyName, type BackupFile } from './backup-files';
 import { stageRestore, type StagedRestore } from './restore';
-import { finaliseCopy, removeCopy } from './verify';
 
 /** How often the timer looks for a missing daily copy (the PC may stay on for weeks). */
 export const DAILY_CHECK_INTERVAL_MS = 60 * 60 * 1000;

@@ -2,7 +2,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { CounterDb } from '../db/open';
 import { office, outbox } from '../db/schema';
-import { deviceEpoch } from '../sync/outbox';
+import { deviceEpoch } from '../outbox/outbox';
 import { deviceId, deviceSigningKey } from './device-key';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, signBundle, type BundleFile } from './offline-bundle';
 

@@ -16,10 +16,10 @@ import { AppError } from '@shared/errors';
 import { appendAudit } from '../audit/audit-log';
 import { wrapDrizzle } from '../db/open';
 import { syncMeta } from '../db/schema';
+import { finaliseCopy, verifyDatabaseFile } from '../db/verify';
 import { newId } from '../ids';
-import { DEVICE_EPOCH_KEY, deviceEpoch } from '../sync/outbox';
+import { DEVICE_EPOCH_KEY, deviceEpoch } from '../outbox/outbox';
 import { fileStamp } from './backup-files';
-import { finaliseCopy, verifyDatabaseFile } from './verify';
 
 export const PENDING_RESTORE_FILE = 'restore-pending.sqlite';
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppError } from '@shared/errors';
 import { openSqlite } from '../db/open';
-import { quickCheck } from './verify';
+import { quickCheck } from '../db/verify';
 
 export const MARKER_SUFFIX = '.running';
 

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { assertSoundBackup } from '../backup/verify';
+import { assertSoundBackup } from './verify';
 import type { CounterDb } from './open';
 
 interface Journal {

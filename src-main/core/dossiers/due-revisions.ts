@@ -15,7 +15,7 @@ import { toVnIso } from '@shared/domain/vn-time';
 import type { DbExecutor } from '../db/open';
 import { dossier, dueRevision, printRecord } from '../db/schema';
 import { newId } from '../ids';
-import { enqueueOp } from '../sync/outbox';
+import { enqueueOp } from '../outbox/outbox';
 import { appendAudit } from '../audit/audit-log';
 import { recordChange, type Actor } from './journal';
 import { legalDueOf } from './legal-due';

@@ -8,7 +8,7 @@ import type { Officer } from '@shared/rpc';
 import { appendAudit } from '../audit/audit-log';
 import type { DbExecutor } from '../db/open';
 import { newId } from '../ids';
-import { enqueueOp } from '../sync/outbox';
+import { enqueueOp } from '../outbox/outbox';
 import { toEventPayload, toSnapshot, type DossierRow } from './records';
 import { insertEvent } from './statements';
 

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { AppError } from '@shared/errors';
 import type { DeadlineUnit } from '@shared/domain/deadline';
 import { formatDossierCode, nextSequence } from '@shared/domain/dossier-code';
-import { limitInForce, type Procedure } from '@shared/domain/catalog';
+import { limitInForce, notReceivableReason } from '@shared/domain/catalog';
 import { computeFees } from '@shared/domain/fees';
 import { toVnIso, vnYmd } from '@shared/domain/vn-time';
 import type { Officer } from '@shared/rpc';
@@ -33,12 +33,6 @@ export function officeForCode(tx: DbExecutor): { agencyCode: string; desk: numbe
   const off = officeForCodes(tx);
   if (!off) throw new AppError('NOT_INITIALIZED', 'Ứng dụng chưa được khởi tạo');
   return { agencyCode: off.agencyCode, desk: off.deskNumber ?? 0 };
-}
-
-/** Why a procedure cannot be received yet, in the officer's words; null when it can. */
-export function notReceivableReason(procedure: Procedure): string | null {
-  if (procedure.deadline) return null;
-  return `Thủ tục "${procedure.name}" chưa có thời hạn giải quyết trong danh mục, nên chưa tính được ngày hẹn trả. Hồ sơ sẽ tiếp nhận được ngay khi tỉnh ban hành danh mục có thời hạn, hoặc quản trị viên nhập thời hạn theo quyết định công bố thủ tục của tỉnh (Danh mục thủ tục → chọn thủ tục → Nhập thời hạn).`;
 }
 
 export function receiveDossier(ctx: DossierContext, input: ReceiveInput, officer: Officer) {

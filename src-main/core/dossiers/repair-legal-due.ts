@@ -14,14 +14,21 @@ import type { CatalogService } from '../catalog/catalog-service';
 import type { Clock } from '../clock';
 import type { CounterDb } from '../db/open';
 import { dossier } from '../db/schema';
-import { enqueueOp } from '../sync/outbox';
-import { readMeta, writeMeta } from '../sync/meta';
+import type { DbExecutor } from '../db/open';
+import { enqueueOp } from '../outbox/outbox';
 import { legalDueOf } from './legal-due';
 import { toSnapshot } from './records';
 
-export function repairLegalDueDates(deps: { db: CounterDb; clock: Clock; calendar: CalendarService; catalog: CatalogService }): void {
+export function repairLegalDueDates(deps: {
+  db: CounterDb;
+  clock: Clock;
+  calendar: CalendarService;
+  catalog: CatalogService;
+  /** Where "done" is kept (sync_meta, passed in from core.ts: sync sits above dossiers). */
+  marker: { done(tx: DbExecutor): boolean; mark(tx: DbExecutor, at: string): void };
+}): void {
   const { db } = deps;
-  if (readMeta(db, 'legalDueRepair')) return;
+  if (deps.marker.done(db)) return;
   const at = deps.clock.now().toISOString();
   db.transaction((tx) => {
     const rows = tx
@@ -52,6 +59,6 @@ export function repairLegalDueDates(deps: { db: CounterDb; clock: Clock; calenda
       if (row.status !== 'rejected') enqueueOp(tx, { opType: 'dossier.upsert', entityId: row.id, payload: toSnapshot(tx, current), at });
     }
     appendAudit(tx, { at, officerId: null, action: 'dossier.legal_due_repair', target: null, details: { resent: rows.length, recomputed, failed } });
-    writeMeta(tx, 'legalDueRepair', at);
+    deps.marker.mark(tx, at);
   });
 }

@@ -11,7 +11,7 @@ import { foldForSearch } from '@shared/domain/text';
 import { dayNumberOfYmd, MS_PER_DAY, vnInstant, vnYmd, ymdOfDayNumber } from '@shared/domain/vn-time';
 import type { DossierSummary } from '@shared/rpc/dossiers';
 import { statementFor } from '../db/prepared';
-import { overdueWhere } from '../reports/standing';
+import { overdueWhere } from './standing';
 import type { DossierContext } from './context';
 import { toSummary, type DossierRow, type SummaryFields } from './records';
 

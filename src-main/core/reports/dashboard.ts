@@ -11,7 +11,7 @@ import type { Dashboard } from '@shared/rpc/reports';
 import { isSupplementException } from '@shared/domain/grading';
 import type { CounterDb } from '../db/open';
 import { dayStart, monthStart } from './period';
-import { overdueWhere } from './standing';
+import { overdueWhere } from '../dossiers/standing';
 
 /**
  * Open statuses whose deadline clock runs (for "due soon"). The first NOT IN repeats the predicate

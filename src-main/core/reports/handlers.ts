@@ -1,4 +1,5 @@
-/** RPC handlers for Tổng quan and Báo cáo. */
+/** RPC handlers for Tổng quan and Báo cáo (src-shared/rpc/reports.ts). */
+import type { reportRows } from '@shared/rpc/reports';
 import type { Clock } from '../clock';
 import type { CounterDb } from '../db/open';
 import type { HandlerGroup } from '../rpc/handlers';
@@ -8,9 +9,7 @@ import { computeDashboard } from './dashboard';
 import { exportII06a } from './export';
 import { computeII06a } from './ii06a';
 
-export function reportHandlers(d: { db: CounterDb; clock: Clock; office: OfficeService }): HandlerGroup<
-  'reports.dashboard' | 'reports.ii06a' | 'reports.exportII06a' | 'reports.dailyClosing'
-> {
+export function reportHandlers(d: { db: CounterDb; clock: Clock; office: OfficeService }): HandlerGroup<keyof typeof reportRows> {
   return {
     'reports.dashboard': () => computeDashboard(d.db, d.clock.now()),
     'reports.ii06a': (i) => computeII06a(d.db, i.from, i.to, d.clock.now()),

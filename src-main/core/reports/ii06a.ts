@@ -16,7 +16,7 @@ import { toVnIso } from '@shared/domain/vn-time';
 import type { II06a, II06aRow } from '@shared/rpc/reports';
 import type { CounterDb } from '../db/open';
 import { periodBounds, periodLabel } from './period';
-import { factsAt, GRADED_COLUMNS, reportInstant, type GradedRow } from './standing';
+import { factsAt, GRADED_COLUMNS, reportInstant, type GradedRow } from '../dossiers/standing';
 
 function emptyRow(field: string): II06aRow {
   return {

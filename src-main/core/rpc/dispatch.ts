@@ -6,8 +6,7 @@
 import { z } from 'zod';
 import { AppError, isErrorCode, type AppErrorBody } from '@shared/errors';
 import { DomainError } from '@shared/domain/errors';
-import { isRpcName, rpc, type RpcEnvelope } from '@shared/rpc';
-import type { SessionService } from '../auth/sessions';
+import { isRpcName, rpc, type Officer, type RpcEnvelope } from '@shared/rpc';
 import type { CallContext, Handlers } from './handlers';
 
 export interface Caller {
@@ -18,6 +17,14 @@ export interface Logger {
   error(message: string, err: unknown): void;
 }
 
+/**
+ * Who holds a session token. The dispatcher asks only this, so it depends on no capability:
+ * auth/ provides it (SessionService) and sits above the dispatcher like every other capability.
+ */
+export interface SessionResolver {
+  resolve(token: string): Officer | null;
+}
+
 export type Dispatch = (name: string, input: unknown, caller: Caller) => Promise<RpcEnvelope<unknown>>;
 
 function invalidInput(error: z.ZodError): AppError {
@@ -26,7 +33,7 @@ function invalidInput(error: z.ZodError): AppError {
   });
 }
 
-export function createDispatch(handlers: Handlers, sessions: SessionService, log: Logger): Dispatch {
+export function createDispatch(handlers: Handlers, sessions: SessionResolver, log: Logger): Dispatch {
   return async (name, input, caller) => {
     try {
       if (!isRpcName(name)) throw new AppError('NOT_FOUND', `Không có chức năng "${name}"`);

@@ -18,7 +18,10 @@ export type Handler<N extends RpcName> = (
 
 export type Handlers = { [N in RpcName]: Handler<N> };
 
-/** A group of handlers for one capability; core unions the groups into `Handlers`. */
+/**
+ * The handlers of one capability, named from its rows: `HandlerGroup<keyof typeof xRows>` in
+ * `core/<x>/handlers.ts`. core.ts unions the groups into `Handlers`.
+ */
 export type HandlerGroup<K extends RpcName> = { [N in K]: Handler<N> };
 
 /** The signed-in officer of a non-public row (the dispatcher guarantees it is there). */

@@ -5,7 +5,7 @@ import type { Office, Officer } from '@shared/rpc';
 import type { Clock } from '../clock';
 import type { CounterDb } from '../db/open';
 import { office } from '../db/schema';
-import type { OfficerService } from '../auth/officers';
+import type { OfficerService } from '../officers/officers';
 
 export interface OfficeInput {
   name: string;

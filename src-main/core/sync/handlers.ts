@@ -1,10 +1,9 @@
 /** RPC handlers for sync with the province hub (src-shared/rpc/sync.ts). */
+import type { syncRows } from '@shared/rpc/sync';
 import { signedIn, type HandlerGroup } from '../rpc/handlers';
 import type { SyncEngine } from './engine';
 
-type Rows = 'sync.enroll' | 'sync.status' | 'sync.now' | 'sync.rejected' | 'sync.resubmit' | 'sync.overrideClock';
-
-export function syncHandlers(engine: SyncEngine): HandlerGroup<Rows> {
+export function syncHandlers(engine: SyncEngine): HandlerGroup<keyof typeof syncRows> {
   return {
     'sync.enroll': (i, c) => engine.enroll(i, signedIn(c)),
     'sync.status': () => engine.status(),

@@ -9,8 +9,8 @@
 import { MAX_OPS_PER_PUSH, MAX_PUSH_BYTES, type PushResult } from '@shared/sync/protocol';
 import type { Clock } from '../clock';
 import type { CounterDb } from '../db/open';
+import { deviceEpoch, markAnswered, markAnsweredMany, markRetry, markSent, pendingCount, pendingRows, planBatch } from '../outbox/outbox';
 import type { Exchange, HubClient } from './hub-client';
-import { deviceEpoch, markAnswered, markAnsweredMany, markRetry, markSent, pendingCount, pendingRows, planBatch } from './outbox';
 
 /** Enough for a 100,000-op backlog in one pass; a pass never loops forever. */
 const MAX_ROUNDS = 1_000;

@@ -12,7 +12,7 @@ import { appendAudit } from '../audit/audit-log';
 import type { CounterDb } from '../db/open';
 import { outbox } from '../db/schema';
 import { findRow, toSnapshot } from '../dossiers/records';
-import { enqueueOp } from './outbox';
+import { enqueueOp } from '../outbox/outbox';
 
 export function resubmitOp(db: CounterDb, opId: string, officer: Officer, at: string): { newOpId: string } {
   return db.transaction((tx) => {

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../../src-main/core/audit/audit-log';
 import { isoWeek, listBackups } from '../../../src-main/core/backup/backup-files';
-import { verifyDatabaseFile } from '../../../src-main/core/backup/verify';
+import { verifyDatabaseFile } from '../../../src-main/core/db/verify';
 import { DB_FILE_NAME, openCore, type Core } from '../../../src-main/core/core';
 import { ManualClock } from '../../support/clock';
 import { SAMPLE_SETUP, tempDir } from '../../support/web-host';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
-import { verifyDatabaseFile } from '../../../src-main/core/backup/verify';
+import { verifyDatabaseFile } from '../../../src-main/core/db/verify';
 import { DB_FILE_NAME, openCore, type Core } from '../../../src-main/core/core';
 import { BACKSTOP_PAGES, WalCheckpointer } from '../../../src-main/core/db/checkpointer';
 import { openSqlite } from '../../../src-main/core/db/open';

@@ -1,5 +1,6 @@
 /**
- * The grading rule of src-shared/domain/grading.ts as the reports apply it to stored rows:
+ * The grading rule of src-shared/domain/grading.ts applied to stored dossier rows (by search and
+ * by reports/):
  *  - `overdueWhere`: the SQL twin of "pending and overdue" for Tổng quan and search (the day-stat
  *    triggers, migration legal_due_backfill, are the twin of "solved on time");
  *  - `factsAt`: a dossier's facts as they stood at a past instant, replayed from its timeline, for

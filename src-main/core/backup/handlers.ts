@@ -1,11 +1,12 @@
-/** RPC handlers for backups: list, a copy now, and staging a restore (administrators only). */
+/** RPC handlers for backups (src-shared/rpc/backup.ts): list, a copy now, and staging a restore (administrators only). */
+import type { backupRows } from '@shared/rpc/backup';
 import { appendAudit } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { CounterDb } from '../db/open';
 import { signedIn, type HandlerGroup } from '../rpc/handlers';
 import type { BackupService } from './backups';
 
-export function backupHandlers(s: { db: CounterDb; clock: Clock; backups: BackupService }): HandlerGroup<'backup.list' | 'backup.create' | 'backup.restore'> {
+export function backupHandlers(s: { db: CounterDb; clock: Clock; backups: BackupService }): HandlerGroup<keyof typeof backupRows> {
   return {
     'backup.list': () => ({ items: s.backups.list() }),
     'backup.create': async (_i, c) => {
