@@ -7,7 +7,9 @@
 --  3. the day-stat triggers take the rule of src-shared/domain/grading.ts: refusals at the counter
 --     are never finished, withdrawn → on time, more than one supplement request → late, else
 --     finished_at <= due_at; late-with-apology and exceptions are counted apart;
---  4. dossier_day_stat is rebuilt from the rows under that rule.
+--  4. dossier_day_stat is rebuilt from the rows under that rule;
+--  5. a marker asks core, at its next start, to recompute the legal due dates SQL cannot (extended
+--     dossiers that also had a supplement pause) and to send the corrected dossiers to the province.
 DROP TRIGGER `dossier_day_stat_ai`;
 --> statement-breakpoint
 DROP TRIGGER `dossier_day_stat_ad`;
@@ -110,3 +112,5 @@ FROM (
 	FROM dossier d WHERE d.returned_at IS NOT NULL
 )
 GROUP BY day, field;
+--> statement-breakpoint
+INSERT INTO sync_meta (key, value) VALUES ('legal_due_repair_pending', '"0008_legal_due_backfill"') ON CONFLICT (key) DO NOTHING;

@@ -40,7 +40,7 @@ import { openGuarded } from './backup/startup-guard';
 import { defaultCorePaths, type CorePaths } from './paths';
 import { SyncEngine, type SyncEngineOptions } from './sync/engine';
 import { syncHandlers } from './sync/handlers';
-import { readMeta, writeMeta } from './sync/meta';
+import { deleteMeta, readMeta } from './sync/meta';
 
 export interface CoreOptions extends Partial<CorePaths> {
   dataDir: string;
@@ -136,8 +136,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     clock,
     calendar,
     catalog,
-    // Runs once per database: the marker lives with the other things this counter knows.
-    marker: { done: (tx) => readMeta(tx, 'legalDueRepair') !== null, mark: (tx, at) => writeMeta(tx, 'legalDueRepair', at) },
+    // Once per database: migration 0008 leaves the marker, the repair clears it in its transaction.
+    marker: { pending: (tx) => readMeta(tx, 'legalDueRepairPending') !== null, clear: (tx) => deleteMeta(tx, 'legalDueRepairPending') },
   });
 
   // Before print: printing appointment dates asks sync whether the device clock is trusted.

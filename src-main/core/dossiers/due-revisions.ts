@@ -35,9 +35,10 @@ export function recomputePendingDues(
   tx: DbExecutor,
   change: { calendar: WorkingCalendar; versionId: number; at: string; actor: Actor; countingBasis?: string; note: string },
 ): RecomputeResult {
-  const rows = tx.select().from(dossier).where(inArray(dossier.status, PENDING_STATUSES)).all();
+  const ids = tx.select({ id: dossier.id }).from(dossier).where(inArray(dossier.status, PENDING_STATUSES)).all();
   const result: RecomputeResult = { moved: 0, confirmed: 0, failed: [] };
-  for (const row of rows) {
+  for (const { id } of ids) {
+    const row = tx.select().from(dossier).where(eq(dossier.id, id)).get()!;
     let dueAt: string;
     let provisional: boolean;
     try {

@@ -1,5 +1,5 @@
 /**
- * Once, after the legal-due migration: dossiers extended before it had their promise written over
+ * Once, at the first start after the legal-due migration (which leaves a marker for it): dossiers extended before it had their promise written over
  * due_at. The migration moved the promise to extended_due_at and put back the due date of the
  * first appointment slip; those that also had a supplement pause get their legal due recomputed
  * here from their timeline (SQL cannot walk the working calendar). Every dossier whose snapshot
@@ -24,11 +24,11 @@ export function repairLegalDueDates(deps: {
   clock: Clock;
   calendar: CalendarService;
   catalog: CatalogService;
-  /** Where "done" is kept (sync_meta, passed in from core.ts: sync sits above dossiers). */
-  marker: { done(tx: DbExecutor): boolean; mark(tx: DbExecutor, at: string): void };
+  /** Left by migration 0008 in sync_meta (passed in from core.ts: sync sits above dossiers). */
+  marker: { pending(tx: DbExecutor): boolean; clear(tx: DbExecutor): void };
 }): void {
   const { db } = deps;
-  if (deps.marker.done(db)) return;
+  if (!deps.marker.pending(db)) return;
   const at = deps.clock.now().toISOString();
   db.transaction((tx) => {
     const rows = tx
@@ -58,7 +58,7 @@ export function repairLegalDueDates(deps: {
       }
       if (row.status !== 'rejected') enqueueOp(tx, { opType: 'dossier.upsert', entityId: row.id, payload: toSnapshot(tx, current), at });
     }
-    appendAudit(tx, { at, officerId: null, action: 'dossier.legal_due_repair', target: null, details: { resent: rows.length, recomputed, failed } });
-    deps.marker.mark(tx, at);
+    if (rows.length > 0) appendAudit(tx, { at, officerId: null, action: 'dossier.legal_due_repair', target: null, details: { resent: rows.length, recomputed, failed } });
+    deps.marker.clear(tx);
   });
 }
