@@ -7,7 +7,7 @@
 import { desc, and, eq, gte, lt, asc } from 'drizzle-orm';
 import { AppError } from '@shared/errors';
 import { PROCEDURE_FIELDS, type ProcedureField } from '@shared/domain/catalog';
-import { classifyCompletion, type DeadlineUnit } from '@shared/domain/deadline';
+import { classifyCompletion, formatDueVi, type DeadlineUnit } from '@shared/domain/deadline';
 import { STATUS_LABELS } from '@shared/domain/lifecycle';
 import { MS_PER_DAY, vnInstant } from '@shared/domain/vn-time';
 import type { DossierStatus } from '@shared/dossier';
@@ -147,7 +147,16 @@ export function buildPrintContext(
     const rows = deps.db.select().from(dossier).where(and(gte(dossier.receivedAt, from), lt(dossier.receivedAt, to))).orderBy(asc(dossier.receivedAt)).all();
     const lastChange = rows.reduce((m, r) => (r.updatedAt > m ? r.updatedAt : m), from);
     return {
-      ctx: { ...base, printedAt: lastChange, register: { from: period.from, to: period.to, rows: rows.map((r) => ({ dossier: toSnapshot(deps.db, r) })) } },
+      ctx: {
+        ...base,
+        printedAt: lastChange,
+        register: {
+          from: period.from,
+          to: period.to,
+          // "Hẹn trả kết quả" is the legal due date; a Mẫu 04 promise is noted beside it, never in its place.
+          rows: rows.map((r) => ({ dossier: toSnapshot(deps.db, r), ...(r.extendedDueAt ? { note: `Đã xin lỗi, hẹn lại ${formatDueVi(r.extendedDueAt)}` } : {}) })),
+        },
+      },
       dossierId: null,
       label: `so-${period.from}-${period.to}`,
     };
