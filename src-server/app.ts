@@ -31,6 +31,8 @@ export interface HubOptions {
   trustProxy?: boolean;
   /** The built admin page (dist/hub-admin by default); the API works without it. */
   adminUiDir?: string;
+  /** The hub's clock: the serverTime counters trust their own clocks against (tests set their own). */
+  clock?: { now(): Date };
 }
 
 export interface RateLimits {
@@ -70,8 +72,9 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
 
   registerHealthRoutes(app, db, kind, options.version ?? HUB_VERSION);
   registerPublicLookupRoutes(app, db);
-  registerDeviceRoutes(app, db);
-  registerSyncRoutes(app, db, { max: limits.pushMax, timeWindow: limits.timeWindowMs });
+  const now = () => (options.clock ? options.clock.now() : new Date());
+  registerDeviceRoutes(app, db, now);
+  registerSyncRoutes(app, db, { max: limits.pushMax, timeWindow: limits.timeWindowMs }, now);
   registerAdminRoutes(app, db);
   registerAdminQueryRoutes(app, db);
   await registerAdminPage(app, options.adminUiDir);

@@ -5,11 +5,11 @@ import { enrollDevice } from '../admin/enroll';
 import type { HubDb } from '../db/types';
 import { badRequest } from '../errors';
 
-export function registerDeviceRoutes(app: FastifyInstance, db: HubDb): void {
+export function registerDeviceRoutes(app: FastifyInstance, db: HubDb, clockNow: () => Date = () => new Date()): void {
   app.post('/v1/devices/enroll', async (request, reply): Promise<EnrollResponse> => {
     const parsed = enrollRequestSchema.safeParse(request.body);
     if (!parsed.success) throw badRequest(parsed.error, 'Thông tin đăng ký thiết bị không hợp lệ.');
-    const now = new Date();
+    const now = clockNow();
     const enrolled = await enrollDevice(db, parsed.data, now);
     request.log.info({ deviceId: enrolled.deviceId, communeCode: enrolled.commune.code }, 'device enrolled');
     reply.status(201);

@@ -15,7 +15,12 @@ import { recordActivity } from '../sync/device-activity';
 import { readFeed } from '../sync/pull';
 import { applyBatch } from '../sync/push';
 
-export function registerSyncRoutes(app: FastifyInstance, db: HubDb, pushLimit: { max: number; timeWindow: number }): void {
+export function registerSyncRoutes(
+  app: FastifyInstance,
+  db: HubDb,
+  pushLimit: { max: number; timeWindow: number },
+  clockNow: () => Date = () => new Date(),
+): void {
   app.post('/v1/sync/push', { bodyLimit: MAX_PUSH_BYTES, config: { rateLimit: pushLimit } }, async (request): Promise<PushResponse> => {
     const device = await authenticateDevice(db, request);
     const parsed = pushRequestSchema.safeParse(request.body);
@@ -24,7 +29,7 @@ export function registerSyncRoutes(app: FastifyInstance, db: HubDb, pushLimit: {
     if (push.deviceId !== device.id) {
       throw forbidden('Mã thiết bị trong lô đồng bộ không khớp với mã truy cập.');
     }
-    const now = new Date();
+    const now = clockNow();
     const activity = { kind: 'push', clientTime: push.clientTime, pending: push.pending } as const;
     const results = await applyBatch(db, device, push.ops, request.log, { activity, now });
     request.log.info(
@@ -43,7 +48,7 @@ export function registerSyncRoutes(app: FastifyInstance, db: HubDb, pushLimit: {
       throw forbidden('Thiết bị chỉ được lấy dữ liệu chung của tỉnh và dữ liệu của xã mình.');
     }
     const page = await readFeed(db, query);
-    const now = new Date();
+    const now = clockNow();
     await recordActivity(db, device.id, { kind: 'pull', clientTime: query.clientTime }, now);
     return { ...page, serverTime: now.toISOString() };
   });
