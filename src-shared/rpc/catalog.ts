@@ -1,6 +1,6 @@
 /** The procedure catalog (danh mục thủ tục hành chính): type-ahead, details, versions, import. */
 import { z } from 'zod';
-import { catalogSchema, deadlineSchema, procedureSchema } from '../domain/catalog';
+import { catalogSchema, conventionsSchema, deadlineSchema, procedureSchema } from '../domain/catalog';
 import { row } from './row';
 
 export const procedureSummarySchema = z.object({
@@ -31,7 +31,8 @@ export const catalogVersionSchema = z.object({
 export const catalogRows = {
   'catalog.search': row({
     input: z.strictObject({ query: z.string().max(200).default(''), limit: z.number().int().min(1).max(200).default(20) }),
-    output: z.object({ items: z.array(procedureSummarySchema), version: z.string() }),
+    /** With the province's counting rules, which every deadline of the list follows. */
+    output: z.object({ items: z.array(procedureSummarySchema), version: z.string(), conventions: conventionsSchema }),
     access: 'signedIn',
   }),
   'catalog.get': row({

@@ -5,6 +5,9 @@
  * dossier moved, from which date to which, with the new appointment slip one click away. The
  * print and every step are in the audit log.
  *
+ * The same page then shows the intake screen's catalog rules: a procedure without a deadline says
+ * why it cannot be received, a residence procedure says it is received for Công an cấp xã.
+ *
  * Both the hub and the counter run on one test clock (Monday 30/11/2026 08:00, Vietnam); dates
  * worked by hand from the default sessions 07:00–11:30 and 13:30–17:00.
  */
@@ -139,5 +142,27 @@ describe('a province calendar publication that moves a due date', () => {
     const found = await hubAdmin('GET', `/v1/admin/dossiers?q=${encodeURIComponent(moved.code)}&limit=5`);
     expect(found.rows[0]).toMatchObject({ code: moved.code });
     expect(new Date(found.rows[0].dueAt).toISOString()).toBe('2026-12-04T01:00:00.000Z');
+  });
+
+  it('intake says why a procedure without a deadline cannot be received, and marks a police procedure', async () => {
+    await page.keyboard.press('F2');
+    const intake = page.getByTestId('intake');
+    const pick = async (typed: string, option: RegExp) => {
+      const picker = intake.getByRole('combobox', { name: 'Thủ tục hành chính' });
+      await picker.click();
+      await picker.pressSequentially(typed, { delay: 10 });
+      await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+    };
+    await pick('1.001776', /1\.001776/);
+    const notice = page.getByTestId('intake-no-deadline');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('chưa có thời hạn giải quyết');
+    expect(await page.getByTestId('intake-save').isDisabled()).toBe(true);
+
+    await pick('1.004222', /1\.004222/);
+    const other = page.getByTestId('intake-other-agency');
+    await other.waitFor();
+    expect(await other.textContent()).toContain('Công an cấp xã');
+    expect(await page.getByTestId('intake-save').isDisabled()).toBe(false);
   });
 });

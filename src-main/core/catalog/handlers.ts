@@ -12,7 +12,7 @@ import type { CatalogService } from './catalog-service';
 
 export function catalogHandlers(s: { db: CounterDb; clock: Clock; catalog: CatalogService }): HandlerGroup<keyof typeof catalogRows> {
   return {
-    'catalog.search': (i) => ({ items: s.catalog.search(i.query, i.limit), version: s.catalog.currentVersion() }),
+    'catalog.search': (i) => ({ items: s.catalog.search(i.query, i.limit), version: s.catalog.currentVersion(), conventions: s.catalog.current().conventions }),
     'catalog.get': (i) => s.catalog.get(i.procedureCode),
     'catalog.versions': () => ({ items: s.catalog.versions() }),
     'catalog.export': () => s.catalog.current(),
