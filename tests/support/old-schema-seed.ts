@@ -4,8 +4,10 @@
  * `overwriteDueWithExtension`, each apologised dossier gets its Mẫu 04 date in due_at, as the
  * counter wrote it before due dates and promises were kept apart.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { openCore, DB_FILE_NAME, type Core } from '../../src-main/core/core';
+import { APP_ROOT } from '../../src-main/core/paths';
 import { seedDemo, type SeedDemoOptions } from '../../src-main/core/demo/seed-demo';
 import { SAMPLE_SETUP, tempDir } from './web-host';
 
@@ -33,4 +35,15 @@ export async function seedOldSchema(old: Core, opts: SeedDemoOptions & { overwri
   } finally {
     sqlite.prepare('DETACH DATABASE scratch').run();
   }
+}
+
+/** A copy of migrations/counter holding only the migrations whose tag sorts before `beforeTag`. */
+export function migrationsBefore(beforeTag: string): string {
+  const dir = tempDir('motcua-migrations-');
+  fs.cpSync(path.join(APP_ROOT, 'migrations', 'counter'), dir, { recursive: true });
+  const journalPath = path.join(dir, 'meta', '_journal.json');
+  const journal = JSON.parse(fs.readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
+  journal.entries = journal.entries.filter((e) => e.tag < beforeTag);
+  fs.writeFileSync(journalPath, JSON.stringify(journal));
+  return dir;
 }

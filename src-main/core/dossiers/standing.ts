@@ -13,6 +13,7 @@ import type { GradeFacts } from '@shared/domain/grading';
 import { OPEN_STATUSES } from '@shared/domain/lifecycle';
 import type { DbExecutor } from '../db/open';
 import { preparedPerConnection } from '../db/prepared';
+import { gradeFacts } from './records';
 
 const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
@@ -76,17 +77,7 @@ function legalDueIn(data: string | null): string | null {
 
 /** The facts of `row` as they stood at `asOf` (the row itself when nothing changed since). */
 export function factsAt(db: DbExecutor, row: GradedRow, asOf: string): GradeFacts {
-  const current: GradeFacts = {
-    status: row.status as DossierStatus,
-    receivedAt: row.receivedAt,
-    dueAt: row.dueAt,
-    finishedAt: row.finishedAt,
-    pausedSince: row.pausedSince,
-    supplementCount: row.supplementCount,
-    withdrawn: row.withdrawalRequestedAt !== null,
-    extended: row.extendedDueAt !== null,
-  };
-  if (row.updatedAt <= asOf) return current;
+  if (row.updatedAt <= asOf) return gradeFacts(row);
 
   let status: string = 'received';
   let pausedSince: string | null = null;

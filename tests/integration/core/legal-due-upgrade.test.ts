@@ -4,15 +4,12 @@
  * date back, its promise apart, its withdrawal known, and the province gets the corrected
  * snapshots. Checked against the same demo written by today's code.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../../src-main/core/core';
 import { seedDemo } from '../../../src-main/core/demo/seed-demo';
-import { APP_ROOT } from '../../../src-main/core/paths';
 import { verifyAudit } from '../../../src-main/core/audit/audit-log';
 import { ManualClock } from '../../support/clock';
-import { seedOldSchema } from '../../support/old-schema-seed';
+import { migrationsBefore, seedOldSchema } from '../../support/old-schema-seed';
 import { SAMPLE_SETUP, tempDir } from '../../support/web-host';
 
 const clock = new ManualClock('2026-11-20T10:00:00+07:00');
@@ -32,12 +29,7 @@ const rowsOf = (db: import('better-sqlite3').Database) =>
 
 describe('upgrading a database whose apologies overwrote due dates', () => {
   it('restores the legal due dates, keeps the promises apart, and sends the corrected dossiers up', async () => {
-    const oldMigrations = tempDir('motcua-migrations-');
-    fs.cpSync(path.join(APP_ROOT, 'migrations', 'counter'), oldMigrations, { recursive: true });
-    const journalPath = path.join(oldMigrations, 'meta', '_journal.json');
-    const journal = JSON.parse(fs.readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-    journal.entries = journal.entries.filter((e) => e.tag < '0007');
-    fs.writeFileSync(journalPath, JSON.stringify(journal));
+    const oldMigrations = migrationsBefore('0007');
 
     const dataDir = tempDir('motcua-legal-upgrade-');
     const before = await openCore({ dataDir, migrationsDir: oldMigrations, clock });

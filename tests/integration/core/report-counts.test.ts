@@ -4,8 +4,6 @@
  * dashboard against the range counts it replaced, both II.06a plans against each other, and FTS
  * prefix search (detail=none with prefix indexes) against a scan of every row.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROCEDURE_FIELDS, type ProcedureField } from '../../../src-shared/domain/catalog';
@@ -18,9 +16,8 @@ import { computeDashboard } from '../../../src-main/core/reports/dashboard';
 import { periodRows } from '../../../src-main/core/reports/ii06a';
 import { standingNow, type GradeFields } from '../../../src-main/core/dossiers/records';
 import { dayStart, monthStart, periodBounds } from '../../../src-main/core/reports/period';
-import { APP_ROOT } from '../../../src-main/core/paths';
 import { ManualClock } from '../../support/clock';
-import { seedOldSchema } from '../../support/old-schema-seed';
+import { migrationsBefore, seedOldSchema } from '../../support/old-schema-seed';
 import { SAMPLE_SETUP, tempDir } from '../../support/web-host';
 
 const clock = new ManualClock('2026-11-06T09:00:00+07:00'); // Friday
@@ -303,12 +300,7 @@ describe('search at any prefix', () => {
 
 describe('migrating a database that already holds dossiers', () => {
   it('fills the day counts and the new search index from the rows already there', async () => {
-    const oldMigrations = tempDir('motcua-migrations-');
-    fs.cpSync(path.join(APP_ROOT, 'migrations', 'counter'), oldMigrations, { recursive: true });
-    const journalPath = path.join(oldMigrations, 'meta', '_journal.json');
-    const journal = JSON.parse(fs.readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-    journal.entries = journal.entries.filter((e) => e.tag < '0004');
-    fs.writeFileSync(journalPath, JSON.stringify(journal));
+    const oldMigrations = migrationsBefore('0004');
 
     const dataDir = tempDir('motcua-upgrade-');
     const before = await openCore({ dataDir, migrationsDir: oldMigrations, clock });
