@@ -77,7 +77,9 @@ function legalDueIn(data: string | null): string | null {
 
 /** The facts of `row` as they stood at `asOf` (the row itself when nothing changed since). */
 export function factsAt(db: DbExecutor, row: GradedRow, asOf: string): GradeFacts {
-  if (row.updatedAt <= asOf) return gradeFacts(row);
+  // Nothing changed since, or it was already solved then: a solved dossier's facts no longer move
+  // (a calendar recompute touches pending dossiers only).
+  if (row.updatedAt <= asOf || (row.finishedAt !== null && row.finishedAt <= asOf)) return gradeFacts(row);
 
   let status: string = 'received';
   let pausedSince: string | null = null;
