@@ -126,6 +126,10 @@ export const onTimeRowSchema = z.object({
   finished: z.number(),
   onTime: z.number(),
   late: z.number(),
+  /** Of the late ones, those with a Mẫu 04 apology. */
+  lateApologised: z.number(),
+  /** More than one supplement request (counted late). */
+  exceptions: z.number(),
   /** onTime / finished; null when nothing finished in the period. */
   rate: z.number().nullable(),
 });

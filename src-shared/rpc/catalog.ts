@@ -1,6 +1,6 @@
 /** The procedure catalog (danh mục thủ tục hành chính): type-ahead, details, versions, import. */
 import { z } from 'zod';
-import { catalogSchema, procedureSchema } from '../domain/catalog';
+import { catalogSchema, conventionsSchema, deadlineSchema, procedureSchema } from '../domain/catalog';
 import { row } from './row';
 
 export const procedureSummarySchema = z.object({
@@ -10,7 +10,11 @@ export const procedureSummarySchema = z.object({
   field: z.string(),
   fieldLabel: z.string(),
   deadlineText: z.string(),
+  /** No deadline in the catalog yet: cannot be received until the province or an admin sets one. */
+  hasDeadline: z.boolean(),
   interAgency: z.boolean(),
+  /** Received on behalf of this agency (which resolves it on its own forms). */
+  receivedFor: z.string().nullable(),
 });
 export type ProcedureSummary = z.infer<typeof procedureSummarySchema>;
 
@@ -27,7 +31,8 @@ export const catalogVersionSchema = z.object({
 export const catalogRows = {
   'catalog.search': row({
     input: z.strictObject({ query: z.string().max(200).default(''), limit: z.number().int().min(1).max(200).default(20) }),
-    output: z.object({ items: z.array(procedureSummarySchema), version: z.string() }),
+    /** With the province's counting rules, which every deadline of the list follows. */
+    output: z.object({ items: z.array(procedureSummarySchema), version: z.string(), conventions: conventionsSchema }),
     access: 'signedIn',
   }),
   'catalog.get': row({
@@ -48,6 +53,18 @@ export const catalogRows = {
   /** A whole catalog as JSON (the province's distribution format); becomes a new version. */
   'catalog.import': row({
     input: z.strictObject({ catalog: z.unknown() }),
+    output: catalogVersionSchema,
+    access: ['admin'],
+  }),
+  /**
+   * An administrator enters a procedure's deadline from the province's quyết định công bố (the
+   * legal basis is required): a new catalog version, audited with the old and new rule.
+   */
+  'catalog.setDeadline': row({
+    input: z.strictObject({
+      procedureId: z.string().min(1).max(100),
+      deadline: deadlineSchema.and(z.object({ legalBasis: z.string().trim().min(3, 'Cần ghi căn cứ (số quyết định công bố của tỉnh)').max(300) })),
+    }),
     output: catalogVersionSchema,
     access: ['admin'],
   }),
