@@ -1,7 +1,9 @@
 /** The procedure catalog (danh mục thủ tục hành chính): type-ahead, details, versions, import. */
 import { z } from 'zod';
 import { catalogSchema, procedureSchema } from '../domain/catalog';
+import { tokenSchema } from './common';
 import { row } from './row';
+import { searchText } from './text';
 
 export const procedureSummarySchema = z.object({
   id: z.string(),
@@ -26,12 +28,12 @@ export const catalogVersionSchema = z.object({
 
 export const catalogRows = {
   'catalog.search': row({
-    input: z.strictObject({ query: z.string().max(200).default(''), limit: z.number().int().min(1).max(200).default(20) }),
+    input: z.strictObject({ query: searchText(200).default(''), limit: z.number().int().min(1).max(200).default(20) }),
     output: z.object({ items: z.array(procedureSummarySchema), version: z.string() }),
     access: 'signedIn',
   }),
   'catalog.get': row({
-    input: z.strictObject({ procedureCode: z.string().min(1).max(60) }),
+    input: z.strictObject({ procedureCode: tokenSchema(60) }),
     output: procedureSchema,
     access: 'signedIn',
   }),

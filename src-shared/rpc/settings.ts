@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { compilePattern, DEFAULT_DOSSIER_CODE_PATTERN } from '../domain/dossier-code';
 import { row } from './row';
+import { vnText } from './text';
 
 function isValidPattern(pattern: string): boolean {
   try {
@@ -20,12 +21,13 @@ export const settingsSchema = z.object({
     .string()
     .min(5)
     .max(60)
+    .regex(/^[\x20-\x7E]+$/, 'Mẫu mã hồ sơ chỉ gồm chữ không dấu, số và ký hiệu')
     .refine(isValidPattern, 'Mẫu mã hồ sơ phải có đúng một {agency}, một ngày ({yyMMdd}) và một {seq:N}'),
   /** The printer chosen in Cài đặt (tên máy in của hệ điều hành); null = the system default. */
-  printer: z.string().max(200).nullable(),
+  printer: vnText(1, 200).nullable(),
   /** Who signs Mẫu 04 / Mẫu 05 by default (chức danh, họ tên). */
-  signerTitle: z.string().max(200),
-  signerName: z.string().max(200),
+  signerTitle: vnText(0, 200),
+  signerName: vnText(0, 200),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

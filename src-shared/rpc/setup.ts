@@ -13,7 +13,7 @@ export const officeInputSchema = z.strictObject({
     .regex(/^[0-9A-Z][0-9A-Z.]{2,48}$/, 'Mã định danh cơ quan chỉ gồm chữ in hoa, số và dấu chấm'),
   province: vnText(1, 100),
   address: vnText(0, 300).optional(),
-  phone: z.string().trim().max(20).optional(),
+  phone: vnText(0, 20).optional(),
   /** Địa danh for the "…, ngày … tháng … năm …" line; derived from the governing body if absent. */
   place: vnText(0, 100).optional(),
 });

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { OP_REJECT_CODES } from '../sync/protocol';
 import { row } from './row';
+import { vnMultilineText, vnText } from './text';
 
 export const SYNC_STATES = ['not_enrolled', 'idle', 'syncing', 'offline', 'error', 'revoked'] as const;
 export type SyncState = (typeof SYNC_STATES)[number];
@@ -61,7 +62,7 @@ const hubUrlSchema = z
 export const syncRows = {
   /** Exchanges the province's one-time code for this device's token. */
   'sync.enroll': row({
-    input: z.strictObject({ hubUrl: hubUrlSchema, code: z.string().trim().min(1).max(64) }),
+    input: z.strictObject({ hubUrl: hubUrlSchema, code: vnText(1, 64) }),
     output: syncStatusSchema,
     access: ['admin'],
   }),
@@ -81,7 +82,7 @@ export const syncRows = {
   }),
   /** Allows printing appointment dates despite an untrusted clock, until the clock is trusted again. */
   'sync.overrideClock': row({
-    input: z.strictObject({ reason: z.string().trim().min(10).max(500) }),
+    input: z.strictObject({ reason: vnMultilineText(10, 500) }),
     output: syncStatusSchema,
     access: ['admin'],
   }),
