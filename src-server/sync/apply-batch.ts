@@ -13,8 +13,9 @@
  * - exactly once: the device's pushes are serialised (device-lock.ts) and ops already in applied_op
  *   get their stored answer; the new answers are inserted last, and if any op id was taken
  *   meanwhile by a request outside that lock, the whole batch gives up (see below);
- * - ownership (foreign_commune), the never-renumbered code (duplicate_code), the province's
- *   processing status outranking a counter snapshot, events deferred while their dossier is in
+ * - ownership (foreign_commune, foreign_code), the never-renumbered code (duplicate_code), no
+ *   status going backwards (stale_status), the province's processing status outranking a
+ *   counter snapshot (ownership.ts decides these for both paths), events deferred while their dossier is in
  *   flight and refused once it was refused — all in device seq order, seeing earlier ops of the
  *   same batch as if they had been committed;
  * - export seqs allocated inside the writing transaction from the one gap-free counter, so commit
@@ -35,7 +36,6 @@ import { answerFromStored } from './apply-op';
 import { READ_BATCH, REFUSED_UPSERTS, WRITE_ANSWERS, WRITE_BATCH } from './batch-statements';
 import { lockDevicePushes } from './device-lock';
 import {
-  COUNTER_STEPS_AFTER_PROVINCE,
   duplicateCodeRejection,
   eventOfRefusedDossier,
   eventOfForeignDossier,
@@ -44,6 +44,7 @@ import {
   invalidPayload,
   waitForDossier,
 } from './apply-dossier';
+import { codeOwnershipRejection, decideSnapshotStatus } from './ownership';
 import { OpRejection } from './rejection';
 
 /** The batch needs the op-by-op path (see the header); not an error of any op. */
@@ -81,6 +82,8 @@ function checkAlone(device: AuthedDevice, op: OpEnvelope): Checked {
     if (parsed.data.agencyCode !== device.communeCode) {
       return { op, kind: 'refused', rejection: foreignCommuneRejection(parsed.data, device) };
     }
+    const notOurCode = codeOwnershipRejection(parsed.data, device);
+    if (notOurCode) return { op, kind: 'refused', rejection: notOurCode };
     return { op, kind: 'upsert', dossier: parsed.data };
   }
   if (op.opType === 'dossier.event') {
@@ -183,8 +186,12 @@ async function applyChecked(tx: HubTx, device: AuthedDevice, checked: Checked[])
         refuse(c, duplicateCodeRejection(incoming.code));
         continue;
       }
-      const status =
-        existing?.provinceStatusAt && !COUNTER_STEPS_AFTER_PROVINCE.has(incoming.status) ? existing.status : incoming.status;
+      const decided = decideSnapshotStatus(existing, incoming);
+      if ('rejection' in decided) {
+        refuse(c, decided.rejection);
+        continue;
+      }
+      const status = decided.status;
       if (existing && existing.code !== incoming.code && codeOwner.get(existing.code) === incoming.id) {
         codeOwner.delete(existing.code);
       }

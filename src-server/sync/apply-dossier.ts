@@ -3,9 +3,10 @@
  * transaction (a savepoint): throwing OpRejection undoes these writes but keeps the answer.
  *
  * Ownership, not last-writer-wins (ARCHITECTURE.md §6, ANCHORS.md §8.6): a counter may only write
- * dossiers of its own commune; intake data belongs to the commune; once the province has set a
- * processing status, the counter's snapshot can no longer move the status, except to the two
- * steps that happen at the counter (handing the result over, the citizen asking to withdraw).
+ * dossiers of its own commune, under codes of its own commune; intake data belongs to the commune;
+ * a snapshot never moves the status backwards; once the province has set a processing status, the
+ * counter's snapshot can no longer move the status, except to the two steps that happen at the
+ * counter (handing the result over, the citizen asking to withdraw). The rules are ownership.ts's.
  */
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { dossierEventSchema, dossierSchema, type Dossier, type DossierStatus } from '@shared/dossier';
@@ -15,10 +16,8 @@ import { isUniqueViolation } from '../db/errors';
 import { EXPORT_FEED, nextSeq } from '../db/feed';
 import { appliedOp, dossier, dossierEvent } from '../db/schema';
 import type { HubTx } from '../db/types';
+import { codeOwnershipRejection, decideSnapshotStatus } from './ownership';
 import { OpDeferred, OpRejection } from './rejection';
-
-/** The two steps a counter may still take after the province has set a processing status. */
-export const COUNTER_STEPS_AFTER_PROVINCE: ReadonlySet<DossierStatus> = new Set(['returned', 'withdrawal_requested']);
 
 export function invalidPayload(issues: { path: PropertyKey[] }[]): OpRejection {
   const paths = [...new Set(issues.map((i) => i.path.map(String).join('.') || '(gốc)'))].slice(0, 5);
@@ -33,6 +32,8 @@ export async function applyDossierUpsert(tx: HubTx, device: AuthedDevice, op: Op
     throw new OpRejection('entity_mismatch', 'Mã thực thể của thao tác không khớp với mã hồ sơ trong dữ liệu.');
   }
   if (incoming.agencyCode !== device.communeCode) throw foreignCommuneRejection(incoming, device);
+  const notOurCode = codeOwnershipRejection(incoming, device);
+  if (notOurCode) throw notOurCode;
 
   const [existing] = await tx.select().from(dossier).where(eq(dossier.id, incoming.id)).for('update');
   if (existing && existing.communeCode !== device.communeCode) throw foreignDossierRejection(incoming);
@@ -42,10 +43,9 @@ export async function applyDossierUpsert(tx: HubTx, device: AuthedDevice, op: Op
     .where(and(eq(dossier.code, incoming.code), ne(dossier.id, incoming.id)));
   if (sameCode) throw duplicateCodeRejection(incoming.code);
 
-  const status =
-    existing?.provinceStatusAt && !COUNTER_STEPS_AFTER_PROVINCE.has(incoming.status)
-      ? (existing.status as DossierStatus)
-      : incoming.status;
+  const decided = decideSnapshotStatus(existing && { status: existing.status as DossierStatus, provinceStatusAt: existing.provinceStatusAt }, incoming);
+  if ('rejection' in decided) throw decided.rejection;
+  const status = decided.status;
   const snapshot: Dossier = { ...incoming, status };
   const values = {
     code: snapshot.code,
