@@ -60,6 +60,8 @@ export interface RpcEvents {
   'sync.notice': { kind: string; message: string; dossierId?: string };
   'dossier.changed': { id: string };
   'office.changed': Record<string, never>;
+  /** Sent to one window as its session ends (logout, disabled account, reset, expiry); its stream then closes. */
+  'session.ended': { reason: string };
 }
 export type RpcEventName = keyof RpcEvents;
 

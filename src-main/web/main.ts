@@ -1,6 +1,9 @@
 /**
- * `npm run web -- [--port 4310] [--host 127.0.0.1] [--data-dir DIR]`: the browser host.
- * Binds to this machine only unless --host says otherwise (LAN desks still sign in).
+ * `npm run web -- [--port 4310] [--host 127.0.0.1] [--data-dir DIR] [--allowed-host NAME]…`: the
+ * browser host. Binds to this machine only unless --host says otherwise (LAN desks still sign
+ * in). It answers only its own names: loopback, the bound address (every LAN address of this
+ * machine with --host 0.0.0.0), the computer name and each --allowed-host. On a fresh install it
+ * prints the one-time code that first-run setup from another machine needs.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,6 +17,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '4310' },
     host: { type: 'string', default: '127.0.0.1' },
     'data-dir': { type: 'string', default: defaultDataDir() },
+    'allowed-host': { type: 'string', multiple: true, default: [] },
   },
 });
 
@@ -35,12 +39,22 @@ try {
   }
   throw err;
 }
-const app = await createWebServer({ core, rendererDir: path.join(APP_ROOT, 'dist', 'renderer') });
+const app = await createWebServer({
+  core,
+  rendererDir: path.join(APP_ROOT, 'dist', 'renderer'),
+  bind: values.host,
+  allowedHosts: values['allowed-host'],
+});
 // Sync runs on its own triggers (local commits, reconnection, backoff, the nightly window).
 core.services.sync.start();
 const address = await app.listen({ port, host: values.host });
 console.log(`Một Cửa Xã (trình duyệt) đang chạy tại ${address.replace('[::1]', 'localhost')}`);
 console.log(`Dữ liệu: ${dataDir}`);
+const setupCode = core.setupCode();
+if (setupCode) {
+  // Printed here only: whoever can read this console is at (or administers) the host machine.
+  console.log(`Chưa khởi tạo. Khởi tạo ngay trên máy này, hoặc từ máy khác với mã khởi tạo: ${setupCode}`);
+}
 
 let closing = false;
 async function shutdown(): Promise<void> {

@@ -7,6 +7,7 @@ import {
   DashboardOutlined,
   FileAddOutlined,
   FolderOpenOutlined,
+  KeyOutlined,
   LockOutlined,
   LogoutOutlined,
   SendOutlined,
@@ -14,13 +15,14 @@ import {
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { vi } from '../i18n/vi';
 import { CatalogScreen } from '../screens/catalog/CatalogScreen';
 import { DossierDrawer } from '../screens/dossiers/DossierDrawer';
 import { DossiersScreen } from '../screens/dossiers/DossiersScreen';
 import { Home } from '../screens/Home';
 import { IntakeScreen } from '../screens/intake/IntakeScreen';
+import { ChangePasswordDialog } from '../screens/ChangePassword';
 import { LockScreen } from '../screens/LockScreen';
 import { PrintPreview } from '../screens/print/PrintPreview';
 import { RegisterScreen } from '../screens/register/RegisterScreen';
@@ -74,6 +76,7 @@ function ScreenView({ screen }: { screen: Screen }) {
 
 export function Shell() {
   const { office, officer, locked, lock, signOut } = useSession();
+  const [changingPassword, setChangingPassword] = useState(false);
   const { screen, go } = useNavigation();
   useIdleLock();
   useShortcuts(!locked);
@@ -112,18 +115,21 @@ export function Shell() {
           <Space>
             <span data-testid="officer-name">{officer?.fullName}</span>
             {officer && <Tag>{vi.shell.roles[officer.role]}</Tag>}
-            <Button icon={<LockOutlined />} onClick={lock} title={vi.shell.lockNow} aria-label={vi.shell.lockNow} />
+            <Button icon={<KeyOutlined />} onClick={() => setChangingPassword(true)} title={vi.password.change} aria-label={vi.password.change} />
+            <Button icon={<LockOutlined />} onClick={() => void lock('manual')} title={vi.shell.lockNow} aria-label={vi.shell.lockNow} />
             <Button icon={<LogoutOutlined />} onClick={() => void signOut()}>
               {vi.shell.logout}
             </Button>
           </Space>
         </Layout.Header>
         <Layout.Content className="app-content">
-          <ScreenView screen={screen} />
+          {/* Opened straight onto a locked session, nothing is loaded until the unlock. */}
+          {office && <ScreenView screen={screen} />}
         </Layout.Content>
       </Layout>
       <DossierDrawer />
       <PrintPreview />
+      <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
       {locked && <LockScreen />}
     </Layout>
   );

@@ -16,7 +16,9 @@ let decoyHash: Promise<string> | undefined;
 
 /**
  * Repeated wrong admin passwords are throttled with the counter's rule (5 in 15 minutes per
- * username or per address, then 1, 2, 4… minutes), one throttle per hub database.
+ * username and address together, 20 per address whatever the username, then 1, 2, 4… minutes),
+ * one throttle per hub database: a stranger's wrong guesses never lock an administrator out of
+ * the province's own office.
  */
 const throttles = new WeakMap<object, LoginThrottle>();
 function throttleFor(db: HubDb): LoginThrottle {
@@ -37,9 +39,9 @@ export async function authenticateAdmin(db: HubDb, request: FastifyRequest): Pro
   const username = colon > 0 ? decoded.slice(0, colon) : '';
   const password = colon > 0 ? decoded.slice(colon + 1) : '';
   const throttle = throttleFor(db);
-  const keys = [`user:${username}`, `ip:${request.ip}`];
+  const attempt = { username, address: request.ip };
   try {
-    throttle.check(keys);
+    throttle.check(attempt);
   } catch (err) {
     throw new HubError(429, 'rate_limited', (err as AppError).message, (err as AppError).details);
   }
@@ -47,11 +49,11 @@ export async function authenticateAdmin(db: HubDb, request: FastifyRequest): Pro
   decoyHash ??= hashPassword('decoy');
   const ok = await verifyPassword(password, row?.passwordHash ?? (await decoyHash));
   if (!row || !ok) {
-    throttle.fail(keys);
+    throttle.fail(attempt);
     request.log.warn({ admin: username }, 'admin login failed');
     throw unauthenticated('Tên đăng nhập hoặc mật khẩu quản trị không đúng.');
   }
-  throttle.succeed([`user:${username}`]);
+  throttle.succeed(attempt);
   request.log = request.log.child({ admin: username });
   return username;
 }

@@ -24,11 +24,14 @@ export type Office = z.infer<typeof officeSchema>;
 export const setupRows = {
   'setup.status': row({
     input: z.strictObject({}),
-    output: z.object({ initialized: z.boolean() }),
+    // setupCodeRequired: the caller is on another machine, so first run needs the one-time code
+    // the host printed on its console (a web page elsewhere must not be able to set up the office).
+    output: z.object({ initialized: z.boolean(), setupCodeRequired: z.boolean() }),
     access: 'public',
   }),
   'setup.initialize': row({
     input: z.strictObject({
+      setupCode: z.string().max(40).optional(),
       office: officeInputSchema,
       admin: z.strictObject({
         username: usernameSchema,

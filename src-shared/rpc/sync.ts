@@ -66,7 +66,8 @@ export const syncRows = {
     output: syncStatusSchema,
     access: ['admin'],
   }),
-  'sync.status': row({ input: z.strictObject({}), output: syncStatusSchema, access: 'signedIn' }),
+  // Polled by the sync indicator: not a sign that someone is at the desk.
+  'sync.status': row({ input: z.strictObject({}), output: syncStatusSchema, access: 'signedIn', passive: true }),
   /** "Đồng bộ ngay": one full pass (push, then pull), answered with the status after it. */
   'sync.now': row({ input: z.strictObject({}), output: syncStatusSchema, access: 'signedIn' }),
   'sync.rejected': row({

@@ -161,7 +161,7 @@ describe('SIGKILL while receiving dossiers', () => {
     const first = await openCore({ dataDir });
     expect(first.uncleanShutdown).toBe(true);
     const res = await first.dispatch('setup.status', {}, { token: null });
-    expect(res).toEqual({ ok: true, result: { initialized: true } });
+    expect(res).toEqual({ ok: true, result: { initialized: true, setupCodeRequired: false } });
     first.close();
     expect(fs.existsSync(markerPath(dbFile))).toBe(false);
     const second = await openCore({ dataDir });

@@ -82,5 +82,5 @@ export const SAMPLE_SETUP = {
     province: 'Thanh Hóa',
     address: 'Thôn Đông, xã Tân Lập',
   },
-  admin: { username: 'quantri', password: 'matkhau2026', fullName: 'Nguyễn Thị Hồng Đào' },
+  admin: { username: 'quantri', password: 'song-Ma-mua-lua-chin', fullName: 'Nguyễn Thị Hồng Đào' },
 };

@@ -19,14 +19,18 @@ import { periodRows } from '../../../src-main/core/reports/ii06a';
 import { dayStart, monthStart, periodBounds } from '../../../src-main/core/reports/period';
 import { APP_ROOT } from '../../../src-main/core/paths';
 import { ManualClock } from '../../support/clock';
+import { signingInAgainInCore } from '../../support/signing-in-again';
 import { SAMPLE_SETUP, tempDir } from '../../support/web-host';
 
 const clock = new ManualClock('2026-11-06T09:00:00+07:00'); // Friday
 let core: Core;
 let token: string;
 
+// The clock moves over days here: the officer signs in again when core ends the session.
+const desk = signingInAgainInCore(() => core);
+
 async function call(name: string, input: unknown) {
-  const res = await core.dispatch(name, input, { token });
+  const res = await desk.call(name, input, token);
   if (!res.ok) throw new Error(`${name}: ${JSON.stringify(res.error)}`);
   return res.result as never;
 }
@@ -107,8 +111,7 @@ beforeAll(async () => {
   core = await openCore({ dataDir: tempDir('motcua-counts-'), clock });
   await core.services.office.initialize(SAMPLE_SETUP.office, SAMPLE_SETUP.admin);
   seedDemo(core, { dossiers: 3000, seed: 11, since: '2025-01-02' });
-  const login = await core.dispatch('auth.login', { username: 'quantri', password: SAMPLE_SETUP.admin.password }, { token: null });
-  token = (login as { result: { token: string } }).result.token;
+  token = await desk.signIn('quantri', SAMPLE_SETUP.admin.password);
 
   // Today's work on top of the demo data: receipts, a refusal, every kind of step.
   const received: string[] = [];

@@ -37,6 +37,6 @@ describe('free text at the counter', () => {
   it('refuses a name that is nothing but invisible characters', async () => {
     const res = await call('officers.create', { username: 'quay9', password: 'quaychin2026', fullName: '\u202E\u200B\uFEFF', role: 'officer' });
     expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('INVALID_INPUT');
+    expect(res.body.error?.code).toBe('INVALID_INPUT');
   });
 });

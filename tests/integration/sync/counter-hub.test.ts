@@ -11,7 +11,7 @@ import type { SyncStatus } from '@shared/rpc/sync';
 import { appliedOp, commune, dossier as hubDossier, dossierEvent as hubEvent } from '../../../src-server/db/schema';
 import { createCommune } from '../../../src-server/admin/communes';
 import { ManualClock } from '../../support/clock';
-import { tempDir } from '../../support/web-host';
+import { SAMPLE_SETUP, tempDir } from '../../support/web-host';
 import { BACKENDS, enrollCounter, makeDossier, openBackend, push, startHub, upsertOp, type Backend } from '../hub/harness';
 import { enrollmentCode, initCounter, receiveInput, rpcOk, startLiveHub, type LiveHub } from './support';
 
@@ -180,7 +180,12 @@ describe.each(BACKENDS)('a counter syncing with the province hub on %s', (backen
     const slow = new ManualClock(new Date(Date.now() - 2 * 86_400_000).toISOString());
     const other = await openCore({ dataDir: tempDir('motcua-sync-clock-'), clock: slow });
     try {
-      const { admin: otherAdmin } = await initCounter(other, OTHER_AGENCY);
+      let { admin: otherAdmin } = await initCounter(other, OTHER_AGENCY);
+      // Setting the clock right moves it two days on: core ends the session, the officer signs in again.
+      const signInAgain = async () => {
+        const login = await other.dispatch('auth.login', { username: SAMPLE_SETUP.admin.username, password: SAMPLE_SETUP.admin.password }, { token: null });
+        otherAdmin = (login as { result: { token: string } }).result.token;
+      };
       const status = await rpcOk<SyncStatus>(other, otherAdmin, 'sync.enroll', { hubUrl: hub.url, code: await enrollmentCode(backend, OTHER_AGENCY) });
       expect(status.clockOffsetMs!).toBeGreaterThan(2 * 86_400_000 - 60_000);
       expect(status.clockOffsetMs!).toBeLessThan(2 * 86_400_000 + 60_000);
@@ -209,6 +214,7 @@ describe.each(BACKENDS)('a counter syncing with the province hub on %s', (backen
       expect(other.db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'sync.clock_override'").get()).toEqual({ n: 1 });
 
       slow.set(new Date().toISOString());
+      await signInAgain();
       const fixed = await rpcOk<SyncStatus>(other, otherAdmin, 'sync.now');
       expect(fixed).toMatchObject({ clockWarning: null, clockOverride: null });
       expect(Math.abs(fixed.clockOffsetMs!)).toBeLessThan(60_000);
