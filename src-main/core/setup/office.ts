@@ -6,13 +6,14 @@
  * host must not be able to create the office and its administrator before the commune does.
  * This PC's own window, the CLI and loopback callers need no code.
  */
-import { randomInt, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { AppError } from '@shared/errors';
 import type { Office, Officer } from '@shared/rpc';
 import type { Clock } from '../clock';
 import type { CounterDb } from '../db/open';
 import { office } from '../db/schema';
+import { newReadableCode } from '../ids';
 import type { OfficerService } from '../officers/officers';
 import type { Caller } from '../rpc/dispatch';
 import { isLocalCaller } from '../rpc/handlers';
@@ -22,7 +23,7 @@ const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
 /** 10 characters from 31 ≈ 50 bits, shown as XXXXX-XXXXX; wrong tries are throttled per address too. */
 function newSetupCode(): string {
-  const chars = Array.from({ length: 10 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+  const chars = newReadableCode(CODE_ALPHABET, 10);
   return `${chars.slice(0, 5)}-${chars.slice(5)}`;
 }
 

@@ -7,7 +7,7 @@
  * each pass and only ever handed to the HubClient; it is never logged, returned, or put into an
  * error or audit row.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { AppError } from '@shared/errors';
 import type { Officer } from '@shared/rpc';
 import { printingBlockedByClock, type RejectedOp, type SyncState, type SyncStatus } from '@shared/rpc/sync';
@@ -113,6 +113,8 @@ export class SyncEngine {
     this.deps.secrets.write('device-token', token);
     db.transaction((tx) => {
       writeMeta(tx, 'enrollment', { hubUrl: input.hubUrl, deviceId, communeCode: commune.code, communeName: commune.name, enrolledAt: at });
+      // Receipts' QR codes link to the hub's public lookup from now on, unless an address was set.
+      tx.update(office).set({ hubUrl: input.hubUrl }).where(and(eq(office.id, 1), isNull(office.hubUrl))).run();
       deleteMeta(tx, 'revoked');
       deleteMeta(tx, 'lastError');
       appendAudit(tx, { at, officerId: officer.id, action: 'sync.enroll', target: input.hubUrl, details: { deviceId, communeCode: commune.code } });

@@ -152,3 +152,15 @@ export const dossierSequence = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.agencyCode, t.day, t.desk] })],
 );
+
+/**
+ * The key printed in a Mẫu 01 receipt's QR for the public lookup (src-shared/sync/lookup-key.ts):
+ * kept here so a reprint carries the same QR; only its hash leaves the counter. A row of its own,
+ * not a dossier column: receipts from before it, and refusals, simply have none.
+ */
+export const dossierLookupKey = sqliteTable('dossier_lookup_key', {
+  dossierId: text('dossier_id')
+    .primaryKey()
+    .references(() => dossier.id),
+  key: text('key').notNull(),
+});
