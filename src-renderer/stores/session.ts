@@ -46,9 +46,22 @@ async function loadSignedIn(): Promise<Pick<SessionState, 'office' | 'settings'>
 }
 
 export const useSession = create<SessionState>((set, get) => {
+  /** The event stream of the signed-in session: core ends it, with a last word, when the session ends. */
+  let unsubscribe: (() => void) | null = null;
   const signedOut = () => {
+    unsubscribe?.();
+    unsubscribe = null;
     storeToken(null);
     set({ phase: 'login', officer: null, locked: false, lockReason: null });
+  };
+  /** An administrator disabling this officer, or a logout in another tab, shows the sign-in at once. */
+  const listen = () => {
+    if (unsubscribe) return;
+    const token = transport.kind === 'http' ? sessionStorage.getItem(TOKEN_KEY) : '';
+    if (token === null) return;
+    unsubscribe = transport.subscribe(token, (name) => {
+      if (name === 'session.ended') signedOut();
+    });
   };
 
   /** Shows what core says about the session: the app, the lock, or the new-password form. */
@@ -61,6 +74,7 @@ export const useSession = create<SessionState>((set, get) => {
     }
     if (s.mustChangePassword) return set({ phase: 'changePassword' });
     set({ ...(await loadSignedIn()), phase: 'ready' });
+    listen();
   }
 
   return {

@@ -51,8 +51,12 @@ interface Record {
 const pairKey = (a: Attempt) => `pair:${a.address}\u0000${a.username}`;
 const addressKey = (a: Attempt) => `address:${a.address}`;
 
+/** Above this many records the oldest are forgotten, locks and all: memory beats precision there. */
+const HARD_CAP = 50_000;
+
 export class LoginThrottle {
   private readonly records = new Map<string, Record>();
+  private nextPrune = 10_000;
 
   constructor(private readonly clock: ThrottleClock) {}
 
@@ -98,11 +102,19 @@ export class LoginThrottle {
     this.records.set(key, rec);
   }
 
-  /** Forgets records with no recent failure and no lock, so random usernames cannot grow memory forever. */
+  /**
+   * Forgets records with no recent failure and no lock, so random usernames cannot grow memory
+   * forever; a sweep runs each time the map has grown by a thousand, not at every failure.
+   */
   private prune(now: number): void {
-    if (this.records.size < 10_000) return;
+    if (this.records.size < this.nextPrune) return;
     for (const [key, rec] of this.records) {
       if (now - Math.max(rec.lastFailure, rec.lockedUntil) >= ADDRESS_LIMIT.windowMs) this.records.delete(key);
     }
+    for (const key of this.records.keys()) {
+      if (this.records.size <= HARD_CAP) break;
+      this.records.delete(key);
+    }
+    this.nextPrune = Math.max(10_000, this.records.size + 1_000);
   }
 }

@@ -14,6 +14,8 @@ export interface WebHost {
   url: string;
   dataDir: string;
   child: ChildProcess;
+  /** What the host printed on its console so far. */
+  readonly output: string;
   stop(): Promise<void>;
 }
 
@@ -21,9 +23,9 @@ export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function startWebHost(opts: { dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<WebHost> {
+export async function startWebHost(opts: { dataDir?: string; env?: NodeJS.ProcessEnv; args?: string[] } = {}): Promise<WebHost> {
   const dataDir = opts.dataDir ?? tempDir('motcua-web-');
-  const child = spawn(TSX, ['src-main/web/main.ts', '--port', '0', '--data-dir', dataDir], {
+  const child = spawn(TSX, ['src-main/web/main.ts', '--port', '0', '--data-dir', dataDir, ...(opts.args ?? [])], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -50,6 +52,9 @@ export async function startWebHost(opts: { dataDir?: string; env?: NodeJS.Proces
     url,
     dataDir,
     child,
+    get output() {
+      return output;
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
