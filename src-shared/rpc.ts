@@ -16,6 +16,7 @@ import { reportRows } from './rpc/reports';
 import type { RpcRow } from './rpc/row';
 import { settingsRows } from './rpc/settings';
 import { setupRows } from './rpc/setup';
+import { storageRows } from './rpc/storage';
 import { syncRows } from './rpc/sync';
 
 // Validation messages reach the officer: Vietnamese, from zod's own maintained locale.
@@ -34,6 +35,7 @@ export const rpc = {
   ...backupRows,
   ...auditRows,
   ...syncRows,
+  ...storageRows,
 } as const satisfies Record<string, RpcRow>;
 
 export type Rpc = typeof rpc;

@@ -39,6 +39,8 @@ import { defaultCorePaths, type CorePaths } from './paths';
 import { moveDeviceTokenOutOfDatabase } from './secrets/move-token-out';
 import { FileSecretStore, type SecretStore } from './secrets/secret-store';
 import { SyncEngine, type SyncEngineOptions } from './sync/engine';
+import { storageHandlers } from './storage/handlers';
+import type { StorageThresholds } from './storage/storage';
 import { syncHandlers } from './sync/handlers';
 
 export interface CoreOptions extends Partial<CorePaths> {
@@ -51,6 +53,8 @@ export interface CoreOptions extends Partial<CorePaths> {
   sync?: SyncEngineOptions;
   /** Where the device token is kept: the OS under Electron, a 0600 file in the data folder otherwise. */
   secrets?: SecretStore;
+  /** When the data disk counts as low or critical (tests use a small disk). */
+  storage?: StorageThresholds;
 }
 
 export interface Core {
@@ -167,6 +171,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ...backupHandlers({ db, clock, backups }),
     ...syncHandlers(sync),
     ...auditHandlers({ db }),
+    ...storageHandlers(paths.dataDir, opts.storage),
   };
 
   backups.start();

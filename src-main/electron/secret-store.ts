@@ -9,7 +9,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { safeStorage } from 'electron';
-import { FileSecretStore, writeFileDurably, type SecretName, type SecretStore } from '../core/secrets/secret-store';
+import { writeFileDurably } from '../core/storage/durable-write';
+import { FileSecretStore, type SecretName, type SecretStore } from '../core/secrets/secret-store';
 
 export class OsSecretStore implements SecretStore {
   readonly protection: 'os' | 'file-permissions';

@@ -10,6 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileDurably } from '../storage/durable-write';
 
 export type SecretName = 'device-token';
 
@@ -20,26 +21,6 @@ export interface SecretStore {
   /** Durable when it returns (written, synced and renamed into place). */
   write(name: SecretName, value: string): void;
   remove(name: SecretName): void;
-}
-
-/** Writes `bytes` to `file` atomically with the given mode: a crash leaves the old file or the new one. */
-export function writeFileDurably(file: string, bytes: Uint8Array, mode: number): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(tmp, 'w', mode);
-  try {
-    fs.writeSync(fd, bytes);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  try {
-    fs.renameSync(tmp, file);
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    throw err;
-  }
-  // The mode given to open() is masked by umask; set it exactly.
-  fs.chmodSync(file, mode);
 }
 
 /** One file per secret under `dir`, readable and writable by this account only. */
