@@ -60,6 +60,11 @@ export const vi = {
     submit: 'Lưu mật khẩu mới',
     changed: 'Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã kết thúc.',
   },
+  storage: {
+    low: (gb: string) => `Ổ đĩa chứa dữ liệu sắp đầy: chỉ còn ${gb} GB trống.`,
+    critical: (gb: string) => `Ổ đĩa chứa dữ liệu gần như đã đầy (còn ${gb} GB): có thể không lưu được hồ sơ, bản in hoặc bản sao lưu mới.`,
+    what: 'Hãy báo quản trị viên giải phóng chỗ trống: chép bớt bản sao lưu cũ sang USB hoặc ổ khác, xóa tệp không cần thiết.',
+  },
   shell: {
     logout: 'Đăng xuất',
     lockNow: 'Khóa màn hình',

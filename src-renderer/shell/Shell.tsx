@@ -14,7 +14,7 @@ import {
   SettingOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { vi } from '../i18n/vi';
 import { CatalogScreen } from '../screens/catalog/CatalogScreen';
@@ -32,6 +32,7 @@ import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { SyncScreen } from '../screens/sync/SyncScreen';
 import { useNavigation, type Screen } from '../stores/navigation';
 import { useSession } from '../stores/session';
+import { StorageWarning } from './StorageWarning';
 import { SyncIndicator } from './SyncIndicator';
 import { useIdleLock } from './useIdleLock';
 import { useShortcuts } from './useShortcuts';
@@ -77,6 +78,7 @@ function ScreenView({ screen }: { screen: Screen }) {
 export function Shell() {
   const { office, officer, locked, lock, signOut } = useSession();
   const [changingPassword, setChangingPassword] = useState(false);
+  const [accountMenuOpen, setAccountMenuOpen] = useState(false);
   const { screen, go } = useNavigation();
   useIdleLock();
   useShortcuts(!locked);
@@ -113,9 +115,36 @@ export function Shell() {
             <SyncIndicator />
           </div>
           <Space>
-            <span data-testid="officer-name">{officer?.fullName}</span>
+            {/* The officer's own account: a click on the name (the header keeps its look). */}
+            <Dropdown
+              trigger={['click']}
+              open={accountMenuOpen}
+              onOpenChange={setAccountMenuOpen}
+              menu={{
+                items: [{ key: 'password', icon: <KeyOutlined />, label: vi.password.change }],
+                onClick: () => {
+                  setAccountMenuOpen(false);
+                  setChangingPassword(true);
+                },
+              }}
+            >
+              <span
+                data-testid="officer-name"
+                role="button"
+                tabIndex={0}
+                style={{ cursor: 'pointer' }}
+                title={vi.password.change}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    setAccountMenuOpen(true);
+                  }
+                }}
+              >
+                {officer?.fullName}
+              </span>
+            </Dropdown>
             {officer && <Tag>{vi.shell.roles[officer.role]}</Tag>}
-            <Button icon={<KeyOutlined />} onClick={() => setChangingPassword(true)} title={vi.password.change} aria-label={vi.password.change} />
             <Button icon={<LockOutlined />} onClick={() => void lock('manual')} title={vi.shell.lockNow} aria-label={vi.shell.lockNow} />
             <Button icon={<LogoutOutlined />} onClick={() => void signOut()}>
               {vi.shell.logout}
@@ -123,6 +152,7 @@ export function Shell() {
           </Space>
         </Layout.Header>
         <Layout.Content className="app-content">
+          {office && <StorageWarning />}
           {/* Opened straight onto a locked session, nothing is loaded until the unlock. */}
           {office && <ScreenView screen={screen} />}
         </Layout.Content>
