@@ -5,6 +5,8 @@
  * across usernames was never slowed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { upsertAdmin } from '../../../src-server/admin/admins';
+import { HubError } from '../../../src-server/errors';
 import { ADMIN, adminHeaders, BACKENDS, openBackend, startHub, type Backend, type Hub } from './harness';
 
 const basic = (user: string, password: string) => ({ authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
@@ -41,5 +43,19 @@ describe.each(BACKENDS)('hub on %s: admin login throttling', (backendName) => {
     expect(statuses.slice(20)).toEqual([429, 429]);
     expect((await stats(basic('nguoi-khac', 'x'), '10.0.0.7')).statusCode).toBe(429);
     expect((await stats(adminHeaders, '10.0.0.8')).statusCode).toBe(200);
+  });
+
+  it('refuses a weak administrator password ("password1", the username, too short), in Vietnamese, and keeps the old one', async () => {
+    for (const password of ['password1', `${ADMIN.username}2026`, 'Ab1!xyz']) {
+      const refused = await upsertAdmin(backend.database.db, { username: ADMIN.username, password }).then(
+        () => null,
+        (err: unknown) => err,
+      );
+      expect(refused, password).toBeInstanceOf(HubError);
+      expect((refused as HubError).code, password).toBe('weak_password');
+      expect((refused as HubError).message, password).toMatch(/[ăâđêôơưáàảãạ]/);
+      expect((await stats(basic(ADMIN.username, password), '10.0.0.6')).statusCode, password).toBe(401);
+    }
+    expect((await stats(adminHeaders, '10.0.0.6')).statusCode).toBe(200);
   });
 });
