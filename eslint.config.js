@@ -35,6 +35,21 @@ const noNode = {
 };
 const noHosts = { patterns: [{ group: ['**/electron/**', '**/web/**', '**/cli', '**/cli.ts'], message: msg.hosts }] };
 
+// Time is read only through a clock module, so every test can set the clock and no rule
+// depends on the day it runs (issue #12). Durations use performance.now(), which is not a date.
+const CLOCK_MESSAGE =
+  'Read the time through the clock (core: ctx.clock / clock.now(); hub: clock.now(); src-shared: take `now` as a parameter; ' +
+  'UI: ui/clock.ts). Measure durations with performance.now().';
+const CLOCK_MODULES = ['src-main/core/clock.ts', 'src-server/clock.ts', 'src-renderer/ui/clock.ts', 'src-server/admin-ui/ui/clock.ts'];
+const noWallClock = {
+  'no-restricted-syntax': [
+    'error',
+    { selector: "MemberExpression[object.name='Date'][property.name='now']", message: `Date.now: ${CLOCK_MESSAGE}` },
+    { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: `new Date() without an argument: ${CLOCK_MESSAGE}` },
+    { selector: "CallExpression[callee.name='dayjs'][arguments.length=0]", message: `dayjs() without an argument: ${CLOCK_MESSAGE}` },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', '.tools/**', 'tests/artifacts/**', 'migrations/**', 'bench/results/**'] },
   ...tseslint.configs.recommended,
@@ -58,4 +73,9 @@ export default tseslint.config(
   { files: ['src-server/**/*.{ts,tsx}'], rules: restrict(noElectron, noMain, noRenderer) },
   // The hub's admin page runs in a browser, like the counter's renderer.
   { files: ['src-server/admin-ui/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
+  {
+    files: ['src-shared/**/*.ts', 'src-main/**/*.ts', 'src-server/**/*.{ts,tsx}', 'src-renderer/**/*.{ts,tsx}'],
+    ignores: CLOCK_MODULES,
+    rules: noWallClock,
+  },
 );

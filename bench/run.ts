@@ -1,12 +1,13 @@
 /**
  * `npm run bench [-- <suite> …]`: benchmarks (not timed tests). Each suite prints a table and
- * writes bench/results/<suite>.json. Suites: legal, print, counter, sync, reliability; with no
+ * writes bench/results/<suite>.json. Suites: legal, print, counter, sync, reliability, sign; with no
  * name, legal and print run (the others take minutes and are asked for by name).
  */
 import { runCounterBench } from './counter';
 import { runLegalBench } from './legal';
 import { runPrintBench } from './print';
 import { runReliabilityBench } from './reliability';
+import { runSignBench } from './sign';
 import { runSyncBench } from './sync';
 
 const SUITES: Record<string, () => Promise<unknown>> = {
@@ -15,6 +16,7 @@ const SUITES: Record<string, () => Promise<unknown>> = {
   counter: runCounterBench,
   reliability: runReliabilityBench,
   sync: runSyncBench,
+  sign: runSignBench,
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -215,7 +215,7 @@ async function backlogBench(hub: HubProcess, db: HubDatabase) {
     if (!setup.ok) throw new Error(setup.error.message);
     const login = await core.dispatch('auth.login', { username: BENCH_SETUP.admin.username, password: BENCH_SETUP.admin.password }, { token: null });
     const token = (login as { result: { token: string } }).result.token;
-    const code = (await issueEnrollmentCode(db.db, agency)).code;
+    const code = (await issueEnrollmentCode(db.db, agency, new Date())).code;
     const enrolled = await core.dispatch('sync.enroll', { hubUrl: hub.url, code }, { token });
     if (!enrolled.ok) throw new Error(enrolled.error.message);
 
@@ -270,8 +270,8 @@ async function enrollCommunes(db: HubDatabase, prefix: string, n: number): Promi
   await withConcurrency(indexes, 16, async (i) => {
     const agency = `${prefix}.${String(i + 1).padStart(4, '0')}.H56`;
     await createCommune(db.db, { code: agency, name: `UBND xã ${i + 1}` });
-    const { code } = await issueEnrollmentCode(db.db, agency);
-    const enrolled = await enrollDevice(db.db, { code, deviceName: 'Quầy 1' });
+    const { code } = await issueEnrollmentCode(db.db, agency, new Date());
+    const enrolled = await enrollDevice(db.db, { code, deviceName: 'Quầy 1' }, new Date());
     devices.push({ agency, deviceId: enrolled.deviceId, token: enrolled.token });
   });
   return devices;

@@ -10,8 +10,13 @@ await viteBuild({ configFile: 'vite.hub.config.ts', logLevel: 'warn' });
 const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, tsconfig: 'tsconfig.json', logLevel: 'warning' };
 await esbuild({
   ...common,
-  entryPoints: ['src-main/electron/main.ts'],
-  outfile: 'dist/electron/main.mjs',
+  entryPoints: { main: 'src-main/electron/main.ts' },
+  outdir: 'dist/electron',
+  outExtension: { '.js': '.mjs' },
+  // Code loaded with import() (the signing service and its PDF/PKI libraries) goes in its own
+  // chunk, so the app does not load it at every start.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   format: 'esm',
   packages: 'external',
   // Bundled ESM has no require(); some dependencies still call it.

@@ -8,6 +8,7 @@ import { Login } from './screens/Login';
 import { SetupWizard } from './screens/SetupWizard';
 import { Shell } from './shell/Shell';
 import { useSession } from './stores/session';
+import { UI_FONT_FAMILY } from './ui/font';
 
 function Phase() {
   const { phase, error, boot } = useSession();
@@ -43,7 +44,7 @@ function Phase() {
 
 export function App() {
   return (
-    <ConfigProvider locale={viVN} theme={{ token: { fontSize: 15, colorPrimary: '#1d5fb4' } }}>
+    <ConfigProvider locale={viVN} theme={{ token: { fontSize: 15, colorPrimary: '#1d5fb4', fontFamily: UI_FONT_FAMILY } }}>
       {/* AntApp gives dialogs and messages opened from code the theme and the Vietnamese locale. */}
       <AntApp>
         <Phase />

@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { MAX_PUSH_BYTES } from '@shared/sync/protocol';
 import { rateLimitKeyFor } from './auth/rate-limit-key';
+import { systemClock, type Clock } from './clock';
 import type { HubDatabase } from './db/types';
 import { installErrorHandling } from './errors';
 import { loggerOptions, type LogOptions } from './logging';
@@ -16,6 +17,7 @@ import { registerDeviceRoutes } from './routes/devices';
 import { registerExportRoutes } from './routes/export';
 import { registerHealthRoutes } from './routes/health';
 import { registerPublicLookupRoutes } from './routes/public-lookup';
+import { registerSignatureRoutes } from './routes/signatures';
 import { registerSyncRoutes } from './routes/sync';
 import { HUB_VERSION } from './version';
 
@@ -30,6 +32,8 @@ export interface HubOptions {
   trustProxy?: boolean;
   /** The built admin page (dist/hub-admin by default); the API works without it. */
   adminUiDir?: string;
+  /** Where the hub reads the time (the system's by default; tests and `--clock` start their own). */
+  clock?: Clock;
 }
 
 export interface RateLimits {
@@ -47,6 +51,7 @@ export const DEFAULT_RATE_LIMIT: RateLimits = { max: 300, timeWindowMs: 60_000, 
 
 export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   const { db, kind } = options.database;
+  const clock = options.clock ?? systemClock;
   const app = Fastify({
     logger: loggerOptions(options.logger ?? {}),
     bodyLimit: MAX_PUSH_BYTES,
@@ -61,16 +66,17 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
     timeWindow: limits.timeWindowMs,
     // Keyed by verified identity (a device, an administrator), by address for everyone else: a
     // made-up token buys no budget of its own (auth/rate-limit-key.ts).
-    keyGenerator: rateLimitKeyFor(db),
+    keyGenerator: rateLimitKeyFor(db, clock),
   });
 
   registerHealthRoutes(app, db, kind, options.version ?? HUB_VERSION);
   registerPublicLookupRoutes(app, db);
-  registerDeviceRoutes(app, db);
-  registerSyncRoutes(app, db, { max: limits.pushMax, timeWindow: limits.timeWindowMs });
-  registerAdminRoutes(app, db);
-  registerAdminQueryRoutes(app, db);
+  registerDeviceRoutes(app, db, clock);
+  registerSyncRoutes(app, db, clock, { max: limits.pushMax, timeWindow: limits.timeWindowMs });
+  registerAdminRoutes(app, db, clock);
+  registerAdminQueryRoutes(app, db, clock);
+  registerSignatureRoutes(app, db, clock);
   await registerAdminPage(app, options.adminUiDir);
-  registerExportRoutes(app, db);
+  registerExportRoutes(app, db, clock);
   return app;
 }

@@ -8,6 +8,10 @@
  *   create-admin     --username <name>                         password from HUB_ADMIN_PASSWORD or stdin
  *   stats            [--json]                                  per-commune sync health
  *
+ * Every command takes `--clock ISO` (e.g. 2026-11-17T09:00:00+07:00): the hub's clock starts at
+ * that instant instead of the machine's and runs on (tests, training); under `serve` only the
+ * parent process can move it, over IPC.
+ *
  * Database: PostgreSQL when DATABASE_URL is set, else embedded PGlite in --data-dir (default: the
  * per-user data folder). PGlite is single-process: stop `serve` before running other commands on
  * the same data folder, or use the admin API.
@@ -19,6 +23,7 @@ import { createCommune, createCommuneInputSchema, issueEnrollmentCode, revokeDev
 import { adminCredentialsSchema, upsertAdmin } from './admin/admins';
 import { communeStats } from './admin/stats';
 import { buildApp } from './app';
+import { acceptClockMoves, hostClock, type Clock } from './clock';
 import { DEFAULT_HOST, DEFAULT_PORT, defaultDataDir } from './config';
 import { openDatabase } from './db/open';
 import type { HubDatabase } from './db/types';
@@ -40,6 +45,7 @@ const { values, positionals } = parseArgs({
     device: { type: 'string' },
     username: { type: 'string' },
     json: { type: 'boolean', default: false },
+    clock: { type: 'string' },
   },
 });
 
@@ -58,11 +64,11 @@ async function readPassword(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
 }
 
-async function serve(): Promise<void> {
+async function serve(clock: Clock): Promise<void> {
   const port = z.coerce.number().int().min(1).max(65535).parse(values.port ?? DEFAULT_PORT);
   const host = values.host ?? DEFAULT_HOST;
   const database = await open();
-  const app = await buildApp({ database, trustProxy: process.env.HUB_TRUST_PROXY === '1' });
+  const app = await buildApp({ database, clock, trustProxy: process.env.HUB_TRUST_PROXY === '1' });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -75,10 +81,11 @@ async function serve(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port, host });
-  app.log.info({ database: database.kind }, 'province hub ready');
+  acceptClockMoves(clock);
+  app.log.info({ database: database.kind, ...(values.clock ? { clockStartedAt: values.clock } : {}) }, 'province hub ready');
 }
 
-async function runAdminCommand(command: Exclude<Command, 'serve'>): Promise<void> {
+async function runAdminCommand(command: Exclude<Command, 'serve'>, clock: Clock): Promise<void> {
   const database = await open();
   try {
     const { db } = database;
@@ -91,7 +98,7 @@ async function runAdminCommand(command: Exclude<Command, 'serve'>): Promise<void
       case 'enrollment-code': {
         const communeCode = z.string().min(1).parse(values.commune);
         const ttl = values['ttl-hours'] ? z.coerce.number().int().min(1).parse(values['ttl-hours']) : undefined;
-        const issued = await issueEnrollmentCode(db, communeCode, ttl);
+        const issued = await issueEnrollmentCode(db, communeCode, clock.now(), ttl);
         if (values.json) {
           print({ code: issued.code, communeCode, expiresAt: issued.expiresAt.toISOString() }, '');
         } else {
@@ -136,8 +143,14 @@ async function main(): Promise<void> {
   if (!COMMANDS.includes(command)) {
     throw new HubError(2, 'unknown_command', `Lệnh không hợp lệ "${command}". Các lệnh: ${COMMANDS.join(', ')}.`);
   }
-  if (command === 'serve') await serve();
-  else await runAdminCommand(command);
+  let clock: Clock;
+  try {
+    clock = hostClock(values.clock);
+  } catch (err) {
+    throw new HubError(2, 'bad_clock', (err as Error).message);
+  }
+  if (command === 'serve') await serve(clock);
+  else await runAdminCommand(command, clock);
 }
 
 main().catch((err: unknown) => {

@@ -16,6 +16,7 @@ import { reportRows } from './rpc/reports';
 import type { RpcRow } from './rpc/row';
 import { settingsRows } from './rpc/settings';
 import { setupRows } from './rpc/setup';
+import { signingRows, type SigningStep } from './rpc/signing';
 import { storageRows } from './rpc/storage';
 import { syncRows } from './rpc/sync';
 
@@ -36,6 +37,7 @@ export const rpc = {
   ...auditRows,
   ...syncRows,
   ...storageRows,
+  ...signingRows,
 } as const satisfies Record<string, RpcRow>;
 
 export type Rpc = typeof rpc;
@@ -64,6 +66,8 @@ export interface RpcEvents {
   'office.changed': Record<string, never>;
   /** Sent to one window as its session ends (logout, disabled account, reset, expiry); its stream then closes. */
   'session.ended': { reason: string };
+  /** One step of a signature in progress; the window that asked follows its own requestId. */
+  'signing.progress': { requestId: string; step: SigningStep };
 }
 export type RpcEventName = keyof RpcEvents;
 

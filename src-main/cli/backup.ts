@@ -13,7 +13,7 @@ export const backupCommand: CliCommand = {
   name: 'backup',
   summary: 'Sao lưu cơ sở dữ liệu ngay (kiểm tra bản sao bằng quick_check); chạy được cả khi ứng dụng đang mở.',
   usage: 'backup [--data-dir THƯ_MỤC] [--out TỆP]',
-  async run(args) {
+  async run(args, { clock }) {
     const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string', default: defaultDataDir() }, out: { type: 'string' } } });
     const dataDir = path.resolve(values['data-dir']);
     const dbFile = path.join(dataDir, DB_FILE_NAME);
@@ -22,7 +22,7 @@ export const backupCommand: CliCommand = {
       return 2;
     }
     const backupsDir = path.join(dataDir, 'backups');
-    const target = values.out ? path.resolve(values.out) : path.join(backupsDir, `manual-${fileStamp(new Date())}.sqlite`);
+    const target = values.out ? path.resolve(values.out) : path.join(backupsDir, `manual-${fileStamp(clock.now())}.sqlite`);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     const sqlite = new Database(dbFile, { fileMustExist: true });
     sqlite.pragma('busy_timeout = 5000');

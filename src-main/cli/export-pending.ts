@@ -18,7 +18,7 @@ export const exportPendingCommand: CliCommand = {
   name: 'export-pending',
   summary: 'Xuất các thay đổi chưa đồng bộ ra tệp có chữ ký của máy này, để mang lên tỉnh bằng USB khi mất mạng lâu ngày.',
   usage: 'export-pending --out TỆP [--data-dir THƯ_MỤC]',
-  async run(args) {
+  async run(args, { clock }) {
     const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string', default: defaultDataDir() }, out: { type: 'string' } } });
     if (!values.out) {
       console.error('Thiếu --out: tệp cần ghi (ví dụ E:\\dong-bo-2026-11-22.json).');
@@ -32,7 +32,7 @@ export const exportPendingCommand: CliCommand = {
     const sqlite = openSqlite(dbFile);
     try {
       const db = wrapDrizzle(sqlite);
-      const now = new Date();
+      const now = clock.now();
       const bundle = exportPendingBundle(db, now);
       const out = path.resolve(values.out);
       fs.writeFileSync(`${out}.tmp`, JSON.stringify(bundle));

@@ -15,7 +15,7 @@ export const restoreCommand: CliCommand = {
   name: 'restore',
   summary: 'Khôi phục cơ sở dữ liệu từ một bản sao lưu (tắt ứng dụng trước); bản hiện tại được giữ lại trong backups/.',
   usage: 'restore --file TỆP_SAO_LƯU [--data-dir THƯ_MỤC]',
-  async run(args) {
+  async run(args, { clock }) {
     const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string', default: defaultDataDir() }, file: { type: 'string' } } });
     if (!values.file) {
       console.error('Thiếu --file: tệp sao lưu cần khôi phục (xem thư mục backups/ trong thư mục dữ liệu).');
@@ -27,7 +27,7 @@ export const restoreCommand: CliCommand = {
       console.error('Ứng dụng đang chạy trên thư mục dữ liệu này. Hãy tắt ứng dụng rồi chạy lại lệnh khôi phục.');
       return 1;
     }
-    const now = new Date();
+    const now = clock.now();
     const staged = stageRestore(dataDir, path.resolve(values.file), { officerId: null, via: 'cli', now });
     const applied = await applyPendingRestore(dataDir, dbFile, now);
     if (applied?.savedAs) console.log(`Đã giữ lại dữ liệu trước khi khôi phục: ${applied.savedAs}`);

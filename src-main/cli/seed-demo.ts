@@ -20,7 +20,7 @@ export const seedDemoCommand: CliCommand = {
   name: 'seed-demo',
   summary: 'Tạo dữ liệu mẫu (hồ sơ giả lập hai năm) để tập huấn hoặc đo hiệu năng. Không đồng bộ lên tỉnh.',
   usage: 'seed-demo --dossiers N [--data-dir THƯ_MỤC] [--seed SỐ]',
-  async run(args) {
+  async run(args, { clock }) {
     const { values } = parseArgs({
       args,
       options: { dossiers: { type: 'string', default: '1000' }, 'data-dir': { type: 'string', default: defaultDataDir() }, seed: { type: 'string', default: '20261122' } },
@@ -30,7 +30,7 @@ export const seedDemoCommand: CliCommand = {
       console.error('--dossiers phải là số nguyên từ 1 đến 5.000.000');
       return 2;
     }
-    const core = await openCore({ dataDir: path.resolve(values['data-dir']) });
+    const core = await openCore({ dataDir: path.resolve(values['data-dir']), clock });
     try {
       if (!core.services.office.isInitialized()) {
         await core.services.office.initialize(DEMO_SETUP.office, DEMO_SETUP.admin);

@@ -42,6 +42,10 @@ import { SyncEngine, type SyncEngineOptions } from './sync/engine';
 import { storageHandlers } from './storage/handlers';
 import type { StorageThresholds } from './storage/storage';
 import { syncHandlers } from './sync/handlers';
+import { FileStore } from './files/store';
+import { signingHandlers } from './signing/handlers';
+import { LazySigning } from './signing/lazy';
+import type { Pkcs11Factory } from './signing/token';
 
 export interface CoreOptions extends Partial<CorePaths> {
   dataDir: string;
@@ -55,6 +59,8 @@ export interface CoreOptions extends Partial<CorePaths> {
   secrets?: SecretStore;
   /** When the data disk counts as low or critical (tests use a small disk). */
   storage?: StorageThresholds;
+  /** The PKCS#11 loader (pkcs11js); tests wrap it to emulate what SoftHSM2 cannot (a PIN lock). */
+  pkcs11?: Pkcs11Factory;
 }
 
 export interface Core {
@@ -71,6 +77,8 @@ export interface Core {
     print: PrintService;
     backups: BackupService;
     sync: SyncEngine;
+    files: FileStore;
+    signing: LazySigning;
   };
   dispatch: Dispatch;
   /** For the hosts' event streams: a stream ends with its session, and is silent while it is locked. */
@@ -156,6 +164,9 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     clockGuard: () => sync.assertAppointmentPrintAllowed(),
   });
 
+  const files = new FileStore(path.join(paths.dataDir, 'files'));
+  const signing = new LazySigning({ db, clock, events, files, ...(opts.pkcs11 ? { pkcs11: opts.pkcs11 } : {}) });
+
   const backups = new BackupService({ sqlite, db, dataDir: paths.dataDir, clock, log, isInitialized: () => office.isInitialized() });
   // One group per capability (src-shared/rpc/<capability>.ts); a row without a handler fails the build here.
   const handlers: Handlers = {
@@ -171,15 +182,17 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ...backupHandlers({ db, clock, backups }),
     ...syncHandlers(sync),
     ...auditHandlers({ db }),
+    ...signingHandlers(signing),
     ...storageHandlers(paths.dataDir, opts.storage),
   };
 
   backups.start();
+  signing.start();
   return {
     paths,
     db,
     clock,
-    services: { office, officers, settings, catalog, calendar, print, backups, sync },
+    services: { office, officers, settings, catalog, calendar, print, backups, sync, files, signing },
     dispatch: backups.guard(createDispatch(handlers, sessions, { log, dataDir: paths.dataDir })),
     sessions: { watch: (token, onEnd) => sessions.watch(token, onEnd), status: (token) => sessions.status(token) },
     setupCode: () => office.setupCode,
@@ -190,6 +203,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     close: () => {
       backups.stop();
       sync.stop();
+      signing.stop();
       // The worker's connection closes first: the writer's close is then the last one, and folds
       // and removes the WAL with nothing running beside it.
       checkpointer.stop();

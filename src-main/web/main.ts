@@ -1,13 +1,16 @@
 /**
- * `npm run web -- [--port 4310] [--host 127.0.0.1] [--data-dir DIR] [--allowed-host NAME]…`: the
- * browser host. Binds to this machine only unless --host says otherwise (LAN desks still sign
+ * `npm run web -- [--port 4310] [--host 127.0.0.1] [--data-dir DIR] [--allowed-host NAME]… [--clock ISO]`:
+ * the browser host. Binds to this machine only unless --host says otherwise (LAN desks still sign
  * in). It answers only its own names: loopback, the bound address (every LAN address of this
  * machine with --host 0.0.0.0), the computer name and each --allowed-host. On a fresh install it
  * prints the one-time code that first-run setup from another machine needs.
+ * `--clock 2026-11-17T09:00:00+07:00` starts core's clock at that instant instead of the
+ * machine's (tests, training); it then runs on, and only the parent process can move it (IPC).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DatabaseDamagedError } from '../core/backup/startup-guard';
+import { acceptClockMoves, hostClock } from '../core/clock';
 import { openCore } from '../core/core';
 import { APP_ROOT, defaultDataDir } from '../core/paths';
 import { createWebServer } from './server';
@@ -18,6 +21,7 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     'data-dir': { type: 'string', default: defaultDataDir() },
     'allowed-host': { type: 'string', multiple: true, default: [] },
+    clock: { type: 'string' },
   },
 });
 
@@ -27,10 +31,18 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+let clock: ReturnType<typeof hostClock>;
+try {
+  clock = hostClock(values.clock);
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(2);
+}
+
 const dataDir = path.resolve(values['data-dir']);
 let core: Awaited<ReturnType<typeof openCore>>;
 try {
-  core = await openCore({ dataDir });
+  core = await openCore({ dataDir, clock });
 } catch (err) {
   // A damaged database after a power cut: say what to do, in Vietnamese, without a stack trace.
   if (err instanceof DatabaseDamagedError) {
@@ -50,6 +62,8 @@ core.services.sync.start();
 const address = await app.listen({ port, host: values.host });
 console.log(`Một Cửa Xã (trình duyệt) đang chạy tại ${address.replace('[::1]', 'localhost')}`);
 console.log(`Dữ liệu: ${dataDir}`);
+if (values.clock !== undefined) console.log(`Đồng hồ thử nghiệm: bắt đầu từ ${values.clock}, không theo giờ của máy.`);
+acceptClockMoves(clock);
 const setupCode = core.setupCode();
 if (setupCode) {
   // Printed here only: whoever can read this console is at (or administers) the host machine.

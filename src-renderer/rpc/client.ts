@@ -1,5 +1,5 @@
 /** Typed calls to core: `call('auth.login', { … })` is checked against src-shared/rpc.ts. */
-import type { RpcInput, RpcName, RpcOutput } from '@shared/rpc';
+import type { RpcEventName, RpcEvents, RpcInput, RpcName, RpcOutput } from '@shared/rpc';
 import type { LockReason } from '@shared/rpc/auth';
 import { transport } from './transport';
 
@@ -55,4 +55,10 @@ export function fieldErrors(err: unknown): Record<string, string> {
   if (!(err instanceof RpcError)) return {};
   const issues = (err.details as { issues?: { path: string[]; message: string }[] } | undefined)?.issues ?? [];
   return Object.fromEntries(issues.map((i) => [i.path.join('.'), i.message]));
+}
+
+/** Follows core's pushed events (SSE or IPC) while the caller needs them; returns the unsubscribe. */
+export function subscribeEvents(onEvent: <N extends RpcEventName>(name: N, payload: RpcEvents[N]) => void): () => void {
+  if (transport.kind === 'http' && !currentToken) return () => {};
+  return transport.subscribe(currentToken ?? '', onEvent);
 }

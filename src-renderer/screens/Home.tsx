@@ -6,7 +6,6 @@
  */
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import type { Dashboard } from '@shared/rpc/reports';
 import { vi } from '../i18n/vi';
@@ -18,6 +17,7 @@ import { useInterval } from '../ui/useInterval';
 import { DashboardCharts } from './home/DashboardCharts';
 import { KpiCards } from './home/KpiCards';
 import { LateLists } from './home/LateLists';
+import { nowDayjs } from '../ui/clock';
 
 const REFRESH_MS = 60_000;
 
@@ -27,7 +27,7 @@ export function Home() {
   const [data, setData] = useState<Dashboard | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
-  const today = dayjs();
+  const today = nowDayjs();
 
   const load = useCallback(async () => {
     setLoading(true);

@@ -1,6 +1,7 @@
 /** dayjs values of antd pickers ↔ the contract's 'yyyy-mm-dd' calendar dates. */
 import dayjs, { type Dayjs } from 'dayjs';
 import { vnParts } from '@shared/domain/vn-time';
+import { nowDayjs } from './clock';
 
 export const DATE_FORMAT = 'DD/MM/YYYY';
 export const DATE_PLACEHOLDER = 'dd/mm/yyyy';
@@ -15,7 +16,7 @@ export function fromYmd(ymd: string | null | undefined): Dayjs | undefined {
 
 /** Vietnam's calendar date today (the counter PCs run in Vietnam; the browser's zone is theirs). */
 export function todayYmd(): string {
-  return dayjs().format('YYYY-MM-DD');
+  return nowDayjs().format('YYYY-MM-DD');
 }
 
 /** 'dd/MM/yyyy HH:mm' in Vietnam, whatever the browser's own time zone. */

@@ -8,15 +8,18 @@ import { DossierSearch } from './screens/DossierSearch';
 import { Login } from './screens/Login';
 import { OnTimeRates } from './screens/OnTimeRates';
 import { RejectedOps } from './screens/RejectedOps';
+import { Signatures } from './screens/Signatures';
 import { useSession } from './stores/session';
+import { UI_FONT_FAMILY } from './ui/font';
 
-type ScreenKey = 'communes' | 'dossiers' | 'onTime' | 'rejectedOps';
+type ScreenKey = 'communes' | 'dossiers' | 'onTime' | 'rejectedOps' | 'signatures';
 
 const SCREENS: Record<ScreenKey, () => React.JSX.Element> = {
   communes: Communes,
   dossiers: DossierSearch,
   onTime: OnTimeRates,
   rejectedOps: RejectedOps,
+  signatures: Signatures,
 };
 
 function Shell() {
@@ -49,7 +52,7 @@ function Shell() {
 export function AdminApp() {
   const signedIn = useSession((s) => s.session !== null);
   return (
-    <ConfigProvider locale={viVN}>
+    <ConfigProvider locale={viVN} theme={{ token: { fontFamily: UI_FONT_FAMILY } }}>
       <App>{signedIn ? <Shell /> : <Login />}</App>
     </ConfigProvider>
   );

@@ -35,8 +35,8 @@ export const DEFAULT_ENROLLMENT_TTL_HOURS = 72;
 export async function issueEnrollmentCode(
   db: HubDb,
   communeCode: string,
+  now: Date,
   ttlHours = DEFAULT_ENROLLMENT_TTL_HOURS,
-  now = new Date(),
 ): Promise<{ code: string; communeCode: string; expiresAt: Date }> {
   const [known] = await db.select({ code: commune.code }).from(commune).where(eq(commune.code, communeCode));
   if (!known) throw notFound(`Không có xã nào mang mã ${communeCode}.`);

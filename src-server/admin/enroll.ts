@@ -11,7 +11,7 @@ import { commune, device, enrollmentCode } from '../db/schema';
 import type { HubDb } from '../db/types';
 import { unauthenticated } from '../errors';
 
-export async function enrollDevice(db: HubDb, request: EnrollRequest, now = new Date()) {
+export async function enrollDevice(db: HubDb, request: EnrollRequest, now: Date) {
   return db.transaction(async (tx) => {
     const deviceId = uuidv7();
     const [consumed] = await tx

@@ -19,7 +19,7 @@ export function keyFingerprint(publicKeyB64: string): string {
   return createHash('sha256').update(Buffer.from(publicKeyB64, 'base64')).digest('hex').slice(0, 32);
 }
 
-export async function importOfflineBundle(db: HubDb, raw: unknown, log: FastifyBaseLogger) {
+export async function importOfflineBundle(db: HubDb, raw: unknown, log: FastifyBaseLogger, now: Date) {
   const parsed = bundleFileSchema.safeParse(raw);
   if (!parsed.success) throw badRequest(parsed.error, 'Tệp đồng bộ không đúng định dạng.');
   const { body, signature } = parsed.data;
@@ -48,6 +48,7 @@ export async function importOfflineBundle(db: HubDb, raw: unknown, log: FastifyB
     { id: row.id, communeCode: row.communeCode, communeName: row.communeName },
     ops.map((o) => o.data!),
     log,
+    now,
   );
   const summary = { applied: 0, duplicate: 0, rejected: 0, retry_later: 0 };
   for (const r of results) summary[r.result] += 1;

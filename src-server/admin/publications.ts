@@ -11,7 +11,7 @@ export const publicationInputSchema = z.object({
 });
 export type PublicationInput = z.infer<typeof publicationInputSchema>;
 
-export async function publish(db: HubDb, input: PublicationInput, now = new Date()) {
+export async function publish(db: HubDb, input: PublicationInput, now: Date) {
   const payload: PublicationPayload = { version: input.version, publishedAt: now.toISOString(), data: input.data };
   const seq = await db.transaction((tx) => appendChange(tx, 'province', input.kind, payload));
   return { seq, ...payload };

@@ -25,7 +25,7 @@ export type StatusChangeInput = z.infer<typeof statusChangeInputSchema>;
 /** Statuses that end processing (NgayKetThucXuLy in DVCQG terms, DOMAIN.md §4.5). */
 const FINISHING: ReadonlySet<DossierStatus> = new Set(['result_ready', 'rejected', 'stopped']);
 
-export async function recordStatusChange(db: HubDb, dossierId: string, input: StatusChangeInput, now = new Date()) {
+export async function recordStatusChange(db: HubDb, dossierId: string, input: StatusChangeInput, now: Date) {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(dossier).where(eq(dossier.id, dossierId)).for('update');
     if (!row) throw notFound('Không tìm thấy hồ sơ trên hệ thống tỉnh.');

@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { LoginThrottle } from '@shared/auth/login-throttle';
+import type { Clock } from '@shared/clock';
 import { AppError } from '@shared/errors';
 import { adminUser } from '../db/schema';
 import type { HubDb } from '../db/types';
@@ -33,9 +34,9 @@ interface PerDatabase {
   verified: Map<string, { username: string; until: number }>;
 }
 const perDatabase = new WeakMap<object, PerDatabase>();
-function stateOf(db: HubDb): PerDatabase {
+function stateOf(db: HubDb, clock: Clock): PerDatabase {
   let s = perDatabase.get(db);
-  if (!s) perDatabase.set(db, (s = { throttle: new LoginThrottle({ now: () => new Date() }), verified: new Map() }));
+  if (!s) perDatabase.set(db, (s = { throttle: new LoginThrottle(clock), verified: new Map() }));
   return s;
 }
 
@@ -44,17 +45,17 @@ export type AdminVerification = { ok: true; username: string } | { ok: false; er
 const verifications = new WeakMap<FastifyRequest, Promise<AdminVerification>>();
 
 /** Verifies the request's Basic credentials once, whoever asks first (the limiter or the route). */
-export function verifyAdmin(db: HubDb, request: FastifyRequest): Promise<AdminVerification> {
+export function verifyAdmin(db: HubDb, request: FastifyRequest, clock: Clock): Promise<AdminVerification> {
   let v = verifications.get(request);
-  if (!v) verifications.set(request, (v = verifyOnce(db, request)));
+  if (!v) verifications.set(request, (v = verifyOnce(db, request, clock)));
   return v;
 }
 
-async function verifyOnce(db: HubDb, request: FastifyRequest): Promise<AdminVerification> {
+async function verifyOnce(db: HubDb, request: FastifyRequest, clock: Clock): Promise<AdminVerification> {
   const header = request.headers.authorization;
   const match = typeof header === 'string' ? /^Basic\s+([A-Za-z0-9+/=]+)$/.exec(header.trim()) : null;
   if (!match) return { ok: false, error: unauthenticated('Cần đăng nhập quản trị (HTTP Basic).') };
-  const state = stateOf(db);
+  const state = stateOf(db, clock);
   const remembered = createHash('sha256').update(`basic:${match[1]}`).digest('hex');
   const known = state.verified.get(remembered);
   if (known && known.until > performance.now()) return { ok: true, username: known.username };
@@ -83,8 +84,8 @@ async function verifyOnce(db: HubDb, request: FastifyRequest): Promise<AdminVeri
   return { ok: true, username };
 }
 
-export async function authenticateAdmin(db: HubDb, request: FastifyRequest): Promise<string> {
-  const verified = await verifyAdmin(db, request);
+export async function authenticateAdmin(db: HubDb, request: FastifyRequest, clock: Clock): Promise<string> {
+  const verified = await verifyAdmin(db, request, clock);
   if (!verified.ok) throw verified.error;
   request.log = request.log.child({ admin: verified.username });
   return verified.username;

@@ -13,6 +13,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { FastifyRequest } from 'fastify';
+import type { Clock } from '../clock';
 import { runNamed, type NamedStatement } from '../db/named-statement';
 import type { HubDb } from '../db/types';
 import { verifyAdmin } from './admin-auth';
@@ -42,7 +43,7 @@ class Remembered {
   }
 }
 
-export function rateLimitKeyFor(db: HubDb): (request: FastifyRequest) => Promise<string> {
+export function rateLimitKeyFor(db: HubDb, clock: Clock): (request: FastifyRequest) => Promise<string> {
   const devices = new Remembered();
   return async (request) => {
     const anonymous = `ip:${request.ip}`;
@@ -58,7 +59,7 @@ export function rateLimitKeyFor(db: HubDb): (request: FastifyRequest) => Promise
     }
     const header = request.headers.authorization;
     if (typeof header === 'string' && /^Basic\s/i.test(header.trim())) {
-      const admin = await verifyAdmin(db, request);
+      const admin = await verifyAdmin(db, request, clock);
       return admin.ok ? `admin:${admin.username}` : anonymous;
     }
     return anonymous;

@@ -167,3 +167,15 @@ export const adminUser = pgTable('admin_user', {
   passwordHash: text('password_hash').notNull(), // scrypt, see auth/passwords.ts
   createdAt: instant('created_at').notNull().defaultNow(),
 });
+
+/**
+ * The province's trust list for signed PDFs (ký số): the CA certificates whose signatures the
+ * hub accepts when an administrator checks a document (src-shared/signing/verify.ts).
+ */
+export const signingTrustAnchor = pgTable('signing_trust_anchor', {
+  sha256: text('sha256').primaryKey(),
+  der: text('der').notNull(), // base64 of the certificate's DER
+  subject: text('subject').notNull(),
+  notAfter: instant('not_after').notNull(),
+  addedAt: instant('added_at').notNull().defaultNow(),
+});

@@ -11,15 +11,16 @@ import { dossierSearchInputSchema, searchDossiers } from '../admin/dossier-searc
 import { onTimeInputSchema, onTimeRates } from '../admin/on-time';
 import { rejectedOps, rejectedOpsInputSchema } from '../admin/rejected-ops';
 import { authenticateAdmin } from '../auth/admin-auth';
+import type { Clock } from '../clock';
 import type { HubDb } from '../db/types';
 import { parse } from './admin';
 
 const communeParams = z.object({ code: createCommuneInputSchema.shape.code });
 
-export function registerAdminQueryRoutes(app: FastifyInstance, db: HubDb): void {
+export function registerAdminQueryRoutes(app: FastifyInstance, db: HubDb, clock: Clock): void {
   app.register(async (admin) => {
     admin.addHook('preHandler', async (request) => {
-      await authenticateAdmin(db, request);
+      await authenticateAdmin(db, request, clock);
     });
 
     admin.get('/v1/admin/communes/:code/devices', async (request) => {

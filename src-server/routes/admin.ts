@@ -10,6 +10,7 @@ import { publicationInputSchema, publish } from '../admin/publications';
 import { communeStats } from '../admin/stats';
 import { recordStatusChange, statusChangeInputSchema } from '../admin/status';
 import { authenticateAdmin } from '../auth/admin-auth';
+import type { Clock } from '../clock';
 import type { HubDb } from '../db/types';
 import { badRequest } from '../errors';
 
@@ -26,10 +27,10 @@ export function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T
   return parsed.data;
 }
 
-export function registerAdminRoutes(app: FastifyInstance, db: HubDb): void {
+export function registerAdminRoutes(app: FastifyInstance, db: HubDb, clock: Clock): void {
   app.register(async (admin) => {
     admin.addHook('preHandler', async (request) => {
-      await authenticateAdmin(db, request);
+      await authenticateAdmin(db, request, clock);
     });
 
     admin.get('/v1/admin/stats', async () => ({ communes: await communeStats(db) }));
@@ -43,7 +44,7 @@ export function registerAdminRoutes(app: FastifyInstance, db: HubDb): void {
     admin.post('/v1/admin/communes/:code/enrollment-codes', async (request, reply) => {
       const { code } = parse(communeParams, request.params);
       const { ttlHours } = parse(enrollmentCodeInput, request.body ?? {});
-      const issued = await issueEnrollmentCode(db, code, ttlHours);
+      const issued = await issueEnrollmentCode(db, code, clock.now(), ttlHours);
       request.log.info({ communeCode: code }, 'enrollment code issued');
       reply.status(201);
       return { code: issued.code, communeCode: issued.communeCode, expiresAt: issued.expiresAt.toISOString() };
@@ -58,17 +59,17 @@ export function registerAdminRoutes(app: FastifyInstance, db: HubDb): void {
 
     admin.post('/v1/admin/dossiers/:id/status', async (request) => {
       const { id } = parse(uuidParams, request.params);
-      const changed = await recordStatusChange(db, id, parse(statusChangeInputSchema, request.body));
+      const changed = await recordStatusChange(db, id, parse(statusChangeInputSchema, request.body), clock.now());
       return { dossier: changed.dossier, event: changed.event, seq: changed.seq };
     });
 
     // A USB bundle can hold weeks of work: allow a larger body than a push.
     admin.post('/v1/admin/offline-bundles', { bodyLimit: 64 * 1024 * 1024 }, async (request) =>
-      importOfflineBundle(db, request.body, request.log),
+      importOfflineBundle(db, request.body, request.log, clock.now()),
     );
 
     admin.post('/v1/admin/publications', { bodyLimit: PUBLICATION_BODY_LIMIT }, async (request, reply) => {
-      const published = await publish(db, parse(publicationInputSchema, request.body));
+      const published = await publish(db, parse(publicationInputSchema, request.body), clock.now());
       reply.status(201);
       return published;
     });

@@ -111,19 +111,21 @@ export async function applyBatchAtOnce(
   db: HubDb,
   device: AuthedDevice,
   ops: OpEnvelope[],
+  /** The hub's time for this push: rows it writes are stamped with it. */
+  now: Date,
   /** More writes for the same commit (the device's last-push bookkeeping): one commit per push. */
   alsoInTransaction?: (tx: HubTx) => Promise<void>,
 ): Promise<Map<string, PushResult>> {
   if (new Set(ops.map((o) => o.opId)).size !== ops.length) throw new NotBatchable('an op id repeats within the batch');
   const checked = ops.map((op) => checkAlone(device, op));
   return db.transaction(async (tx) => {
-    const answers = await applyChecked(tx, device, checked);
+    const answers = await applyChecked(tx, device, checked, now);
     await alsoInTransaction?.(tx);
     return answers;
   });
 }
 
-async function applyChecked(tx: HubTx, device: AuthedDevice, checked: Checked[]): Promise<Map<string, PushResult>> {
+async function applyChecked(tx: HubTx, device: AuthedDevice, checked: Checked[], now: Date): Promise<Map<string, PushResult>> {
   const answers = new Map<string, PushResult>();
   if (checked.length === 0) return answers;
 
@@ -259,7 +261,7 @@ async function applyChecked(tx: HubTx, device: AuthedDevice, checked: Checked[])
           EXPORT_FEED,
           n,
           device.communeCode,
-          new Date().toISOString(),
+          now.toISOString(),
           JSON.stringify(dossierRows),
           JSON.stringify(eventRows),
           device.id,

@@ -24,7 +24,7 @@ export function invalidPayload(issues: { path: PropertyKey[] }[]): OpRejection {
   return new OpRejection('invalid_payload', `Dữ liệu thao tác không hợp lệ ở trường: ${paths.join(', ')}.`);
 }
 
-export async function applyDossierUpsert(tx: HubTx, device: AuthedDevice, op: OpEnvelope): Promise<void> {
+export async function applyDossierUpsert(tx: HubTx, device: AuthedDevice, op: OpEnvelope, now: Date): Promise<void> {
   const parsed = dossierSchema.safeParse(op.payload);
   if (!parsed.success) throw invalidPayload(parsed.error.issues);
   const incoming = parsed.data;
@@ -52,7 +52,7 @@ export async function applyDossierUpsert(tx: HubTx, device: AuthedDevice, op: Op
     status,
     snapshot,
     receivedAt: new Date(snapshot.receivedAt),
-    updatedAt: new Date(),
+    updatedAt: now,
   };
 
   try {

@@ -16,14 +16,14 @@ import { applyDossierEvent, applyDossierUpsert } from './apply-dossier';
 import { lockDevicePushes } from './device-lock';
 import { OpRejection } from './rejection';
 
-type Applier = (tx: HubTx, device: AuthedDevice, op: OpEnvelope) => Promise<void>;
+type Applier = (tx: HubTx, device: AuthedDevice, op: OpEnvelope, now: Date) => Promise<void>;
 
 const APPLIERS: Record<OpType, Applier> = {
   'dossier.upsert': applyDossierUpsert,
   'dossier.event': applyDossierEvent,
 };
 
-export async function applyOp(db: HubDb, device: AuthedDevice, op: OpEnvelope): Promise<PushResult> {
+export async function applyOp(db: HubDb, device: AuthedDevice, op: OpEnvelope, now: Date): Promise<PushResult> {
   return db.transaction(async (tx) => {
     await lockDevicePushes(tx, device.id);
     const placeholder: OpResult = { opId: op.opId, result: 'retry_later' };
@@ -50,7 +50,7 @@ export async function applyOp(db: HubDb, device: AuthedDevice, op: OpEnvelope): 
         if (!applier) {
           throw new OpRejection('unknown_op_type', `Hệ thống tỉnh chưa hỗ trợ loại thao tác "${op.opType}".`);
         }
-        await applier(savepoint, device, op);
+        await applier(savepoint, device, op, now);
       });
       result = { opId: op.opId, result: 'applied' };
     } catch (err) {

@@ -22,18 +22,21 @@ export async function applyBatch(
   device: AuthedDevice,
   ops: OpEnvelope[],
   log: FastifyBaseLogger,
+  /** The hub's time for this push: rows it writes are stamped with it. */
+  now: Date,
   /** The device's last-push bookkeeping, committed with the batch (absent for a USB bundle). */
-  activity?: { activity: Activity; now: Date },
+  activity?: Activity,
 ): Promise<PushResult[]> {
   const order = ops.map((op, index) => ({ op, index })).sort((a, b) => a.op.seq - b.op.seq);
   const record = async (executor: HubExecutor) => {
-    if (activity) await recordActivity(executor, device.id, activity.activity, activity.now);
+    if (activity) await recordActivity(executor, device.id, activity, now);
   };
   try {
     const answers = await applyBatchAtOnce(
       db,
       device,
       order.map((o) => o.op),
+      now,
       record,
     );
     logRejections(log, ops, answers);
@@ -42,7 +45,7 @@ export async function applyBatch(
     // Nothing was committed; the reference path settles the batch op by op.
     log.warn({ err, ops: ops.length }, 'push batch replayed op by op');
   }
-  const results = await applyOneByOne(db, device, order, log);
+  const results = await applyOneByOne(db, device, order, log, now);
   await record(db);
   return results;
 }
@@ -59,6 +62,7 @@ async function applyOneByOne(
   device: AuthedDevice,
   order: { op: OpEnvelope; index: number }[],
   log: FastifyBaseLogger,
+  now: Date,
 ): Promise<PushResult[]> {
   const results: PushResult[] = new Array(order.length);
   let failed = false;
@@ -68,7 +72,7 @@ async function applyOneByOne(
       continue;
     }
     try {
-      results[index] = await applyOp(db, device, op);
+      results[index] = await applyOp(db, device, op, now);
       if (results[index].result === 'rejected') {
         log.info({ opId: op.opId, seq: op.seq, code: results[index].code }, 'op rejected');
       }

@@ -16,12 +16,8 @@
  * province, so memory sees every attempt; a persisted lock-out would outlive a restart the
  * officer needs; and the durable record of attempts is the audit log (or the hub's log).
  */
+import type { Clock } from '../clock';
 import { AppError } from '../errors';
-
-/** Whatever tells the time (core's Clock, the hub's clock). */
-export interface ThrottleClock {
-  now(): Date;
-}
 
 export interface Attempt {
   username: string;
@@ -58,7 +54,7 @@ export class LoginThrottle {
   private readonly records = new Map<string, Record>();
   private nextPrune = 10_000;
 
-  constructor(private readonly clock: ThrottleClock) {}
+  constructor(private readonly clock: Clock) {}
 
   /** Throws RATE_LIMITED while this pair, or this address, is locked. */
   check(attempt: Attempt): void {

@@ -20,6 +20,12 @@ export const dueResultSchema = z.object({
   explanation: z.array(z.string()),
   /** "HH giờ mm phút, ngày dd tháng MM năm yyyy", as printed on the appointment slip. */
   dueText: z.string(),
+  /**
+   * Years between receipt and due that the calendar did not hold at all: core drafted them from
+   * the statute for this computation, so the due is provisional until the administrator enters
+   * and confirms those years.
+   */
+  yearsWithoutCalendar: z.array(z.number().int()),
 });
 
 export const calendarRows = {

@@ -20,6 +20,7 @@ import { listBackups } from '../../src-main/core/backup/backup-files';
 import { markerPath } from '../../src-main/core/backup/startup-guard';
 import { verifyDatabaseFile } from '../../src-main/core/db/verify';
 import { DB_FILE_NAME, openCore } from '../../src-main/core/core';
+import { runningClock } from '../support/clock';
 import { recordTally } from '../support/tally';
 import { REPO_ROOT, tempDir } from '../support/web-host';
 import { checkConsistency } from './invariants';
@@ -27,6 +28,8 @@ import { checkConsistency } from './invariants';
 const KILLS = 50;
 const SEED = 20261122;
 const WRITER = path.join(REPO_ROOT, 'tests', 'artifacts', 'crash-writer.mjs');
+/** One working day for the whole campaign: every restart of the writer picks up its time. */
+const day = runningClock();
 
 /** mulberry32: a tiny seeded PRNG, so the kill schedule is the same on every run. */
 function prng(seed: number): () => number {
@@ -50,7 +53,8 @@ interface Run {
 /** Starts the writer and kills it at the planned moment: after `ms` milliseconds, or right after the n-th ack. */
 function runAndKill(dataDir: string, plan: { afterMs: number } | { afterAcks: number }): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WRITER, dataDir, path.join(REPO_ROOT, 'migrations', 'counter'), path.join(REPO_ROOT, 'assets')], {
+    const args = [WRITER, dataDir, path.join(REPO_ROOT, 'migrations', 'counter'), path.join(REPO_ROOT, 'assets'), day.now().toISOString()];
+    const child = spawn(process.execPath, args, {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const run: Run = { acks: [], unclean: null, reachedReady: false, errors: [] };
@@ -98,9 +102,9 @@ beforeAll(async () => {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    // Everything but the native addon in one file: resolving hundreds of package.json files at
+    // Everything but the native addons in one file: resolving hundreds of package.json files at
     // each of the restarts would cost more than the kills themselves.
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3', 'pkcs11js'],
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     alias: { '@shared': path.join(REPO_ROOT, 'src-shared') },
     outfile: WRITER,
@@ -158,13 +162,13 @@ describe('SIGKILL while receiving dossiers', () => {
   });
 
   it('opens cleanly afterwards, reports the unclean stop once, and not again after a clean close', async () => {
-    const first = await openCore({ dataDir });
+    const first = await openCore({ dataDir, clock: day });
     expect(first.uncleanShutdown).toBe(true);
     const res = await first.dispatch('setup.status', {}, { token: null });
     expect(res).toEqual({ ok: true, result: { initialized: true, setupCodeRequired: false } });
     first.close();
     expect(fs.existsSync(markerPath(dbFile))).toBe(false);
-    const second = await openCore({ dataDir });
+    const second = await openCore({ dataDir, clock: day });
     expect(second.uncleanShutdown).toBe(false);
     second.close();
   });

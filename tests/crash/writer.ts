@@ -3,18 +3,20 @@
  * dispatch in a loop until it is killed. Each acknowledged dossier is printed as one line
  * ("ack <code> <id>") with a synchronous write, so the parent knows exactly what was promised to
  * an officer before the kill.
- * Run: node writer.mjs <dataDir> <migrationsDir> <assetsDir> (bundled by crash.test.ts).
+ * Run: node writer.mjs <dataDir> <migrationsDir> <assetsDir> <clock> (bundled by crash.test.ts);
+ * <clock> is the instant core's clock reads when this process starts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { hostClock } from '../../src-main/core/clock';
 import { openCore } from '../../src-main/core/core';
 import { CRASH_ADMIN, CRASH_SETUP, crashDossier } from './fixture';
 
-const [dataDir, migrationsDir, assetsDir] = process.argv.slice(2);
-if (!dataDir || !migrationsDir || !assetsDir) throw new Error('usage: writer <dataDir> <migrationsDir> <assetsDir>');
+const [dataDir, migrationsDir, assetsDir, clockAt] = process.argv.slice(2);
+if (!dataDir || !migrationsDir || !assetsDir || !clockAt) throw new Error('usage: writer <dataDir> <migrationsDir> <assetsDir> <clock>');
 const say = (line: string) => fs.writeSync(1, `${line}\n`);
 
-const core = await openCore({ dataDir, migrationsDir, assetsDir, log: { error: (m, e) => say(`error ${m} ${(e as Error)?.message}`) } });
+const core = await openCore({ dataDir, migrationsDir, assetsDir, clock: hostClock(clockAt), log: { error: (m, e) => say(`error ${m} ${(e as Error)?.message}`) } });
 say(`open unclean=${core.uncleanShutdown ? 1 : 0}`);
 if (!core.services.office.isInitialized()) {
   const init = await core.dispatch('setup.initialize', CRASH_SETUP, { token: null });

@@ -22,7 +22,7 @@ beforeAll(async () => {
   counter = await setUpCounter(host.url);
   for (const name of ['Đỗ Đức Dũng', 'Nguyễn Thị Hồng Đào', 'Lê Anh Đạo']) await receive(counter.rpc, name);
   await Promise.all(Array.from({ length: 55 }, (_, i) => receive(counter.rpc, `Hoàng Văn Minh ${i + 1}`)));
-  page = await openSignedIn(browser, host.url, counter.token);
+  page = await openSignedIn(browser, host, counter.token);
 });
 
 afterAll(async () => {

@@ -3,15 +3,21 @@
  * Vietnamese. Real browser host, real Chromium, real SQLite.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { artifactPath, launchChromium } from '../support/browser';
+import { TEST_INSTANT } from '../support/clock';
+import { newContextAt } from '../support/counter';
+import { renderedFonts } from '../support/fonts';
 import { SAMPLE_SETUP, startWebHost, type WebHost } from '../support/web-host';
+
+// Like the other e2e files: one long walk through the wizard on a shared 2-core machine.
+vi.setConfig({ testTimeout: 90_000 });
 
 let host: WebHost;
 let browser: Browser;
 
 beforeAll(async () => {
-  [host, browser] = await Promise.all([startWebHost(), launchChromium()]);
+  [host, browser] = await Promise.all([startWebHost({ clock: TEST_INSTANT }), launchChromium()]);
 });
 
 afterAll(async () => {
@@ -21,7 +27,7 @@ afterAll(async () => {
 
 describe('first run', () => {
   it('walks the setup wizard, signs in and shows the Vietnamese home screen', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const page = await (await newContextAt(browser, host.clock, { viewport: { width: 1366, height: 768 } })).newPage();
     await page.goto(host.url);
 
     expect(await page.getAttribute('html', 'lang')).toBe('vi');
@@ -60,8 +66,15 @@ describe('first run', () => {
     await expect.poll(() => page.getByTestId('officer-name').textContent()).toBe(admin.fullName);
     const heading = await page.getByRole('heading', { level: 2 }).textContent();
     expect(heading).toBe(office.name);
+    // The app's own font draws every glyph of the Vietnamese heading, whatever fonts the machine has.
+    expect(await page.evaluate(() => document.fonts.check('16px "Be Vietnam Pro"', 'Phục vụ hành chính công xã Tân Lập'))).toBe(true);
+    const drawnWith = await renderedFonts(page.getByRole('heading', { level: 2 }));
+    // One web font drew every glyph: the bundled file of that weight (e.g. "Be Vietnam Pro SemiBold").
+    expect(drawnWith).toHaveLength(1);
+    expect(drawnWith[0]).toMatchObject({ familyName: expect.stringMatching(/^Be Vietnam Pro\b/), isCustomFont: true });
     const today = await page.getByTestId('today').textContent();
-    expect(today).toMatch(/^(Thứ (hai|ba|tư|năm|sáu|bảy)|Chủ nhật), ngày \d{2}\/\d{2}\/\d{4}$/);
+    // The host's clock and the page's both read Tuesday 17 November 2026.
+    expect(today).toBe('Thứ ba, ngày 17/11/2026');
     for (const label of ['Tiếp nhận', 'Hồ sơ', 'Trả kết quả', 'Sổ theo dõi', 'Báo cáo', 'Đồng bộ', 'Danh mục', 'Cài đặt']) {
       await expect.poll(() => page.getByRole('menuitem', { name: label }).count()).toBe(1);
     }
@@ -72,6 +85,6 @@ describe('first run', () => {
     await page.getByTestId('home').waitFor();
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
-    await page.close();
+    await page.context().close();
   });
 });

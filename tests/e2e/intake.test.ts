@@ -22,7 +22,7 @@ const QR = '038186001234|186123456|Nguyễn Thị Hồng Đào|15081986|Nữ|Th�
 beforeAll(async () => {
   [host, browser] = await Promise.all([startWebHost(), launchChromium()]);
   counter = await setUpCounter(host.url);
-  page = await openSignedIn(browser, host.url, counter.token);
+  page = await openSignedIn(browser, host, counter.token);
 });
 
 afterAll(async () => {

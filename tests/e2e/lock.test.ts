@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchChromium } from '../support/browser';
-import { openSignedIn, poll, setUpCounter, type Counter } from '../support/counter';
+import { newContextAt, openSignedIn, poll, setUpCounter, type Counter } from '../support/counter';
 import { rpcCall, SAMPLE_SETUP, startWebHost, type WebHost } from '../support/web-host';
 
 vi.setConfig({ testTimeout: 90_000 });
@@ -27,7 +27,7 @@ const lockModal = (page: Page) => page.getByRole('dialog', { name: 'Màn hình �
 
 describe('the lock screen', () => {
   it('holds across a reload (F5): core keeps the lock, only the password opens it', async () => {
-    const page = await openSignedIn(browser, host.url, counter.token);
+    const page = await openSignedIn(browser, host, counter.token);
     await page.getByRole('button', { name: 'Khóa màn hình' }).click();
     await lockModal(page).waitFor();
     expect(await page.getByTestId('lock-hint').textContent()).toMatch(/khóa khi rời quầy/);
@@ -53,10 +53,9 @@ describe('the lock screen', () => {
 
   it('locks after the idle time with the idle message, and that lock holds across a reload too', async () => {
     await counter.rpc('settings.update', { idleLockMinutes: 5 });
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const context = await newContextAt(browser, host.clock, { viewport: { width: 1366, height: 768 } });
     await context.addInitScript((t) => sessionStorage.setItem('motcua.token', t), counter.token);
     const page = await context.newPage();
-    await page.clock.install();
     await page.goto(host.url);
     await page.getByTestId('home').waitFor();
     await page.clock.fastForward('05:01');
@@ -77,7 +76,7 @@ describe('a disabled officer', () => {
   it('is signed out at once: the event stream ends and the window shows the sign-in', async () => {
     const officer = await counter.rpc('officers.create', { username: 'quay2', password: 'quayhai2026', fullName: 'Phạm Minh Tuấn', role: 'officer' });
     const login = await rpcCall(host.url, 'auth.login', { username: 'quay2', password: 'quayhai2026' });
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const context = await newContextAt(browser, host.clock, { viewport: { width: 1366, height: 768 } });
     await context.addInitScript((t) => sessionStorage.setItem('motcua.token', t), login.body.result.token);
     const page = await context.newPage();
     // The window listens to core's events once signed in: wait until its stream is open.

@@ -1,13 +1,14 @@
 /**
  * Every counter screen at 1366×768 (the usual counter PC), screenshotted into tests/artifacts and
- * compared with the reviewed baselines in tests/e2e/baselines. Codes, dates and times change
- * every run and are masked; the layout, labels and data around them are compared.
+ * compared with the reviewed baselines in tests/e2e/baselines. Codes and times of day can change
+ * between runs and are masked; dates are the host's (its clock is the test's), and the layout,
+ * labels and data around them are compared.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchChromium } from '../support/browser';
 import { openSignedIn, poll, receive, setUpCounter, type Counter } from '../support/counter';
-import { compareWithBaseline } from '../support/screenshot-compare';
+import { baselineScreenshot, compareWithBaseline, MAX_DIFF_RATIO } from '../support/screenshot-compare';
 import { startWebHost, type WebHost } from '../support/web-host';
 
 // Four browsers and four hosts share two CPU cores in CI: give slow steps room, not flakiness.
@@ -18,9 +19,6 @@ let browser: Browser;
 let counter: Counter;
 let page: Page;
 
-/** At most this share of pixels may differ (beyond anti-aliasing tolerance) from the baseline. */
-const MAX_DIFF_RATIO = 0.01;
-
 beforeAll(async () => {
   [host, browser] = await Promise.all([startWebHost(), launchChromium()]);
   counter = await setUpCounter(host.url);
@@ -30,7 +28,7 @@ beforeAll(async () => {
   for (const name of names) received.push(await receive(counter.rpc, name, { applicant: { fullName: name, idNumber: '038186001234', phone: '0912345678' } }));
   // One dossier waiting for its result to be returned.
   for (const action of ['startProcessing', 'resultReady']) await counter.rpc('dossiers.act', { id: received[0]!.id, action });
-  page = await openSignedIn(browser, host.url, counter.token);
+  page = await openSignedIn(browser, host, counter.token);
 });
 
 afterAll(async () => {
@@ -42,14 +40,8 @@ afterAll(async () => {
 async function shoot(name: string, extraMasks: Locator[] = [], scope = page.locator('body')) {
   // Let antd's motion settle (drawers slide, tabs animate) before the picture.
   await page.waitForTimeout(400);
-  const png = await page.screenshot({
-    type: 'png',
-    animations: 'disabled',
-    caret: 'hide',
-    mask: [scope.locator('.mono, .dyn, [data-testid="due-text"]'), ...extraMasks],
-    maskColor: '#c8ccd4',
-  });
-  const result = await compareWithBaseline(browser, `${name}.png`, png);
+  const png = await baselineScreenshot(page, [scope.locator('.mono, .dyn, [data-testid="due-text"]'), ...extraMasks]);
+  const result = compareWithBaseline(`${name}.png`, png);
   expect(result.sizeMatches).toBe(true);
   expect(result.ratio).toBeLessThanOrEqual(MAX_DIFF_RATIO);
 }

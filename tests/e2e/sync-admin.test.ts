@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchChromium } from '../support/browser';
 import { openSignedIn, poll, setUpCounter, type Counter } from '../support/counter';
-import { compareWithBaseline } from '../support/screenshot-compare';
+import { baselineScreenshot, compareWithBaseline, MAX_DIFF_RATIO } from '../support/screenshot-compare';
 import { rpcCall, startWebHost, type WebHost } from '../support/web-host';
 
 vi.setConfig({ testTimeout: 90_000 });
@@ -19,7 +19,7 @@ let page: Page;
 beforeAll(async () => {
   [host, browser] = await Promise.all([startWebHost(), launchChromium()]);
   counter = await setUpCounter(host.url);
-  page = await openSignedIn(browser, host.url, counter.token);
+  page = await openSignedIn(browser, host, counter.token);
 });
 
 afterAll(async () => {
@@ -50,10 +50,10 @@ describe('Đồng bộ', () => {
   it('looks as reviewed at 1366×768', async () => {
     await page.mouse.move(0, 0);
     await page.waitForTimeout(400);
-    const png = await page.screenshot({ type: 'png', animations: 'disabled', caret: 'hide', mask: [page.locator('.mono, .dyn')], maskColor: '#c8ccd4' });
-    const result = await compareWithBaseline(browser, 'sync.png', png);
+    const png = await baselineScreenshot(page, [page.locator('.mono, .dyn')]);
+    const result = compareWithBaseline('sync.png', png);
     expect(result.sizeMatches).toBe(true);
-    expect(result.ratio).toBeLessThanOrEqual(0.01);
+    expect(result.ratio).toBeLessThanOrEqual(MAX_DIFF_RATIO);
   });
 
   it('answers an invalid hub address in Vietnamese, next to the field', async () => {

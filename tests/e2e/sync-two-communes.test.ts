@@ -6,6 +6,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
+import { runningClock } from '../support/clock';
 import { openSignedIn, poll, setUpCounter, type Counter } from '../support/counter';
 import { freePort, runHubCli, startHubProcess, type HubProcess } from '../support/hub-process';
 import { startTestPostgres, type TestPostgres } from '../support/postgres';
@@ -23,6 +24,12 @@ let hostB: WebHost;
 let a: Counter;
 let b: Counter;
 let browser: Browser;
+/**
+ * The day all three processes live in: each starts its clock at this clock's reading when it is
+ * spawned (a restarted hub included), so they agree as machines synced by NTP would.
+ */
+const scenario = runningClock();
+const at = () => ({ clock: scenario.now().toISOString() });
 
 async function hubAdmin(method: string, path: string, body?: unknown) {
   const res = await fetch(`http://127.0.0.1:${hubPort}${path}`, {
@@ -56,14 +63,14 @@ async function counterFor(host: WebHost, office: typeof SAMPLE_SETUP.office): Pr
 
 beforeAll(async () => {
   [pg, hubPort, browser] = await Promise.all([startTestPostgres(), freePort(), launchChromium()]);
-  hub = await startHubProcess(pg.url, hubPort);
-  await runHubCli(pg.url, ['create-admin', '--username', ADMIN.username], { HUB_ADMIN_PASSWORD: ADMIN.password });
+  hub = await startHubProcess(pg.url, hubPort, at());
+  await runHubCli(pg.url, ['create-admin', '--username', ADMIN.username], { HUB_ADMIN_PASSWORD: ADMIN.password }, at().clock);
   await hubAdmin('POST', '/v1/admin/communes', { code: COMMUNE_A, name: 'Xã Tân Lập' });
   await hubAdmin('POST', '/v1/admin/communes', { code: COMMUNE_B, name: 'Xã Tân Phúc' });
   const codeA = (await hubAdmin('POST', `/v1/admin/communes/${COMMUNE_A}/enrollment-codes`, {})).code as string;
   const codeB = (await hubAdmin('POST', `/v1/admin/communes/${COMMUNE_B}/enrollment-codes`, {})).code as string;
 
-  [hostA, hostB] = await Promise.all([startWebHost(), startWebHost()]);
+  [hostA, hostB] = await Promise.all([startWebHost(at()), startWebHost(at())]);
   a = await counterFor(hostA, SAMPLE_SETUP.office);
   b = await counterFor(hostB, { ...SAMPLE_SETUP.office, name: 'Trung tâm Phục vụ hành chính công xã Tân Phúc', governingBody: 'Ủy ban nhân dân xã Tân Phúc', agencyCode: COMMUNE_B });
   await a.rpc('sync.enroll', { hubUrl: hub.url, code: codeA });
@@ -96,7 +103,7 @@ describe('two communes and the province hub, as separate processes', () => {
   });
 
   it('pushes everything exactly once when the hub is back', async () => {
-    hub = await startHubProcess(pg.url, hubPort);
+    hub = await startHubProcess(pg.url, hubPort, at());
     await poll(async () => {
       const [sa, sb] = await Promise.all([a.rpc('sync.now', {}), b.rpc('sync.now', {})]);
       return sa.pending + sb.pending;
@@ -117,7 +124,7 @@ describe('two communes and the province hub, as separate processes', () => {
       return (await a.rpc('dossiers.get', { id: target.id })).status;
     }).toBe('result_ready');
 
-    const page = await openSignedIn(browser, hostA.url, a.token);
+    const page = await openSignedIn(browser, hostA, a.token);
     await page.keyboard.press('F3');
     const search = page.getByPlaceholder(/Tìm theo/);
     await search.fill(target.code);

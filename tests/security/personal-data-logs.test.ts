@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { TEST_INSTANT } from '../support/clock';
 import { startCoreHost } from '../support/core-host';
 import { REPO_ROOT, rpcCall, SAMPLE_SETUP, tempDir } from '../support/web-host';
 
@@ -14,7 +15,8 @@ const WRONG_PASSWORD = 'SaiMatKhau2026';
 
 /** `npm run web` as a child, with every byte it prints kept (from the very first line). */
 function startCapturedWebHost(): Promise<{ url: string; child: ChildProcess; output: () => string }> {
-  const child = spawn(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), ['src-main/web/main.ts', '--port', '0', '--data-dir', tempDir('motcua-logs-')], {
+  const args = ['src-main/web/main.ts', '--port', '0', '--data-dir', tempDir('motcua-logs-'), '--clock', TEST_INSTANT];
+  const child = spawn(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), args, {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

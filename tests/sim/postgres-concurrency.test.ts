@@ -6,11 +6,12 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runningClock } from '../support/clock';
 import { commune, dossier as hubDossier } from '../../src-server/db/schema';
 import { openBackend, type Backend } from '../integration/hub/harness';
 import { receiveInput, startLiveHub, type LiveHub } from '../integration/sync/support';
 import { checkInvariants } from './invariants';
-import { closeAll, createCounter, type SimCounter } from './world';
+import { closeAll, createCounter, SIM_DAY, type SimCounter } from './world';
 
 const PER_COUNTER = 8;
 let backend: Backend;
@@ -19,7 +20,7 @@ const counters: SimCounter[] = [];
 
 beforeAll(async () => {
   backend = await openBackend('postgresql');
-  hub = await startLiveHub(backend);
+  hub = await startLiveHub(backend, { clock: runningClock(SIM_DAY) });
   const agencies = ['P.A.H56', 'P.B.H56', 'P.C.H56'];
   for (const code of agencies) await backend.database.db.insert(commune).values({ code, name: `UBND xã ${code}` });
   let seed = 7;

@@ -9,11 +9,12 @@
 import fc from 'fast-check';
 import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runningClock } from '../support/clock';
 import { commune, dossier as hubDossier } from '../../src-server/db/schema';
 import { openBackend, type Backend } from '../integration/hub/harness';
 import { receiveInput, startLiveHub, type LiveHub } from '../integration/sync/support';
 import { checkInvariants } from './invariants';
-import { closeAll, createCounter, killAndReopen, restoreSnapshot, takeSnapshot, type SimCounter } from './world';
+import { closeAll, createCounter, SIM_DAY, killAndReopen, restoreSnapshot, takeSnapshot, type SimCounter } from './world';
 
 type Action =
   | { t: 'receive'; c: number }
@@ -62,7 +63,7 @@ const totals = { scenarios: 0, receipts: 0, requests: 0, faults: 0, restores: 0,
 
 beforeAll(async () => {
   backend = await openBackend('pglite');
-  hub = await startLiveHub(backend);
+  hub = await startLiveHub(backend, { clock: runningClock(SIM_DAY) });
 });
 afterAll(async () => {
   await hub?.down();

@@ -31,6 +31,9 @@ export interface SimCounter {
 
 const silent = { error: () => undefined };
 
+/** The simulated working day: the hub runs from it (sim tests start it so), counters are skewed around it. */
+export const SIM_DAY = '2026-11-23T09:00:00+07:00';
+
 async function open(c: Pick<SimCounter, 'dir' | 'clock' | 'transport'>): Promise<Core> {
   return openCore({ dataDir: c.dir, clock: c.clock, log: silent, sync: { fetch: c.transport.fetch, random: () => 0.5 } });
 }
@@ -45,13 +48,13 @@ export async function createCounter(
   hub: LiveHub,
   spec: { name: string; agency: string; desk: number; skewSeconds: number; seed: number },
 ): Promise<SimCounter> {
-  const clock = new ManualClock(new Date(Date.parse('2026-11-23T09:00:00+07:00') + spec.skewSeconds * 1000).toISOString());
+  const clock = new ManualClock(new Date(Date.parse(SIM_DAY) + spec.skewSeconds * 1000).toISOString());
   const transport = new FaultyTransport(spec.seed);
   const dir = tempDir('motcua-sim-');
   const core = await open({ dir, clock, transport });
   const { admin } = await initCounter(core, spec.agency, spec.desk);
   transport.faultRate = 0; // enrollment is a one-time, attended step
-  await rpcOk(core, admin, 'sync.enroll', { hubUrl: hub.url, code: await enrollmentCode(hub.backend, spec.agency) });
+  await rpcOk(core, admin, 'sync.enroll', { hubUrl: hub.url, code: await enrollmentCode(hub, spec.agency) });
   transport.faultRate = 0.35;
   return { ...spec, dir, clock, transport, core, admin, snapshot: null, restored: false, sinceSnapshot: new Set(), received: new Set(), discarded: new Set() };
 }

@@ -9,9 +9,19 @@ import { REPO_ROOT } from './web-host';
 
 export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'tests', 'artifacts');
 
+/**
+ * This process's environment without libfaketime's preload (`npm run test:at`): Chromium never
+ * comes up under it. The hosts are what must see a moved clock; each page's clock is set from
+ * its host's by Playwright (tests/support/counter.ts).
+ */
+export function withoutTimeTravel(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => k !== 'LD_PRELOAD' && !k.startsWith('FAKETIME')));
+}
+
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    env: withoutTimeTravel(process.env),
     headless: true,
     args: [
       '--no-sandbox',
@@ -21,6 +31,12 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Screenshot baselines survive machines and Chromium patch releases: text rasterised
+      // without the machine's hinting setting, greyscale anti-aliasing instead of LCD subpixels,
+      // colours in sRGB whatever the display profile.
+      '--font-render-hinting=none',
+      '--disable-lcd-text',
+      '--force-color-profile=srgb',
     ],
   });
 }

@@ -1,7 +1,11 @@
-/** An in-process core behind the real HTTP server on a random port, on a fresh SQLite file. */
+/**
+ * An in-process core behind the real HTTP server on a random port, on a fresh SQLite file, with
+ * the test's clock (a clock running from TEST_INSTANT unless the test gives its own).
+ */
 import type { FastifyInstance } from 'fastify';
 import { openCore, type Core, type CoreOptions } from '../../src-main/core/core';
 import { createWebServer } from '../../src-main/web/server';
+import { runningClock } from './clock';
 import { tempDir } from './web-host';
 
 export interface CoreHost {
@@ -12,7 +16,7 @@ export interface CoreHost {
 }
 
 export async function startCoreHost(opts: Partial<CoreOptions> = {}): Promise<CoreHost> {
-  const core = await openCore({ dataDir: opts.dataDir ?? tempDir('motcua-core-'), ...opts });
+  const core = await openCore({ dataDir: opts.dataDir ?? tempDir('motcua-core-'), clock: runningClock(), ...opts });
   const app = await createWebServer({ core });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

@@ -3,9 +3,10 @@
  * up and signed in through the RPC API (fast), and the page starts already holding the session
  * token the renderer keeps in sessionStorage, so it opens straight on the shell.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { rpcCall, SAMPLE_SETUP } from './web-host';
+import type { Clock } from '../../src-shared/clock';
+import { rpcCall, SAMPLE_SETUP, type WebHost } from './web-host';
 
 export type Rpc = (name: string, input: unknown) => Promise<any>;
 
@@ -17,6 +18,11 @@ export interface Counter {
 export async function setUpCounter(url: string): Promise<Counter> {
   const init = await rpcCall(url, 'setup.initialize', SAMPLE_SETUP);
   if (!init.body.ok) throw new Error(`setup.initialize: ${JSON.stringify(init.body.error)}`);
+  return signIn(url);
+}
+
+/** Signs the sample administrator in (again: a moved clock may have expired the session). */
+export async function signIn(url: string): Promise<Counter> {
   const login = await rpcCall(url, 'auth.login', { username: SAMPLE_SETUP.admin.username, password: SAMPLE_SETUP.admin.password });
   if (!login.body.ok) throw new Error(`auth.login: ${JSON.stringify(login.body.error)}`);
   const token = login.body.result.token as string;
@@ -28,12 +34,27 @@ export async function setUpCounter(url: string): Promise<Counter> {
   return { token, rpc };
 }
 
+/**
+ * A browser context whose clock reads what the host's clock reads, then runs on in real time: the
+ * UI's "today" (date pickers, default periods, the due-date preview) is core's, on any day the
+ * tests run. Playwright's clock replaces Date and the timers in the page; time still flows, so
+ * animations and debounced inputs behave as usual.
+ */
+export async function newContextAt(browser: Browser, clock: Clock, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', ...options });
+  await context.clock.install({ time: clock.now() });
+  return context;
+}
+
 /** A 1366×768 page (the counter PCs' usual screen) signed in with `token`, on the home screen. */
-export async function openSignedIn(browser: Browser, url: string, token: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  await context.addInitScript((t) => sessionStorage.setItem('motcua.token', t), token);
+export async function openSignedIn(browser: Browser, host: Pick<WebHost, 'url'> & { clock: Clock }, token: string): Promise<Page> {
+  const context = await newContextAt(browser, host.clock, { viewport: { width: 1366, height: 768 } });
+  // Init scripts run in every frame; the print preview's PDF frame has no storage of its own.
+  await context.addInitScript((t) => {
+    if (window === window.top) sessionStorage.setItem('motcua.token', t);
+  }, token);
   const page = await context.newPage();
-  await page.goto(url);
+  await page.goto(host.url);
   await page.getByTestId('home').waitFor();
   return page;
 }

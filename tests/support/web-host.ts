@@ -1,14 +1,16 @@
 /**
  * Starts the real browser host (`src-main/web/main.ts`) as a child process on a free port and
- * a temporary data folder, exactly as `npm run web` does.
+ * a temporary data folder, exactly as `npm run web` does, with its clock started at a chosen
+ * instant (`--clock`, TEST_INSTANT by default) and movable over IPC (`host.clock.set`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { TEST_INSTANT } from './clock';
+import { hostClockOf, type HostClock } from './host-clock';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 
 export interface WebHost {
   url: string;
@@ -16,6 +18,8 @@ export interface WebHost {
   child: ChildProcess;
   /** What the host printed on its console so far. */
   readonly output: string;
+  /** The host's clock: what it reads, and the way to move it. */
+  clock: HostClock;
   stop(): Promise<void>;
 }
 
@@ -23,13 +27,15 @@ export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function startWebHost(opts: { dataDir?: string; env?: NodeJS.ProcessEnv; args?: string[] } = {}): Promise<WebHost> {
+export async function startWebHost(opts: { dataDir?: string; env?: NodeJS.ProcessEnv; clock?: string; args?: string[] } = {}): Promise<WebHost> {
   const dataDir = opts.dataDir ?? tempDir('motcua-web-');
-  const child = spawn(TSX, ['src-main/web/main.ts', '--port', '0', '--data-dir', dataDir, ...(opts.args ?? [])], {
+  const instant = opts.clock ?? TEST_INSTANT;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/web/main.ts', '--port', '0', '--data-dir', dataDir, '--clock', instant, ...(opts.args ?? [])], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...opts.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
+  const clock = hostClockOf(child, instant);
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 90_000);
@@ -55,6 +61,7 @@ export async function startWebHost(opts: { dataDir?: string; env?: NodeJS.Proces
     get output() {
       return output;
     },
+    clock,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -1,4 +1,4 @@
-/** The layer rules of ARCHITECTURE.md §2 fail lint when broken, and pass when kept. */
+/** The layer rules of ARCHITECTURE.md §2 and the clock rule fail lint when broken, and pass when kept. */
 import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/web-host';
@@ -39,5 +39,45 @@ describe('import rules', () => {
     ['src-shared/x.ts', "import { z } from 'zod';\nexport const a = z;"],
   ])('%s: allows an import the architecture permits', async (file, code) => {
     expect(await restrictedImports(file, code)).toEqual([]);
+  });
+});
+
+async function wallClockReads(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+}
+
+describe('time is read only through a clock', () => {
+  it.each([
+    ['src-main/core/dossiers/x.ts', 'export const at = () => new Date();'],
+    ['src-main/core/x.ts', 'export const ms = Date.now();'],
+    ['src-main/core/x.ts', 'export const tick = Date.now;'],
+    ['src-main/web/x.ts', 'export const at = new Date().toISOString();'],
+    ['src-main/cli/x.ts', 'export const at = new Date();'],
+    ['src-server/routes/x.ts', 'export const at = new Date();'],
+    ['src-server/sync/x.ts', 'export const ms = Date.now() - 5;'],
+    ['src-shared/domain/x.ts', 'export function today() { return new Date(); }'],
+    ['src-renderer/screens/X.tsx', "import dayjs from 'dayjs';\nexport const today = dayjs();"],
+    ['src-renderer/x.ts', 'export const ms = Date.now();'],
+    ['src-server/admin-ui/screens/X.tsx', "import dayjs from 'dayjs';\nexport const month = dayjs().startOf('month');"],
+  ])('%s: refuses reading the machine clock directly', async (file, code) => {
+    const messages = await wallClockReads(file, code);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/clock/);
+  });
+
+  it.each([
+    ['src-main/core/x.ts', "export const at = (iso: string) => new Date(iso);\nexport const t = new Date(0);"],
+    ['src-main/core/x.ts', 'const started = performance.now();\nexport const ms = performance.now() - started;'],
+    ['src-main/core/x.ts', "import type { Clock } from './clock';\nexport const at = (clock: Clock) => clock.now();"],
+    ['src-renderer/x.ts', "import dayjs from 'dayjs';\nexport const d = dayjs('2026-11-17');"],
+    // The clock modules themselves, and tests (which set their own clocks through them).
+    ['src-main/core/clock.ts', 'export const systemClock = { now: () => new Date() };'],
+    ['src-server/clock.ts', 'export const systemClock = { now: () => new Date() };'],
+    ['src-renderer/ui/clock.ts', 'export const now = () => new Date();'],
+    ['src-server/admin-ui/ui/clock.ts', "import dayjs from 'dayjs';\nexport const nowDayjs = () => dayjs(new Date());"],
+    ['tests/support/x.ts', 'export const deadline = Date.now() + 1000;'],
+  ])('%s: allows times passed in, durations and the clock modules', async (file, code) => {
+    expect(await wallClockReads(file, code)).toEqual([]);
   });
 });

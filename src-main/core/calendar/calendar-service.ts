@@ -1,14 +1,20 @@
 /**
  * The working calendar in force and the due-date computation over it. Every change (confirming
  * a year, adding a holiday, a province download) is a new version; nothing is overwritten.
+ *
+ * Past the last year the calendar holds, the counter keeps receiving: a computation that reaches
+ * such a year drafts it from the statute in memory (never stored: the administrator still drafts
+ * and confirms the year), so the due date is provisional and the explanation says why.
  */
 import fs from 'node:fs';
 import { desc } from 'drizzle-orm';
 import { AppError } from '@shared/errors';
-import { draftYear } from '@shared/domain/calendar/draft';
+import { CalendarMissingError } from '@shared/domain/calendar/day-index';
+import { withDraftedYear } from '@shared/domain/calendar/draft';
 import { loadCalendar, withYearStatus } from '@shared/domain/calendar/load';
 import type { WorkingCalendar } from '@shared/domain/calendar/types';
 import { computeDue, formatDueVi, type ComputeDueInput, type DueResult } from '@shared/domain/deadline';
+import { vnParts } from '@shared/domain/vn-time';
 import type { Clock } from '../clock';
 import type { CounterDb } from '../db/open';
 import { preparedPerConnection } from '../db/prepared';
@@ -18,8 +24,19 @@ type Origin = (typeof calendarVersion.$inferInsert)['origin'];
 
 const latestCalendarVersion = preparedPerConnection((c) => c.prepare<[], { id: number }>('SELECT id FROM calendar_version ORDER BY id DESC LIMIT 1'));
 
+/** A due date can span a few years (months-long deadlines, pauses); more means a wrong input. */
+const MAX_DRAFTED_PER_COMPUTATION = 3;
+
+export type ComputedDue = DueResult & {
+  dueText: string;
+  /** Years between receipt and due the calendar did not hold: drafted from the statute for this computation. */
+  yearsWithoutCalendar: number[];
+};
+
 export class CalendarService {
   private cache: { id: number; calendar: WorkingCalendar } | null = null;
+  /** The calendar in force plus the years computations had to draft, kept so the day tables are built once. */
+  private extended: { base: WorkingCalendar; calendar: WorkingCalendar; drafted: number[] } | null = null;
 
   constructor(
     private readonly db: CounterDb,
@@ -44,9 +61,27 @@ export class CalendarService {
     return this.cache.calendar;
   }
 
-  computeDue(input: Omit<ComputeDueInput, 'calendar'>): DueResult & { dueText: string } {
-    const result = computeDue({ ...input, calendar: this.current() });
-    return { ...result, dueText: formatDueVi(result.dueAt) };
+  computeDue(input: Omit<ComputeDueInput, 'calendar'>): ComputedDue {
+    const base = this.current();
+    if (this.extended?.base !== base) this.extended = { base, calendar: base, drafted: [] };
+    const lastKnownYear = Math.max(...base.years.map((y) => y.year));
+    for (let drafts = 0; ; drafts++) {
+      try {
+        const result = computeDue({ ...input, calendar: this.extended.calendar });
+        const [from, to] = [vnParts(input.receivedAt).year, vnParts(result.dueAt).year];
+        const missing = this.extended.drafted.filter((y) => y >= from && y <= to).sort((a, b) => a - b);
+        const explanation = missing.length > 0 ? [missingYearsNote(missing), ...result.explanation] : result.explanation;
+        return { ...result, explanation, dueText: formatDueVi(result.dueAt), yearsWithoutCalendar: missing };
+      } catch (err) {
+        // Only years after the last one held: a gap inside the calendar still refuses (fail closed).
+        if (!(err instanceof CalendarMissingError) || err.year <= lastKnownYear || drafts >= MAX_DRAFTED_PER_COMPUTATION) throw err;
+        this.extended = {
+          base,
+          calendar: withDraftedYear(this.extended.calendar, err.year),
+          drafted: [...this.extended.drafted, err.year],
+        };
+      }
+    }
   }
 
   confirmYear(year: number, officer: { id: string; fullName: string }): WorkingCalendar {
@@ -62,8 +97,7 @@ export class CalendarService {
   draftYear(year: number, officerId: string): WorkingCalendar {
     const calendar = this.current();
     if (calendar.years.some((y) => y.year === year)) throw new AppError('CONFLICT', `Lịch năm ${year} đã có`);
-    const next = loadCalendar({ ...calendar, years: [...calendar.years, draftYear(year, calendar.weeklySessions)].sort((a, b) => a.year - b.year) });
-    return this.store(next, 'admin', `Lập lịch dự thảo năm ${year}`, officerId);
+    return this.store(withDraftedYear(calendar, year), 'admin', `Lập lịch dự thảo năm ${year}`, officerId);
   }
 
   save(json: unknown, origin: Origin, note: string | null, officerId: string | null): WorkingCalendar {
@@ -82,4 +116,14 @@ export class CalendarService {
     this.cache = null;
     return this.current();
   }
+}
+
+/** Why a due date is provisional when its year had no calendar at all: for the officer and the citizen. */
+function missingYearsNote(years: number[]): string {
+  const list = years.join(', ');
+  return (
+    `Chưa có lịch làm việc năm ${list}: ngày hẹn trả được tính tạm theo các ngày nghỉ lễ, tết của Bộ luật Lao động ` +
+    `(Tết Nguyên đán, Giỗ Tổ Hùng Vương tính theo âm lịch), chưa có ngày hoán đổi và ngày làm bù do Chính phủ công bố, ` +
+    `nên chỉ là dự kiến. Quản trị viên cần lập và xác nhận lịch làm việc năm ${list}.`
+  );
 }

@@ -45,7 +45,7 @@ export interface SeedDemoOptions {
 }
 
 export function seedDemo(core: Core, opts: SeedDemoOptions): { inserted: number; ms: number } {
-  const started = Date.now();
+  const started = performance.now();
   const rand = prng(opts.seed ?? 20261122);
   const { catalog, calendar, settings, office } = core.services;
   const off = office.get();
@@ -162,5 +162,5 @@ export function seedDemo(core: Core, opts: SeedDemoOptions): { inserted: number;
     done = Math.min(instants.length, i + BATCH);
     opts.onProgress?.(done, instants.length);
   }
-  return { inserted: done, ms: Date.now() - started };
+  return { inserted: done, ms: Math.round(performance.now() - started) };
 }

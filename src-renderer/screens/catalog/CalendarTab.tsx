@@ -10,13 +10,14 @@ import { formatDateTimeVi, formatDateVi, weekdayNameOfYmd } from '@shared/domain
 import { vi } from '../../i18n/vi';
 import { call } from '../../rpc/client';
 import { errorText } from '../../ui/errors';
+import { now } from '../../ui/clock';
 
 const t = vi.calendar;
 
 export function CalendarTab({ isAdmin }: { isAdmin: boolean }) {
   const { modal, message } = App.useApp();
   const [calendar, setCalendar] = useState<WorkingCalendar | null>(null);
-  const [year, setYear] = useState<number>(new Date().getFullYear());
+  const [year, setYear] = useState<number>(() => now().getFullYear());
   const [draftYear, setDraftYear] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
 

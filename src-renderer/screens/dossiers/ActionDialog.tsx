@@ -5,7 +5,7 @@
  * with a form (Mẫu 02, 04, 05) open its preview right after.
  */
 import { App, DatePicker, Form, Input, Modal, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ACTION_LABELS, type DossierAction } from '@shared/domain/lifecycle';
 import type { RpcInput } from '@shared/rpc';
@@ -18,6 +18,7 @@ import { useSession } from '../../stores/session';
 import { DATE_FORMAT, toYmd } from '../../ui/dates';
 import { errorText, showFieldErrors } from '../../ui/errors';
 import { SupplementFields, supplementDetails, type SupplementValues } from '../print/SupplementFields';
+import { nowDayjs } from '../../ui/clock';
 
 const t = vi.detail;
 const required = [{ required: true, whitespace: true, message: t.required }];
@@ -136,7 +137,7 @@ export function ActionDialog({ dossierId, code, action, documents, onClose, onDo
         )}
         {action === 'extend' && (
           <Form.Item name="newDueDate" label={t.newDueDate} rules={[{ required: true, message: t.required }]}>
-            <DatePicker format={DATE_FORMAT} autoFocus disabledDate={(d) => d.isBefore(dayjs(), 'day')} style={{ width: 200 }} />
+            <DatePicker format={DATE_FORMAT} autoFocus disabledDate={(d) => d.isBefore(nowDayjs(), 'day')} style={{ width: 200 }} />
           </Form.Item>
         )}
         {action === 'requestSupplement' && <SupplementFields />}

@@ -18,6 +18,7 @@ import { useNavigation } from '../../stores/navigation';
 import { usePrintPreview } from '../../stores/printPreview';
 import { errorText } from '../../ui/errors';
 import { StatusTag } from '../../ui/StatusTag';
+import { DossierFiles } from '../signing/DossierFiles';
 import { ActionDialog, IRREVERSIBLE } from './ActionDialog';
 
 const t = vi.detail;
@@ -247,6 +248,11 @@ export function DossierDrawer() {
                 ]}
               />
             )}
+
+            <Typography.Title level={5} className="section-title">
+              {vi.signing.section}
+            </Typography.Title>
+            <DossierFiles dossierId={d.id} printed={records.filter((r) => r.result !== 'failed')} />
           </>
         )}
       </div>

@@ -9,6 +9,7 @@ import type { RpcOutput } from '@shared/rpc';
 import { vi } from '../../i18n/vi';
 import { call } from '../../rpc/client';
 import { errorText } from '../../ui/errors';
+import { now } from '../../ui/clock';
 
 type Due = RpcOutput<'calendar.computeDue'>;
 
@@ -22,7 +23,7 @@ export function DuePreview({ procedureCode }: { procedureCode: string | undefine
     if (!procedureCode) return;
     let cancelled = false;
     const compute = () =>
-      call('calendar.computeDue', { procedureCode, receivedAt: new Date().toISOString() })
+      call('calendar.computeDue', { procedureCode, receivedAt: now().toISOString() })
         .then((d) => !cancelled && (setDue(d), setError(null)))
         .catch((err) => !cancelled && setError(errorText(err)));
     void compute();
@@ -45,6 +46,9 @@ export function DuePreview({ procedureCode }: { procedureCode: string | undefine
         <Typography.Text type="warning" style={{ marginLeft: 6 }}>
           {vi.status.provisional}
         </Typography.Text>
+      )}
+      {due.yearsWithoutCalendar.length > 0 && (
+        <Alert type="warning" showIcon style={{ marginTop: 8 }} data-testid="calendar-missing" title={vi.intake.calendarMissing(due.yearsWithoutCalendar.join(', '))} />
       )}
       <Collapse
         ghost

@@ -5,7 +5,6 @@
  * A refused input never clears the form: the officer fixes the marked field and saves again.
  */
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space, Typography, type InputRef } from 'antd';
-import dayjs from 'dayjs';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CccdCard } from '@shared/domain/cccd';
 import type { Procedure } from '@shared/domain/catalog';
@@ -24,6 +23,7 @@ import { applicantInput, documentsOf, EMPTY_INTAKE, receiveInput, type IntakeVal
 import { ProcedurePicker } from './ProcedurePicker';
 import { RejectDialog } from './RejectDialog';
 import { ScanField } from './ScanField';
+import { nowDayjs } from '../../ui/clock';
 
 const t = vi.intake;
 const required = [{ required: true, whitespace: true, message: vi.setup.required }];
@@ -245,7 +245,7 @@ export function IntakeScreen() {
                 </Col>
                 <Col span={12}>
                   <Form.Item name={['applicant', 'birthDate']} label={t.birthDate}>
-                    <DatePicker format={DATE_FORMAT} placeholder={DATE_PLACEHOLDER} style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
+                    <DatePicker format={DATE_FORMAT} placeholder={DATE_PLACEHOLDER} style={{ width: '100%' }} disabledDate={(d) => d.isAfter(nowDayjs())} />
                   </Form.Item>
                 </Col>
               </Row>

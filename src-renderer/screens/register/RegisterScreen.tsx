@@ -4,7 +4,7 @@
  */
 import { PrinterOutlined } from '@ant-design/icons';
 import { App, Button, DatePicker, Space, Table, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { formatDateVi } from '@shared/domain/text';
 import type { DossierSummary } from '@shared/rpc/dossiers';
@@ -16,6 +16,7 @@ import { DATE_FORMAT, toYmd } from '../../ui/dates';
 import { errorText } from '../../ui/errors';
 import { StatusTag } from '../../ui/StatusTag';
 import { useViewportHeight } from '../../ui/useViewportHeight';
+import { nowDayjs } from '../../ui/clock';
 
 const t = vi.register;
 /** The screen is a check before printing, not the register itself: cap what it holds in memory. */
@@ -26,7 +27,7 @@ export function RegisterScreen() {
   const height = useViewportHeight();
   const { openDossier, dataVersion } = useNavigation();
   const showPreview = usePrintPreview((s) => s.show);
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('month'), dayjs().endOf('month')]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [nowDayjs().startOf('month'), nowDayjs().endOf('month')]);
   const [rows, setRows] = useState<DossierSummary[]>([]);
   const [truncated, setTruncated] = useState(false);
   const [loading, setLoading] = useState(false);

@@ -4,7 +4,7 @@
  */
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, DatePicker, Row, Space, Statistic, Table, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { formatDateVi, formatDong } from '@shared/domain/text';
 import type { RpcOutput } from '@shared/rpc';
@@ -14,6 +14,7 @@ import { useNavigation } from '../../stores/navigation';
 import { useSession } from '../../stores/session';
 import { DATE_FORMAT, toYmd } from '../../ui/dates';
 import { errorText } from '../../ui/errors';
+import { nowDayjs } from '../../ui/clock';
 
 const t = vi.reports;
 type Closing = RpcOutput<'reports.dailyClosing'>;
@@ -21,7 +22,7 @@ type Closing = RpcOutput<'reports.dailyClosing'>;
 export function DailyClosingTab() {
   const dataVersion = useNavigation((s) => s.dataVersion);
   const office = useSession((s) => s.office);
-  const [date, setDate] = useState<Dayjs>(() => dayjs());
+  const [date, setDate] = useState<Dayjs>(() => nowDayjs());
   const [data, setData] = useState<Closing | null>(null);
   const [error, setError] = useState<string | null>(null);
   const ymd = toYmd(date)!;

@@ -1,7 +1,6 @@
 /** Biểu II.06a for a chosen period: on screen, printed by core (PDF), or exported as CSV / Excel. */
 import { FileExcelOutlined, FileTextOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Segmented, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { II06a } from '@shared/rpc/reports';
 import { vi } from '../../i18n/vi';
@@ -13,6 +12,7 @@ import { downloadBase64 } from '../../ui/download';
 import { errorText } from '../../ui/errors';
 import { II06aTable } from './II06aTable';
 import { presetRange, PRESETS, type Preset, type Range } from './periods';
+import { nowDayjs } from '../../ui/clock';
 
 const t = vi.reports;
 
@@ -26,7 +26,7 @@ export function II06aTab() {
   const dataVersion = useNavigation((s) => s.dataVersion);
   const showPreview = usePrintPreview((s) => s.show);
   const [preset, setPreset] = useState<Preset>('month');
-  const [range, setRange] = useState<Range>(() => presetRange('month', dayjs()));
+  const [range, setRange] = useState<Range>(() => presetRange('month', nowDayjs()));
   const [report, setReport] = useState<II06a | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [exporting, setExporting] = useState<'csv' | 'xlsx' | null>(null);
@@ -48,7 +48,7 @@ export function II06aTab() {
 
   function choose(p: Preset) {
     setPreset(p);
-    if (p !== 'custom') setRange(presetRange(p, dayjs()));
+    if (p !== 'custom') setRange(presetRange(p, nowDayjs()));
   }
 
   async function exportAs(format: 'csv' | 'xlsx') {

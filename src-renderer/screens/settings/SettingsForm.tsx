@@ -54,7 +54,7 @@ export function SettingsForm({ isAdmin }: { isAdmin: boolean }) {
         <InputNumber min={1} max={24} precision={0} style={{ width: 120 }} />
       </Form.Item>
       <Form.Item name="dossierCodePattern" label={t.dossierCodePattern}>
-        <Input style={{ fontFamily: 'monospace' }} />
+        <Input style={{ fontVariantNumeric: 'tabular-nums' }} />
       </Form.Item>
       <Form.Item name="printer" label={t.printer} extra={printers?.error ? `${t.printerError}: ${printers.error}` : undefined}>
         <Select

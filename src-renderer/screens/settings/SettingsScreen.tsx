@@ -5,6 +5,7 @@ import { useSession } from '../../stores/session';
 import { AuditPanel } from './AuditPanel';
 import { BackupPanel } from './BackupPanel';
 import { OfficersPanel } from './OfficersPanel';
+import { SigningPanel } from '../signing/SigningPanel';
 import { SettingsForm } from './SettingsForm';
 
 const t = vi.settings;
@@ -43,6 +44,7 @@ export function SettingsScreen() {
               />
             ),
           },
+          { key: 'signing', label: vi.signing.tab, children: <SigningPanel isAdmin={isAdmin} /> },
           ...(isAdmin
             ? [
                 { key: 'officers', label: t.officers, children: <OfficersPanel /> },

@@ -8,6 +8,7 @@ import { vi } from '../../i18n/vi';
 import { call } from '../../rpc/client';
 import { useSyncStatus } from '../../stores/syncStatus';
 import { errorText } from '../../ui/errors';
+import { now } from '../../ui/clock';
 
 const t = vi.sync;
 const STATE_COLORS: Record<SyncStatus['state'], string> = {
@@ -20,8 +21,8 @@ const STATE_COLORS: Record<SyncStatus['state'], string> = {
 };
 
 /** "3 giờ": how long ago, coarse enough for an officer to act on. */
-export function ageText(iso: string, now = Date.now()): string {
-  const minutes = Math.floor((now - new Date(iso).getTime()) / 60_000);
+export function ageText(iso: string, nowMs = now().getTime()): string {
+  const minutes = Math.floor((nowMs - new Date(iso).getTime()) / 60_000);
   if (minutes < 1) return t.ago.seconds;
   if (minutes < 60) return t.ago.minutes(minutes);
   if (minutes < 48 * 60) return t.ago.hours(Math.floor(minutes / 60));

@@ -1,5 +1,6 @@
 /** Every Vietnamese string of the province admin page, in one place (STYLE.md). */
 import { STATUS_LABELS } from '@shared/domain/lifecycle';
+import { CHECK_RESULT_LABELS, VERIFICATION_STATUS_LABELS } from '@shared/signing/labels';
 
 export const vi = {
   appTitle: 'Quản trị Một Cửa Xã — Hệ thống tỉnh',
@@ -10,6 +11,25 @@ export const vi = {
     dossiers: 'Hồ sơ toàn tỉnh',
     onTime: 'Tỷ lệ đúng hạn',
     rejectedOps: 'Lệnh bị từ chối',
+    signatures: 'Chữ ký số',
+  },
+  signatures: {
+    verifyTitle: 'Kiểm tra chữ ký số của tệp PDF',
+    pick: 'Chọn tệp PDF cần kiểm tra',
+    result: 'Kết quả',
+    status: VERIFICATION_STATUS_LABELS,
+    check: CHECK_RESULT_LABELS,
+    signer: 'Người ký',
+    issuer: 'Tổ chức chứng thực',
+    signedAt: 'Thời điểm ký',
+    trustTitle: 'Danh sách chứng thư tin cậy của tỉnh',
+    trustHint: 'Chứng thư của các tổ chức cung cấp dịch vụ chứng thực (CA) được chấp nhận khi kiểm tra chữ ký. Dán nội dung tệp .cer/.crt (PEM).',
+    trustEmpty: 'Danh sách đang trống: chưa chữ ký nào được công nhận.',
+    until: 'Hiệu lực đến',
+    remove: 'Xóa',
+    removeConfirm: 'Xóa chứng thư này khỏi danh sách tin cậy của tỉnh?',
+    paste: 'Nội dung chứng thư (PEM)',
+    add: 'Thêm vào danh sách',
   },
   login: {
     title: 'Đăng nhập quản trị',

@@ -1,12 +1,13 @@
 /** Tỷ lệ đúng hạn: per-commune on-time rate of dossiers finished in a chosen period (QĐ 766, 2.1). */
 import { Card, DatePicker, Progress, Space, Table, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { OnTimeRow } from '../api/types';
 import { vi } from '../i18n/vi';
 import { adminApi } from '../stores/session';
 import { percent } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
+import { nowDayjs } from '../ui/clock';
 
 /**
  * The picked calendar days are Vietnamese days whatever the browser's time zone: Vietnam keeps
@@ -15,7 +16,7 @@ import { useLoad } from '../ui/useLoad';
 const vnDayStart = (day: Dayjs) => `${day.format('YYYY-MM-DD')}T00:00:00+07:00`;
 
 export function OnTimeRates() {
-  const [range, setRange] = useState<[Dayjs, Dayjs] | null>([dayjs().startOf('month'), dayjs().endOf('month')]);
+  const [range, setRange] = useState<[Dayjs, Dayjs] | null>([nowDayjs().startOf('month'), nowDayjs().endOf('month')]);
   const rates = useLoad(
     () =>
       adminApi<{ communes: OnTimeRow[] }>('GET', '/v1/admin/reports/on-time', {

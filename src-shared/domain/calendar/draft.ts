@@ -16,8 +16,9 @@
  * Swap days and làm-bù Saturdays are political decisions and are never drafted.
  */
 import { daysFromCivil, civilFromDays, isoWeekdayOfDay, formatYmd } from '../vn-time';
+import { loadCalendar } from './load';
 import { canChiOfYear, tetDate, hungKingsDate } from './lunar';
-import { DEFAULT_WEEKLY_SESSIONS, WEEKDAY_KEYS, type CalendarYear, type Holiday, type WeeklySessions } from './types';
+import { DEFAULT_WEEKLY_SESSIONS, WEEKDAY_KEYS, type CalendarYear, type Holiday, type WeeklySessions, type WorkingCalendar } from './types';
 
 const VAN_HOA_FROM_YEAR = 2026;
 
@@ -81,4 +82,10 @@ export function draftYear(year: number, weeklySessions: WeeklySessions = DEFAULT
       'Lịch dự thảo: chưa có thông báo chính thức của Thủ tướng Chính phủ/Bộ Nội vụ về lịch nghỉ Tết, Quốc khánh và ngày hoán đổi. Quản trị viên phải kiểm tra và xác nhận.',
     ],
   };
+}
+
+/** `calendar` with `year` added as a statute-only draft: a new object (calendars are immutable). */
+export function withDraftedYear(calendar: WorkingCalendar, year: number): WorkingCalendar {
+  const years = [...calendar.years, draftYear(year, calendar.weeklySessions)].sort((a, b) => a.year - b.year);
+  return loadCalendar({ ...calendar, years });
 }

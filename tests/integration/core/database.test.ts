@@ -7,11 +7,15 @@ import { DB_FILE_NAME, openCore } from '../../../src-main/core/core';
 import { openSqlite } from '../../../src-main/core/db/open';
 import { APP_ROOT } from '../../../src-main/core/paths';
 import { SAMPLE_SETUP, tempDir } from '../../support/web-host';
+import { runningClock } from '../../support/clock';
+
+/** The test's day, whatever the machine's date (a clock running from TEST_INSTANT). */
+const clock = runningClock();
 
 describe('opening the database', () => {
   it('sets WAL, synchronous=FULL, foreign keys and a busy timeout on every open, including a reopen', async () => {
     const dataDir = tempDir('motcua-db-');
-    const core = await openCore({ dataDir });
+    const core = await openCore({ clock, dataDir });
     core.close();
 
     // A plain reopen without our pragmas shows what SQLite would otherwise use.
@@ -29,11 +33,11 @@ describe('opening the database', () => {
 
   it('applies migrations on a fresh folder without taking a pointless backup', async () => {
     const dataDir = tempDir('motcua-db-');
-    const core = await openCore({ dataDir });
+    const core = await openCore({ clock, dataDir });
     expect(core.migration.applied.length).toBeGreaterThan(0);
     expect(core.migration.backupFile).toBeNull();
     core.close();
-    const again = await openCore({ dataDir });
+    const again = await openCore({ clock, dataDir });
     expect(again.migration.applied).toEqual([]);
     again.close();
   });
@@ -43,7 +47,7 @@ describe('opening the database', () => {
     fs.cpSync(path.join(APP_ROOT, 'migrations', 'counter'), migrationsDir, { recursive: true });
     const dataDir = tempDir('motcua-db-');
 
-    const first = await openCore({ dataDir, migrationsDir });
+    const first = await openCore({ clock, dataDir, migrationsDir });
     const init = await first.dispatch('setup.initialize', SAMPLE_SETUP, { token: null });
     expect(init.ok).toBe(true);
     first.close();
@@ -56,7 +60,7 @@ describe('opening the database', () => {
     fs.writeFileSync(journalPath, JSON.stringify(journal));
     fs.writeFileSync(path.join(migrationsDir, '9999_test_upgrade.sql'), 'CREATE TABLE upgrade_marker (id integer primary key);');
 
-    const second = await openCore({ dataDir, migrationsDir });
+    const second = await openCore({ clock, dataDir, migrationsDir });
     expect(second.migration.applied).toEqual(['9999_test_upgrade']);
     expect(second.migration.backupFile).not.toBeNull();
     expect(second.db.$client.prepare("SELECT name FROM sqlite_master WHERE name = 'upgrade_marker'").get()).toBeTruthy();

@@ -275,7 +275,8 @@ describe('migrating a database that already holds dossiers', () => {
 
     const after = await openCore({ dataDir, clock });
     try {
-      expect(after.migration.applied).toEqual(['0004_dossier_day_stats', '0005_dossier_day_stat_triggers', '0006_dossier_fts_prefixes']);
+      // These three first, in order; migrations of later capabilities (files, signatures…) follow them.
+      expect(after.migration.applied.slice(0, 3)).toEqual(['0004_dossier_day_stats', '0005_dossier_day_stat_triggers', '0006_dossier_fts_prefixes']);
       expect(after.migration.backupFile).not.toBeNull();
       expect(stored(after.db)).toEqual(recount(after.db));
       after.db.$client.prepare("INSERT INTO dossier_fts(dossier_fts) VALUES ('integrity-check')").run();

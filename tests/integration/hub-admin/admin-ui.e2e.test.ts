@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { device, dossier, commune as communeTable } from '../../../src-server/db/schema';
 import { DEFAULT_ADMIN_UI_DIR } from '../../../src-server/routes/admin-page';
 import { artifactPath, launchChromium } from '../../support/browser';
+import { newContextAt } from '../../support/counter';
+import { renderedFonts } from '../../support/fonts';
 import {
   ADMIN,
   enrollCounter,
@@ -58,10 +60,10 @@ describe('province admin page', () => {
     // …and one it finished late this month, and one of another commune's, which the hub refused.
     const late = makeDossier(quangPhu.code, {
       status: 'returned',
-      receivedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
-      dueAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
-      finishedAt: new Date(Date.now() - 60_000).toISOString(),
-      returnedAt: new Date(Date.now() - 60_000).toISOString(),
+      receivedAt: new Date(hub.clock.now().getTime() - 3 * 86_400_000).toISOString(),
+      dueAt: new Date(hub.clock.now().getTime() - 2 * 86_400_000).toISOString(),
+      finishedAt: new Date(hub.clock.now().getTime() - 60_000).toISOString(),
+      returnedAt: new Date(hub.clock.now().getTime() - 60_000).toISOString(),
     });
     const foreign = makeDossier('000.99.99.H56');
     const { body } = await push(hub, counter, [
@@ -71,7 +73,8 @@ describe('province admin page', () => {
     ]);
     expect(body.results.map((r) => r.result)).toEqual(['applied', 'applied', 'rejected']);
 
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    // The page's clock reads the hub's: "this month" on the admin page is the hub's month.
+    const page = await (await newContextAt(browser, hub.clock, { viewport: { width: 1440, height: 900 } })).newPage();
     page.setDefaultTimeout(10_000);
     const pageErrors: string[] = [];
     page.on('pageerror', (err) => pageErrors.push(err.message));
@@ -92,6 +95,11 @@ describe('province admin page', () => {
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByText('Xã/phường đã đăng ký').waitFor();
     await page.getByRole('cell', { name: quangPhu.code, exact: true }).waitFor();
+    // The admin page draws Vietnamese with its own bundled font, not whatever the PC has.
+    const drawnWith = await renderedFonts(page.getByText('Xã/phường đã đăng ký'));
+    // One web font drew every glyph: the bundled file of that weight (e.g. "Be Vietnam Pro SemiBold").
+    expect(drawnWith).toHaveLength(1);
+    expect(drawnWith[0]).toMatchObject({ familyName: expect.stringMatching(/^Be Vietnam Pro\b/), isCustomFont: true });
     // Only the Authorization value is kept, and only for this tab.
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
 

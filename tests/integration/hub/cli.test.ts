@@ -11,14 +11,17 @@ import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-server/db/open';
+import { runningClock } from '../../support/clock';
 import { makeDossier, push, startHub, upsertOp, type Counter } from './harness';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
+/** The province's day: every CLI process and the in-test hub start their clocks from it. */
+const day = runningClock();
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const { DATABASE_URL: _ignored, ...parentEnv } = process.env;
-    const child = spawn('npx', ['tsx', 'src-server/main.ts', ...args], {
+    const child = spawn('npx', ['tsx', 'src-server/main.ts', ...args, '--clock', day.now().toISOString()], {
       cwd: ROOT,
       env: { ...parentEnv, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -54,7 +57,7 @@ describe('province CLI on a PGlite data folder', () => {
     // A counter enrolls with the printed code and pushes one dossier through the hub.
     const database = await openDatabase({ kind: 'pglite', dataDir });
     try {
-      const hub = await startHub({ database, dispose: () => database.close() });
+      const hub = await startHub({ database, dispose: () => database.close() }, { clock: day });
       const res = await hub.app.inject({
         method: 'POST',
         url: '/v1/devices/enroll',
@@ -89,7 +92,7 @@ describe('province CLI on a PGlite data folder', () => {
       pendingReported: 3,
       lastPullAt: null,
     });
-    expect(Date.parse(String(parsed.communes[0]!.lastPushAt))).toBeGreaterThan(Date.now() - 120_000);
+    expect(Date.parse(String(parsed.communes[0]!.lastPushAt))).toBeGreaterThan(day.now().getTime() - 120_000);
   });
 
   it('refuses an unknown command and missing arguments with a Vietnamese message and exit code 1', { timeout: 60_000 }, async () => {

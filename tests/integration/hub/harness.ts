@@ -12,6 +12,8 @@ import { upsertAdmin } from '../../../src-server/admin/admins';
 import { buildApp, type HubOptions } from '../../../src-server/app';
 import { openDatabase } from '../../../src-server/db/open';
 import type { HubDatabase } from '../../../src-server/db/types';
+import type { Clock } from '../../../src-shared/clock';
+import { runningClock } from '../../support/clock';
 import { startTestPostgres } from '../../support/postgres';
 
 export type BackendName = 'pglite' | 'postgresql';
@@ -47,14 +49,20 @@ export const adminHeaders = {
 export interface Hub {
   app: FastifyInstance;
   database: HubDatabase;
+  /** The hub's clock (running from TEST_INSTANT unless the test gave its own). */
+  clock: Clock;
   close(): Promise<void>;
 }
 
 export async function startHub(backend: Backend, options: Partial<HubOptions> = {}): Promise<Hub> {
   await upsertAdmin(backend.database.db, ADMIN);
-  const app = await buildApp({ database: backend.database, logger: false, ...options });
-  return { app, database: backend.database, close: () => app.close() };
+  const clock = options.clock ?? runningClock();
+  const app = await buildApp({ database: backend.database, logger: false, ...options, clock });
+  return { app, database: backend.database, clock, close: () => app.close() };
 }
+
+/** The counters' side of the wire: their own device clocks, on the tests' day. */
+const deviceClock = runningClock();
 
 let communeCounter = 0;
 /** A fresh commune per test keeps tests of one file independent on the shared database. */
@@ -75,7 +83,7 @@ export interface Counter {
 }
 
 export async function enrollCounter(hub: Hub, communeCode: string, deviceName = 'Quầy 1'): Promise<Counter> {
-  const { code } = await issueEnrollmentCode(hub.database.db, communeCode);
+  const { code } = await issueEnrollmentCode(hub.database.db, communeCode, hub.clock.now());
   const res = await hub.app.inject({ method: 'POST', url: '/v1/devices/enroll', payload: { code, deviceName } });
   if (res.statusCode !== 201) throw new Error(`enroll failed: ${res.statusCode} ${res.body}`);
   const body = res.json<EnrollResponse>();
@@ -148,7 +156,7 @@ export function upsertOp(counter: Counter, dossier: Dossier): Op {
     opType: 'dossier.upsert',
     entityId: dossier.id,
     payload: dossier,
-    createdAt: new Date().toISOString(),
+    createdAt: deviceClock.now().toISOString(),
   };
 }
 
@@ -161,7 +169,7 @@ export function eventOp(counter: Counter, event: DossierEvent): Op {
     opType: 'dossier.event',
     entityId: event.id,
     payload: event,
-    createdAt: new Date().toISOString(),
+    createdAt: deviceClock.now().toISOString(),
   };
 }
 

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollResponseSchema, errorResponseSchema, healthResponseSchema } from '@shared/sync/protocol';
 import { issueEnrollmentCode } from '../../../src-server/admin/communes';
@@ -28,7 +28,7 @@ describe.each(BACKENDS)('hub on %s: health and enrollment', (backendName) => {
 
   it('enrolls a counter with a one-time code bound to its commune, storing only hashes', async () => {
     const commune = await newCommune(hub, 'UBND xã Hoằng Hóa');
-    const { code } = await issueEnrollmentCode(hub.database.db, commune.code);
+    const { code } = await issueEnrollmentCode(hub.database.db, commune.code, hub.clock.now());
     const res = await hub.app.inject({
       method: 'POST',
       url: '/v1/devices/enroll',
@@ -37,7 +37,8 @@ describe.each(BACKENDS)('hub on %s: health and enrollment', (backendName) => {
     expect(res.statusCode).toBe(201);
     const body = enrollResponseSchema.parse(res.json());
     expect(body.commune).toEqual({ code: commune.code, name: 'UBND xã Hoằng Hóa' });
-    expect(Math.abs(Date.parse(body.serverTime) - Date.now())).toBeLessThan(60_000);
+    // The hub's own clock, not the machine's: the counter measures its offset against it.
+    expect(Math.abs(Date.parse(body.serverTime) - hub.clock.now().getTime())).toBeLessThan(60_000);
 
     const [row] = await hub.database.db.select().from(device).where(eq(device.id, body.deviceId));
     expect(row!.communeCode).toBe(commune.code);
@@ -52,7 +53,7 @@ describe.each(BACKENDS)('hub on %s: health and enrollment', (backendName) => {
 
   it('refuses a code the second time: it is consumed by the first enrollment', async () => {
     const commune = await newCommune(hub);
-    const { code } = await issueEnrollmentCode(hub.database.db, commune.code);
+    const { code } = await issueEnrollmentCode(hub.database.db, commune.code, hub.clock.now());
     const first = await hub.app.inject({ method: 'POST', url: '/v1/devices/enroll', payload: { code, deviceName: 'A' } });
     expect(first.statusCode).toBe(201);
     const second = await hub.app.inject({ method: 'POST', url: '/v1/devices/enroll', payload: { code, deviceName: 'B' } });
@@ -70,10 +71,10 @@ describe.each(BACKENDS)('hub on %s: health and enrollment', (backendName) => {
     expect(wrong.json().error.code).toBe('unauthenticated');
 
     const commune = await newCommune(hub);
-    const { code } = await issueEnrollmentCode(hub.database.db, commune.code);
+    const { code } = await issueEnrollmentCode(hub.database.db, commune.code, hub.clock.now());
     await hub.database.db
       .update(enrollmentCode)
-      .set({ expiresAt: sql`now() - interval '1 minute'` })
+      .set({ expiresAt: new Date(hub.clock.now().getTime() - 60_000) })
       .where(eq(enrollmentCode.codeHash, hashEnrollmentCode(code)));
     const expired = await hub.app.inject({ method: 'POST', url: '/v1/devices/enroll', payload: { code, deviceName: 'Q' } });
     expect(expired.statusCode).toBe(401);

@@ -67,7 +67,7 @@ describe.each(BACKENDS)('hub on %s: who may write what', (backendName) => {
       const b = await newCommune(hub);
       const counter = await enrollCounter(hub, a.code);
       const device: AuthedDevice = { id: counter.deviceId, communeCode: a.code, communeName: 'UBND xã Quảng Phú' };
-      const answer = await applyOp(hub.database.db, device, upsertOp(counter, makeDossier(a.code, { code: `${b.code}-261122-0007` })));
+      const answer = await applyOp(hub.database.db, device, upsertOp(counter, makeDossier(a.code, { code: `${b.code}-261122-0007` })), new Date('2026-11-22T03:00:00Z'));
       expect(answer).toMatchObject({ result: 'rejected', code: 'foreign_code' });
     });
   });
@@ -97,7 +97,7 @@ describe.each(BACKENDS)('hub on %s: who may write what', (backendName) => {
 
       expect((await push(hub, counter, [replay(counter, received)])).body.results[0]).toMatchObject({ result: 'rejected', code: 'stale_status' });
       const device: AuthedDevice = { id: counter.deviceId, communeCode: commune.code, communeName: commune.name };
-      expect(await applyOp(hub.database.db, device, replay(counter, received))).toMatchObject({ result: 'rejected', code: 'stale_status' });
+      expect(await applyOp(hub.database.db, device, replay(counter, received), new Date('2026-11-23T03:00:00Z'))).toMatchObject({ result: 'rejected', code: 'stale_status' });
       expect(await statusOf(d.id)).toBe('processing');
 
       // The counter's own later steps still go through: the result handed over.

@@ -38,7 +38,7 @@ describe.each(BACKENDS)('hub on %s: push', (backendName) => {
     expect(statusCode).toBe(200);
     const parsed = pushResponseSchema.parse(body);
     expect(parsed.results.map((r) => r.result)).toEqual(['applied', 'applied']);
-    expect(Math.abs(Date.parse(parsed.serverTime) - Date.now())).toBeLessThan(60_000);
+    expect(Math.abs(Date.parse(parsed.serverTime) - hub.clock.now().getTime())).toBeLessThan(60_000);
 
     const [row] = await hub.database.db.select().from(dossier).where(eq(dossier.id, d.id));
     expect(row!.code).toBe(d.code);
@@ -204,7 +204,7 @@ describe.each(BACKENDS)('hub on %s: push', (backendName) => {
   it('records last push, reported outbox depth and clock drift for the province', async () => {
     const commune = await newCommune(hub);
     const counter = await enrollCounter(hub, commune.code);
-    const clientTime = new Date(Date.now() - 10 * 60_000).toISOString(); // counter clock 10 min slow
+    const clientTime = new Date(hub.clock.now().getTime() - 10 * 60_000).toISOString(); // counter clock 10 min slow
     await push(hub, counter, [upsertOp(counter, makeDossier(commune.code))], { pending: 7, clientTime });
     const [row] = await hub.database.db.select().from(device).where(eq(device.id, counter.deviceId));
     expect(row!.pendingReported).toBe(7);

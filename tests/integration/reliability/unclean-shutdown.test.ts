@@ -8,10 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { DatabaseDamagedError, markerPath } from '../../../src-main/core/backup/startup-guard';
 import { DB_FILE_NAME, openCore } from '../../../src-main/core/core';
 import { SAMPLE_SETUP, tempDir } from '../../support/web-host';
+import { runningClock } from '../../support/clock';
+
+/** The test's day, whatever the machine's date (a clock running from TEST_INSTANT). */
+const clock = runningClock();
 
 async function folderWithData(): Promise<string> {
   const dataDir = tempDir('motcua-unclean-');
-  const core = await openCore({ dataDir });
+  const core = await openCore({ clock, dataDir });
   await core.dispatch('setup.initialize', SAMPLE_SETUP, { token: null });
   const login = (await core.dispatch('auth.login', { username: 'quantri', password: SAMPLE_SETUP.admin.password }, { token: null })) as { ok: true; result: { token: string } };
   for (let i = 0; i < 30; i++) {
@@ -33,7 +37,7 @@ function damagePages(dbFile: string): void {
 describe('unclean-shutdown marker', () => {
   it('is written at open and removed by a clean close', async () => {
     const dataDir = tempDir('motcua-unclean-');
-    const core = await openCore({ dataDir });
+    const core = await openCore({ clock, dataDir });
     const marker = markerPath(path.join(dataDir, DB_FILE_NAME));
     expect(JSON.parse(fs.readFileSync(marker, 'utf8'))).toMatchObject({ pid: process.pid });
     expect(core.uncleanShutdown).toBe(false);
@@ -44,7 +48,7 @@ describe('unclean-shutdown marker', () => {
   it('makes the next start check the database and go on when it is sound', async () => {
     const dataDir = await folderWithData();
     fs.writeFileSync(markerPath(path.join(dataDir, DB_FILE_NAME)), JSON.stringify({ pid: 999_999, openedAt: '2026-11-22T01:00:00Z' }));
-    const core = await openCore({ dataDir });
+    const core = await openCore({ clock, dataDir });
     expect(core.uncleanShutdown).toBe(true);
     expect((core.db.$client.prepare('SELECT count(*) AS n FROM dossier').get() as { n: number }).n).toBe(30);
     core.close();
@@ -55,7 +59,7 @@ describe('unclean-shutdown marker', () => {
     const dbFile = path.join(dataDir, DB_FILE_NAME);
     damagePages(dbFile);
     fs.writeFileSync(markerPath(dbFile), '{"pid":'); // torn marker: still an unclean stop
-    const err = await openCore({ dataDir }).then(
+    const err = await openCore({ clock, dataDir }).then(
       () => null,
       (e: unknown) => e,
     );
@@ -70,6 +74,6 @@ describe('unclean-shutdown marker', () => {
   it('refuses a file whose header is not a database even without a marker', async () => {
     const dataDir = tempDir('motcua-unclean-');
     fs.writeFileSync(path.join(dataDir, DB_FILE_NAME), Buffer.alloc(8192, 0x42));
-    await expect(openCore({ dataDir })).rejects.toBeInstanceOf(DatabaseDamagedError);
+    await expect(openCore({ clock, dataDir })).rejects.toBeInstanceOf(DatabaseDamagedError);
   });
 });

@@ -12,10 +12,14 @@ import { DB_FILE_NAME, openCore, type Core } from '../../../src-main/core/core';
 import { BACKSTOP_PAGES, WalCheckpointer } from '../../../src-main/core/db/checkpointer';
 import { openSqlite } from '../../../src-main/core/db/open';
 import { rpcCall, SAMPLE_SETUP, startWebHost, tempDir } from '../../support/web-host';
+import { runningClock } from '../../support/clock';
+
+/** The test's day, whatever the machine's date (a clock running from TEST_INSTANT). */
+const clock = runningClock();
 
 async function openedWithOfficer(): Promise<{ core: Core; dataDir: string; receive: (n: number) => Promise<{ id: string; code: string }> }> {
   const dataDir = tempDir('motcua-wal-');
-  const core = await openCore({ dataDir });
+  const core = await openCore({ clock, dataDir });
   await core.dispatch('setup.initialize', SAMPLE_SETUP, { token: null });
   const login = await core.dispatch('auth.login', { username: SAMPLE_SETUP.admin.username, password: SAMPLE_SETUP.admin.password }, { token: null });
   if (!login.ok) throw new Error(login.error.message);
@@ -146,7 +150,7 @@ describe('WAL checkpoints off the request path', () => {
 
   it('stop with close right after open, whether or not the worker has opened its connection yet', async () => {
     const dataDir = tempDir('motcua-wal-');
-    const core = await openCore({ dataDir });
+    const core = await openCore({ clock, dataDir });
     const started = performance.now();
     core.close();
     expect(performance.now() - started).toBeLessThan(1000);

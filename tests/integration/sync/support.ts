@@ -8,12 +8,16 @@ import { issueEnrollmentCode } from '../../../src-server/admin/communes';
 import { upsertAdmin } from '../../../src-server/admin/admins';
 import { buildApp, type HubOptions } from '../../../src-server/app';
 import type { Core } from '../../../src-main/core/core';
+import type { Clock } from '../../../src-shared/clock';
+import { runningClock } from '../../support/clock';
 import { ADMIN, adminHeaders, type Backend } from '../hub/harness';
 import { SAMPLE_SETUP } from '../../support/web-host';
 
 export interface LiveHub {
   url: string;
   backend: Backend;
+  /** The hub's clock (running from TEST_INSTANT unless the test gave its own). */
+  clock: Clock;
   up(): Promise<void>;
   down(): Promise<void>;
   isUp(): boolean;
@@ -22,11 +26,12 @@ export interface LiveHub {
 
 export async function startLiveHub(backend: Backend, options: Partial<HubOptions> = {}): Promise<LiveHub> {
   await upsertAdmin(backend.database.db, ADMIN);
+  const clock = options.clock ?? runningClock();
   let app: FastifyInstance | null = null;
   let port = 0;
   const up = async () => {
     if (app) return;
-    app = await buildApp({ database: backend.database, logger: false, ...options });
+    app = await buildApp({ database: backend.database, logger: false, ...options, clock });
     await app.listen({ port, host: '127.0.0.1' });
     port = (app.server.address() as AddressInfo).port;
   };
@@ -36,6 +41,7 @@ export async function startLiveHub(backend: Backend, options: Partial<HubOptions
       return `http://127.0.0.1:${port}`;
     },
     backend,
+    clock,
     up,
     down: async () => {
       const closing = app;
@@ -72,8 +78,9 @@ export async function rpcOk<T = any>(core: Core, token: string, name: string, in
   return res.result as T;
 }
 
-export async function enrollmentCode(backend: Backend, communeCode: string): Promise<string> {
-  return (await issueEnrollmentCode(backend.database.db, communeCode)).code;
+/** A one-time enrollment code, issued at the hub's time. */
+export async function enrollmentCode(hub: LiveHub, communeCode: string): Promise<string> {
+  return (await issueEnrollmentCode(hub.backend.database.db, communeCode, hub.clock.now())).code;
 }
 
 /** A receipt with a procedure of the shipped catalog (đăng ký tạm trú, 3 working days). */

@@ -6,3 +6,5 @@ export * from './reference';
 export * from './dossier';
 export * from './sync';
 export * from './records';
+export * from './files';
+export * from './signing';
