@@ -21,6 +21,8 @@ const NOT_TEXT: Record<string, string> = {
   'officers.resetPassword.password': 'as auth.changePassword',
   'setup.initialize.admin.password': 'as auth.changePassword',
   'setup.initialize.setupCode': 'compared with the code printed on the host console, never stored or shown',
+  'signing.sign.pin': 'given to the token as typed, like a password: never stored, logged or shown',
+  'signing.updateSettings.modulePath': 'a file path is used exactly as the operating system names it (cleaning could name another file)',
 };
 
 type Def = { type: string; [k: string]: any };
