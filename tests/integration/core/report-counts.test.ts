@@ -268,7 +268,19 @@ describe('migrating a database that already holds dossiers', () => {
 
     const dataDir = tempDir('motcua-upgrade-');
     const before = await openCore({ dataDir, migrationsDir: oldMigrations, clock });
+    // Today's first run writes today's officer row: the officer columns a later migration adds are
+    // lent to the old schema for that one step and taken back, leaving 0003's schema with data.
+    const counterMigrations = path.join(APP_ROOT, 'migrations', 'counter');
+    const sessionsMigration = fs.readdirSync(counterMigrations).find((f) => f.endsWith('_sessions_lock_password_reset.sql'))!;
+    const officerColumns = fs
+      .readFileSync(path.join(counterMigrations, sessionsMigration), 'utf8')
+      .split('--> statement-breakpoint')
+      .map((sql) => sql.trim())
+      .filter((sql) => sql.startsWith('ALTER TABLE `officer` ADD'));
+    expect(officerColumns.length).toBeGreaterThan(0);
+    for (const sql of officerColumns) before.db.$client.exec(sql);
     await before.services.office.initialize(SAMPLE_SETUP.office, SAMPLE_SETUP.admin);
+    for (const sql of officerColumns) before.db.$client.exec(`ALTER TABLE \`officer\` DROP COLUMN ${/ADD (`[a-z_]+`)/.exec(sql)![1]}`);
     seedDemo(before, { dossiers: 500, seed: 3, since: '2025-06-02' });
     expect(before.db.$client.prepare("SELECT 1 FROM sqlite_master WHERE name = 'dossier_day_stat'").get()).toBeUndefined();
     before.close();
