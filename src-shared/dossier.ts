@@ -63,6 +63,7 @@ export const dossierSchema = z.object({
   delivery: z.enum(DELIVERIES),
   status: dossierStatusSchema,
   receivedAt: z.string().datetime({ offset: true }),
+  /** The LEGAL due date (pauses and verification included); what every report grades against. */
   dueAt: z.string().datetime({ offset: true }),
   dueProvisional: z.boolean(),
   receivedBy: z.string().min(1).max(200), // officer full name
@@ -71,6 +72,15 @@ export const dossierSchema = z.object({
   updatedAt: z.string().datetime({ offset: true }),
   /** SHA-256 of the receipt's lookup key (sync/lookup-key.ts); absent for receipts printed before it. */
   lookupKeyHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  // What grading needs beyond the dates (src-shared/domain/grading.ts). Optional: counters that
+  // predate them send snapshots without them, read as "none".
+  /** Lĩnh vực key of the catalog (e.g. 'ho_tich'). */
+  procedureField: z.string().min(1).max(60).optional(),
+  /** The promise of a Mẫu 04 apology; never a due date for grading. */
+  extendedDueAt: z.string().datetime({ offset: true }).nullable().optional(),
+  supplementCount: z.number().int().min(0).max(1000).optional(),
+  withdrawalRequestedAt: z.string().datetime({ offset: true }).nullable().optional(),
+  verificationAt: z.string().datetime({ offset: true }).nullable().optional(),
 });
 export type Dossier = z.infer<typeof dossierSchema>;
 
@@ -84,5 +94,7 @@ export const dossierEventSchema = z.object({
   at: z.string().datetime({ offset: true }),
   officer: z.string().max(200),
   note: z.string().max(2000).optional(),
+  /** The legal due date after this step, for steps that move it (supplement received, verification…). */
+  legalDueAt: z.string().datetime({ offset: true }).optional(),
 });
 export type DossierEvent = z.infer<typeof dossierEventSchema>;

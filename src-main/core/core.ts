@@ -19,7 +19,9 @@ import { CalendarService } from './calendar/calendar-service';
 import { CatalogService, seedPath } from './catalog/catalog-service';
 import { calendarHandlers } from './calendar/handlers';
 import { catalogHandlers } from './catalog/handlers';
+import { recomputePendingDues } from './dossiers/due-revisions';
 import { dossierHandlers } from './dossiers/handlers';
+import { repairLegalDueDates } from './dossiers/repair-legal-due';
 import { printHandlers } from './print/handlers';
 import { reportHandlers } from './reports/handlers';
 import { platformPrinterAdapter } from './print/printers/for-platform';
@@ -46,6 +48,7 @@ import { FileStore } from './files/store';
 import { signingHandlers } from './signing/handlers';
 import { LazySigning } from './signing/lazy';
 import type { Pkcs11Factory } from './signing/token';
+import { deleteMeta, readMeta } from './sync/meta';
 
 export interface CoreOptions extends Partial<CorePaths> {
   dataDir: string;
@@ -144,8 +147,28 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const events = new CoreEvents();
   const catalog = new CatalogService(db, clock, seedPath(paths.assetsDir, 'catalog.json'));
   const calendar = new CalendarService(db, clock, seedPath(paths.assetsDir, 'calendar-vn.json'));
+  // A calendar change moves the legal due dates of pending dossiers, in the same transaction.
+  calendar.onChange(({ next, versionId, origin, officerId, note }) => {
+    const name = officerId ? officers.findById(officerId)?.fullName : undefined;
+    recomputePendingDues(db, {
+      calendar: next,
+      versionId,
+      at: clock.now().toISOString(),
+      actor: officerId && name ? { id: officerId, fullName: name } : { id: null, fullName: origin === 'province' ? 'Lịch làm việc do tỉnh ban hành' : 'Lịch làm việc kèm theo ứng dụng' },
+      countingBasis: catalog.current().conventions.workingDayCounting.legalBasis,
+      note: note ?? 'Lịch làm việc thay đổi',
+    });
+  });
   catalog.ensureSeeded();
   calendar.ensureSeeded();
+  repairLegalDueDates({
+    db,
+    clock,
+    calendar,
+    catalog,
+    // Once per database: migration 0008 leaves the marker, the repair clears it in its transaction.
+    marker: { pending: (tx) => readMeta(tx, 'legalDueRepairPending') !== null, clear: (tx) => deleteMeta(tx, 'legalDueRepairPending') },
+  });
 
   const secrets = opts.secrets ?? new FileSecretStore(path.join(paths.dataDir, 'secrets'));
   moveDeviceTokenOutOfDatabase(sqlite, secrets);

@@ -15,6 +15,7 @@ import { useSession } from '../stores/session';
 import { errorText } from '../ui/errors';
 import { useInterval } from '../ui/useInterval';
 import { DashboardCharts } from './home/DashboardCharts';
+import { DueRevisions } from './home/DueRevisions';
 import { KpiCards } from './home/KpiCards';
 import { LateLists } from './home/LateLists';
 import { nowDayjs } from '../ui/clock';
@@ -68,6 +69,7 @@ export function Home() {
       {data && (
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           <KpiCards data={data} />
+          <DueRevisions />
           <LateLists data={data} />
           <DashboardCharts data={data} />
         </Space>

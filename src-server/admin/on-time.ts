@@ -1,8 +1,13 @@
 /**
  * Tỷ lệ đúng hạn per commune (QĐ 766 indicator 2.1): of the dossiers whose processing ended in the
- * period, the share that ended by their due time (finishedAt ≤ dueAt). The same rule as the
- * counter's dashboard, computed on what the communes synced. Times are compared as instants;
- * both come from the dossier snapshot (UTC ISO strings).
+ * period, the share that ended on time — by the one rule of src-shared/domain/grading.ts, here in
+ * SQL over the synced snapshots, so the hub and the counters' Biểu II.06a agree:
+ *  - refusals at the counter (status rejected) are never counted;
+ *  - graded against the LEGAL due date (snapshot.dueAt), never the Mẫu 04 promise;
+ *  - withdrawn by the citizen → on time (II.06a footnote); more than one supplement request →
+ *    late (QĐ 766), counted again as an exception;
+ *  - late with a Mẫu 04 apology counted again apart ("quá hạn, đã xin lỗi").
+ * Snapshots from counters older than these fields read as "none" (no supplement, no withdrawal).
  */
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -26,6 +31,10 @@ export interface OnTimeRow {
   finished: number;
   onTime: number;
   late: number;
+  /** Of the late ones, those with a Mẫu 04 apology. */
+  lateApologised: number;
+  /** More than one supplement request (counted late). */
+  exceptions: number;
   /** onTime / finished; null when nothing finished in the period. */
   rate: number | null;
 }
@@ -40,24 +49,31 @@ export async function onTimeRates(db: HubDb, input: OnTimeInput): Promise<OnTime
     ],
     sql` and `,
   );
+  const supplements = sql`coalesce((d.snapshot->>'supplementCount')::int, 0)`;
+  const onTime = sql`((d.snapshot->>'withdrawalRequestedAt') is not null
+    or (${supplements} <= 1 and ${finishedAt} <= (d.snapshot->>'dueAt')::timestamptz))`;
   // Every commune appears, with zero when it finished nothing: a silent commune is news too.
   const result = (await db.execute(sql`
     select c.code, c.name,
       count(d.id)::int as finished,
-      count(d.id) filter (where ${finishedAt} <= (d.snapshot->>'dueAt')::timestamptz)::int as on_time
-    from commune c left join dossier d on d.commune_code = c.code and ${period}
+      count(d.id) filter (where ${onTime})::int as on_time,
+      count(d.id) filter (where not ${onTime} and (d.snapshot->>'extendedDueAt') is not null)::int as late_apologised,
+      count(d.id) filter (where ${supplements} > 1)::int as exceptions
+    from commune c left join dossier d on d.commune_code = c.code and d.status <> 'rejected' and ${period}
     group by c.code, c.name
     order by c.code`)) as { rows: Record<string, unknown>[] };
   return result.rows.map((r) => {
     const finished = Number(r.finished);
-    const onTime = Number(r.on_time);
+    const onTimeCount = Number(r.on_time);
     return {
       communeCode: String(r.code),
       communeName: String(r.name),
       finished,
-      onTime,
-      late: finished - onTime,
-      rate: finished > 0 ? onTime / finished : null,
+      onTime: onTimeCount,
+      late: finished - onTimeCount,
+      lateApologised: Number(r.late_apologised),
+      exceptions: Number(r.exceptions),
+      rate: finished > 0 ? onTimeCount / finished : null,
     };
   });
 }

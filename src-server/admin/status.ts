@@ -37,6 +37,10 @@ export async function recordStatusChange(db: HubDb, dossierId: string, input: St
       updatedAt: at,
       finishedAt: previous.finishedAt ?? (FINISHING.has(input.status) || input.status === 'returned' ? at : null),
       returnedAt: input.status === 'returned' ? (previous.returnedAt ?? at) : previous.returnedAt,
+      // What grading reads (src-shared/domain/grading.ts), kept as the counter keeps it.
+      supplementCount:
+        input.status === 'awaiting_supplement' && previous.status !== 'awaiting_supplement' ? (previous.supplementCount ?? 0) + 1 : previous.supplementCount,
+      withdrawalRequestedAt: input.status === 'withdrawal_requested' ? (previous.withdrawalRequestedAt ?? at) : previous.withdrawalRequestedAt,
     };
     const event: DossierEvent = {
       id: uuidv7(),

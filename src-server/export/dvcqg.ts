@@ -5,6 +5,7 @@
  * Asia/Ho_Chi_Minh, statuses are the national codes 1–10 (§4.3). Pure mapping: no I/O.
  */
 import { z } from 'zod';
+import { fieldCodeOf, PROCEDURE_FIELDS, type Catalog, type ProcedureField } from '@shared/domain/catalog';
 import type { Dossier, DossierEvent, DossierStatus } from '@shared/dossier';
 import { DVCQG_TIME_PATTERN, toDvcqgTime, toDvcqgTimeOrEmpty } from './vn-time';
 
@@ -126,6 +127,82 @@ export function nationalProcedureCode(localCode: string): string {
   return /^(\d\.\d{6})(\.|$)/.exec(localCode)?.[1] ?? localCode;
 }
 
+/** The codes the portal needs for a dossier's procedure, from the province's published catalog. */
+export interface ExportReference {
+  /** MaTTHC; null when the procedure has no national code (a local id is never sent). */
+  nationalCode: string | null;
+  /** MaLinhVuc; null until the province's catalog gives it. */
+  fieldCode: string | null;
+  /** TenLinhVuc. */
+  fieldName: string;
+}
+
+const NATIONAL_CODE = /^(\d\.\d{6})(\.|$)/;
+
+/**
+ * Resolves MaTTHC and MaLinhVuc: the national code from the dossier's procedure code when it has
+ * one, else from the province's catalog (a procedure coded later); MaLinhVuc from the catalog (the
+ * procedure's own, else its field's). What the catalog lacks stays null: the record is then held
+ * back and flagged, never sent with a local id or an empty code.
+ */
+export function resolveReference(dossier: Dossier, catalog: Catalog | null): ExportReference {
+  const fromCode = NATIONAL_CODE.exec(dossier.procedureCode)?.[1] ?? null;
+  const procedure = catalog?.procedures.find((p) => p.id === dossier.procedureCode || (fromCode !== null && p.code === fromCode)) ?? null;
+  const field = (procedure?.field ?? dossier.procedureField) as ProcedureField | undefined;
+  const fieldCode = catalog && procedure ? fieldCodeOf(catalog, procedure) : catalog && field ? (catalog.fieldCodes[field] ?? null) : null;
+  return {
+    nationalCode: fromCode ?? procedure?.code ?? null,
+    fieldCode,
+    fieldName: field ? (PROCEDURE_FIELDS[field] ?? '') : '',
+  };
+}
+
+/** Why a record cannot go to the portal yet (Vietnamese, for the province's administrator). */
+export function missingReferences(ref: ExportReference): string[] {
+  const missing: string[] = [];
+  if (!ref.nationalCode) missing.push('Thủ tục chưa có mã TTHC quốc gia (MaTTHC) trong danh mục của tỉnh.');
+  if (!ref.fieldCode) missing.push('Chưa có mã lĩnh vực (MaLinhVuc) của thủ tục trong danh mục của tỉnh.');
+  return missing;
+}
+
+export const flaggedRecordSchema = z.object({ MaHoSo: z.string(), TenTTHC: z.string(), LyDo: z.array(z.string()).min(1) });
+export type FlaggedRecord = z.infer<typeof flaggedRecordSchema>;
+
+/**
+ * DanhSachHoSoBoSung from the timeline: each supplement pause (entering "chờ bổ sung" → leaving
+ * it), whoever recorded it, with the legal due date before and after when the steps carry it.
+ * TrangThaiBoSung: '1' supplied, '0' still awaited [?: the portal's value list was not found].
+ */
+export function supplementRecords(events: readonly DossierEvent[]): Record<string, string>[] {
+  const out: Record<string, string>[] = [];
+  const ordered = [...events].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+  let open: DossierEvent | null = null;
+  const close = (request: DossierEvent, done: DossierEvent | null) =>
+    out.push({
+      HoSoBoSungId: request.id,
+      NguoiYeuCauBoSung: truncate(request.officer, 50),
+      NoiDungBoSung: request.note?.trim() || 'Yêu cầu bổ sung, hoàn thiện hồ sơ',
+      NgayBoSung: toDvcqgTime(request.at),
+      NguoiTiepNhanBoSung: done ? truncate(done.officer, 50) : '',
+      ThongTinTiepNhan: done?.note?.trim() ?? '',
+      NgayTiepNhanBoSung: done ? toDvcqgTime(done.at) : '',
+      TrangThaiBoSung: done ? '1' : '0',
+      DanhSachGiayToBoSung: '',
+      DanhSachLePhiBoSung: '',
+      NgayHenTraTruoc: request.legalDueAt ? toDvcqgTime(request.legalDueAt) : '',
+      NgayHenTraMoi: done?.legalDueAt ? toDvcqgTime(done.legalDueAt) : '',
+    });
+  for (const e of ordered) {
+    if (e.toStatus === 'awaiting_supplement' && e.fromStatus !== 'awaiting_supplement') open ??= e;
+    else if (e.fromStatus === 'awaiting_supplement' && e.toStatus !== 'awaiting_supplement' && open) {
+      close(open, e);
+      open = null;
+    }
+  }
+  if (open) close(open, null);
+  return out;
+}
+
 function dinhDanh(idNumber: string | undefined): z.infer<typeof dinhDanhSchema>[] {
   if (!idNumber) return [];
   if (/^\d{12}$/.test(idNumber)) return [{ LoaiDinhDanh: '1', SoDinhDanh: idNumber }];
@@ -135,15 +212,29 @@ function dinhDanh(idNumber: string | undefined): z.infer<typeof dinhDanhSchema>[
 
 const truncate = (text: string, max: number) => (text.length <= max ? text : text.slice(0, max));
 
-/** `communeName` is the receiving unit (DonViXuLy), e.g. "UBND xã Quảng Phú". */
-export function toDongBoHoSoMC(dossier: Dossier, communeName: string): DongBoHoSoMC {
+/**
+ * `communeName` is the receiving unit (DonViXuLy), e.g. "UBND xã Quảng Phú". `ref` comes from
+ * resolveReference (callers hold back records it leaves incomplete); `events` are the dossier's
+ * timeline, for the supplement list. NgayHenTra is the LEGAL due date: a Mẫu 04 promise is said in
+ * GhiChu, never sent as the due date.
+ */
+export function toDongBoHoSoMC(
+  dossier: Dossier,
+  communeName: string,
+  ref: ExportReference = { nationalCode: nationalProcedureCode(dossier.procedureCode), fieldCode: null, fieldName: '' },
+  events: readonly DossierEvent[] = [],
+): DongBoHoSoMC {
   const a = dossier.applicant;
+  const notes = [
+    ...(dossier.dueProvisional ? ['Ngày hẹn trả tạm tính'] : []),
+    ...(dossier.extendedDueAt ? [`Đã gửi văn bản xin lỗi, hẹn trả lại ngày ${toDvcqgTime(dossier.extendedDueAt)}`] : []),
+  ];
   return {
     MaHoSo: dossier.code,
-    MaTTHC: nationalProcedureCode(dossier.procedureCode),
+    MaTTHC: ref.nationalCode ?? nationalProcedureCode(dossier.procedureCode),
     TenTTHC: dossier.procedureName,
-    MaLinhVuc: '',
-    TenLinhVuc: '',
+    MaLinhVuc: ref.fieldCode ?? '',
+    TenLinhVuc: ref.fieldName,
     SoBienNhan: '',
     ChuHoSo: a.fullName,
     LoaiDoiTuong: '1', // counters receive citizens' dossiers; organisations are not modelled yet
@@ -161,7 +252,7 @@ export function toDongBoHoSoMC(dossier: Dossier, communeName: string): DongBoHoS
     HinhThuc: DELIVERY[dossier.delivery],
     NgayKetThucXuLy: toDvcqgTimeOrEmpty(dossier.finishedAt),
     DonViXuLy: communeName,
-    GhiChu: dossier.dueProvisional ? 'Ngày hẹn trả tạm tính' : '',
+    GhiChu: notes.join('; '),
     KenhThucHien: CHANNEL[dossier.channel],
     // A counter dossier is submitted and received in the same visit.
     NgayNopHoSo: toDvcqgTime(dossier.receivedAt),
@@ -181,7 +272,7 @@ export function toDongBoHoSoMC(dossier: Dossier, communeName: string): DongBoHoS
       SoLuong: String(doc.originals + doc.copies),
       LoaiGiayTo: doc.originals > 0 ? 'Bản chính' : 'Bản sao',
     })),
-    DanhSachHoSoBoSung: [],
+    DanhSachHoSoBoSung: supplementRecords(events),
     DanhSachGiayToKetQua: [],
   };
 }
@@ -204,6 +295,8 @@ export function toCapNhatTienDoHoSoMC(event: DossierEvent, dossier: Dossier, uni
 export const dvcqgExportResponseSchema = z.object({
   dongBoHoSo: z.array(dongBoHoSoMCSchema),
   capNhatTienDo: z.array(capNhatTienDoHoSoMCSchema),
+  /** Records held back until the province's catalog gives their codes (with their progress records). */
+  flagged: z.array(flaggedRecordSchema),
   cursor: z.number().int().min(0),
   hasMore: z.boolean(),
 });

@@ -5,7 +5,7 @@
  * only a starting point the administrator confirms (DOMAIN §8).
  */
 import { z } from 'zod';
-import { DEADLINE_UNITS } from './deadline';
+import { DEADLINE_UNITS, WORKING_DAY_COUNTINGS } from './deadline';
 import { DomainError } from './errors';
 import { parseYmd } from './vn-time';
 
@@ -28,17 +28,74 @@ export const PROCEDURE_FIELDS = {
 export type ProcedureField = keyof typeof PROCEDURE_FIELDS;
 const fieldSchema = z.enum(Object.keys(PROCEDURE_FIELDS) as [ProcedureField, ...ProcedureField[]]);
 
-export const deadlineSchema = z.object({
-  amount: z.number().nonnegative(),
+/**
+ * The longer statutory limit when the officer records that verification is needed (trường hợp cần
+ * xác minh). A total counted from receipt, not an addition: "kết hôn … cần xác minh thì không quá
+ * 05 ngày làm việc" (Luật Hộ tịch Điều 18).
+ */
+export const verifyingLimitSchema = z.object({
+  amount: z.number().positive(),
   unit: z.enum(DEADLINE_UNITS),
-  /** 15:00 rule (NĐ 23/2015 Điều 7): received after 15:00 → next working day. */
-  cutoff15: z.boolean(),
-  /** Total limit (not an addition) when verification is needed (trường hợp cần xác minh). */
-  whenVerifying: z.object({ amount: z.number().positive(), unit: z.enum(DEADLINE_UNITS) }).optional(),
-  confidence: confidenceSchema,
-  note: text.optional(),
+  /** The 15:00 rule of the main limit does not carry over unless the text says so. */
+  cutoff15: z.boolean().default(false),
+  legalBasis: z.string().min(1).optional(),
+  confidence: confidenceSchema.optional(),
 });
+export type VerifyingLimit = z.infer<typeof verifyingLimitSchema>;
+
+export const deadlineSchema = z
+  .object({
+    amount: z.number().nonnegative(),
+    unit: z.enum(DEADLINE_UNITS),
+    /**
+     * The 15:00 rule, per procedure: "trong ngày làm việc tiếp theo nếu tiếp nhận sau 15 giờ"
+     * (NĐ 23/2015 Điều 7 for chứng thực; the DVCQG pages of kết hôn, khai sinh, khai tử).
+     */
+    cutoff15: z.boolean(),
+    whenVerifying: verifyingLimitSchema.optional(),
+    /**
+     * Where the statute states a range ("17–20 ngày làm việc"): the engine uses `amount`, which must
+     * lie in the range; the range is shown so the province can see what it chose.
+     */
+    range: z.object({ min: z.number().positive(), max: z.number().positive() }).optional(),
+    /** The text this rule comes from (article, decision), printed in the catalog and explanations. */
+    legalBasis: z.string().min(1).optional(),
+    confidence: confidenceSchema,
+    note: text.optional(),
+  })
+  .refine((d) => !d.range || (d.range.min <= d.amount && d.amount <= d.range.max), {
+    message: 'Thời hạn áp dụng phải nằm trong khoảng quy định',
+    path: ['amount'],
+  });
 export type ProcedureDeadline = z.infer<typeof deadlineSchema>;
+
+/**
+ * Province-wide counting rules, published with the catalog (provinces' systems differ, DOMAIN §4.5).
+ */
+export const conventionsSchema = z.object({
+  workingDayCounting: z
+    .object({ counting: z.enum(WORKING_DAY_COUNTINGS), legalBasis: z.string().min(1), confidence: confidenceSchema })
+    .default({ counting: 'hours', legalBasis: 'cách tính của hệ thống một cửa cấp tỉnh (1 ngày làm việc = 8 giờ)', confidence: 'S' }),
+  /** Mẫu 04 is due this many working days before the legal due date. */
+  extensionNotice: z
+    .object({ workingDays: z.number().int().min(0).max(10), legalBasis: z.string().min(1), confidence: confidenceSchema })
+    .default({ workingDays: 1, legalBasis: 'gửi văn bản xin lỗi chậm nhất 01 ngày trước ngày hết hạn', confidence: 'M' }),
+});
+export type Conventions = z.infer<typeof conventionsSchema>;
+
+/**
+ * A procedure the one-stop counter receives on behalf of another agency that resolves it on its
+ * own forms (cư trú: Công an cấp xã, TT 66/2023/TT-BCA). TT 03/2025 counter forms are never printed
+ * for it.
+ */
+export const receivedForSchema = z.object({
+  agency: text,
+  /** What the citizen gets instead of Mẫu 01, e.g. "Tờ khai thay đổi thông tin cư trú (Mẫu CT01)". */
+  ownForms: text,
+  legalBasis: z.string().min(1),
+  confidence: confidenceSchema,
+});
+export type ReceivedFor = z.infer<typeof receivedForSchema>;
 
 const feeBase = {
   /** Stable within the procedure; used for province amounts and fee-line provenance. */
@@ -125,6 +182,9 @@ export const procedureSchema = z.object({
   documents: z.array(requiredDocumentSchema),
   resolvingAgency: text,
   interAgency: z.boolean(),
+  receivedFor: receivedForSchema.optional(),
+  /** MaLinhVuc of the procedure on Cổng DVCQG (service LayThuTuc); null until the province gives it. */
+  fieldCode: z.string().min(1).max(60).nullable().default(null),
   legalBasis: z.array(z.string()),
   confidence: z.object({ code: confidenceSchema, deadline: confidenceSchema, fee: confidenceSchema }),
   sources: z.array(z.string()).default([]),
@@ -139,6 +199,9 @@ export const catalogSchema = z
     version: z.string().min(1),
     publishedAt: ymd,
     source: z.string().min(1),
+    conventions: conventionsSchema.default(conventionsSchema.parse({})),
+    /** MaLinhVuc per field when every procedure of the field shares it; a procedure's own code wins. */
+    fieldCodes: z.record(z.string(), z.string().min(1).max(60)).default({}),
     procedures: z.array(procedureSchema),
   })
   .superRefine((c, ctx) => {
@@ -175,9 +238,37 @@ export function loadCatalog(json: unknown): Catalog {
   return parsed.data;
 }
 
+/** MaLinhVuc of a procedure: its own code, else its field's, else null (not known yet). */
+export function fieldCodeOf(catalog: Pick<Catalog, 'fieldCodes'>, p: Pick<Procedure, 'fieldCode' | 'field'>): string | null {
+  return p.fieldCode ?? catalog.fieldCodes[p.field] ?? null;
+}
+
 /** Procedures in force on a date ('yyyy-mm-dd'), for the counter's picker. */
 export function proceduresInForce(catalog: Catalog, onDate: string): Procedure[] {
   return catalog.procedures.filter(
     (p) => p.effectiveFrom <= onDate && (p.effectiveTo === null || onDate <= p.effectiveTo),
   );
+}
+
+/**
+ * Why a procedure cannot be received yet, in the officer's words; null when it can. A procedure
+ * without a deadline has no appointment date to print: it becomes receivable as soon as the
+ * province publishes one or an administrator enters it from the quyết định công bố.
+ */
+export function notReceivableReason(procedure: Pick<Procedure, 'name' | 'deadline'>): string | null {
+  if (procedure.deadline) return null;
+  return `Thủ tục "${procedure.name}" chưa có thời hạn giải quyết trong danh mục, nên chưa tính được ngày hẹn trả. Hồ sơ sẽ tiếp nhận được ngay khi tỉnh ban hành danh mục có thời hạn, hoặc quản trị viên nhập thời hạn theo quyết định công bố thủ tục của tỉnh (Danh mục thủ tục → chọn thủ tục → Nhập thời hạn).`;
+}
+
+/** The limit a dossier is graded against: the procedure's, or its verification limit once recorded. */
+export function limitInForce(
+  deadline: ProcedureDeadline,
+  verifying: boolean,
+): { amount: number; unit: ProcedureDeadline['unit']; cutoff15: boolean; legalBasis?: string } {
+  if (verifying) {
+    const v = deadline.whenVerifying;
+    if (!v) throw new DomainError('NO_VERIFICATION_LIMIT', 'Thủ tục này không có thời hạn riêng cho trường hợp cần xác minh.');
+    return { amount: v.amount, unit: v.unit, cutoff15: v.cutoff15, ...(v.legalBasis ? { legalBasis: v.legalBasis } : {}) };
+  }
+  return { amount: deadline.amount, unit: deadline.unit, cutoff15: deadline.cutoff15, ...(deadline.legalBasis ? { legalBasis: deadline.legalBasis } : {}) };
 }

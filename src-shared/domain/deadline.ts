@@ -8,7 +8,13 @@
  *
  * Units:
  *  - working_hours: N×60 working minutes added over sessions;
- *  - working_days: N×8 working hours (1 ngày làm việc = 8 giờ, the common implementation [S][R6][R21]);
+ *  - working_days: counted by one of two conventions (a province rule, `WorkingDayCounting`):
+ *      'hours'     — N×8 working hours added from the receipt instant (1 ngày làm việc = 8 giờ), what
+ *                    provincial one-stop systems and the QĐ 766 formulas use [S][R6][R16][R21];
+ *      'next_day'  — the receipt day is not counted; the deadline ends at the close of the Nth working
+ *                    day after it (Bộ luật Dân sự 2015, Điều 147 khoản 2 and Điều 148 khoản 1, which
+ *                    apply unless another law says otherwise) [S].
+ *    The explanation names the convention and its source;
  *  - days (ngày, calendar) and months (tháng): the date N days/months after the start date, at the
  *    end of its last session; a closed date rolls forward to the next working day (DOMAIN leaves
  *    this [?]; rolling forward never promises a result on a day the office is shut);
@@ -18,8 +24,10 @@
  * first session of the next working day (the paper-transfer cut-off, DOMAIN §4.1 step 3).
  *
  * Supplement pauses (QĐ 766: end − (supplement done − supplement requested)) shift the due by the
- * paused interval measured in working minutes. One extension (Mẫu 04) replaces the due by the new
- * date; it must be later than the due it replaces.
+ * paused interval measured in working minutes. This gives the LEGAL due date: it moves only with
+ * lawful pauses (supplement) and the longer statutory limit when verification is recorded (the
+ * caller passes that limit). An extension (Mẫu 04) is a promise to the citizen, never a legal due
+ * date: `checkExtension` computes and checks it apart, and reports grade against the legal due.
  *
  * Calendar years: a missing year throws CalendarMissingError (fail closed, DOMAIN §4.5); a draft
  * year anywhere between receipt and due makes the result provisional (tạm tính).
@@ -72,6 +80,18 @@ export interface PauseInterval {
 /** Mẫu 04: the new appointment, as a date (end of that working day) or an exact instant. */
 export type Extension = { newDueDate: string } | { newDueAt: InstantInput };
 
+/**
+ * How "N ngày làm việc" is counted (DOMAIN §4.5). A province rule, carried by the catalog with its
+ * source, because provinces' systems differ.
+ */
+export const WORKING_DAY_COUNTINGS = ['hours', 'next_day'] as const;
+export type WorkingDayCounting = (typeof WORKING_DAY_COUNTINGS)[number];
+
+export const WORKING_DAY_COUNTING_LABELS: Record<WorkingDayCounting, string> = {
+  hours: 'cộng dồn giờ làm việc từ thời điểm tiếp nhận (1 ngày làm việc = 8 giờ)',
+  next_day: 'không tính ngày tiếp nhận, hết hạn vào cuối ngày làm việc cuối cùng',
+};
+
 export interface ComputeDueInput {
   receivedAt: InstantInput;
   amount: number;
@@ -79,7 +99,12 @@ export interface ComputeDueInput {
   cutoff15?: boolean;
   calendar: WorkingCalendar;
   pauses?: readonly PauseInterval[];
-  extension?: Extension;
+  /** Default 'hours'. */
+  counting?: WorkingDayCounting;
+  /** The legal basis of the counting convention, named in the explanation. */
+  countingBasis?: string;
+  /** Said in the explanation when the limit is the longer one for verification (cần xác minh). */
+  verification?: { reason: string };
 }
 
 export interface DueResult {
@@ -236,6 +261,9 @@ export function computeDue(input: ComputeDueInput): DueResult {
   const { calendar: cal, amount, unit } = input;
   const cutoff15 = input.cutoff15 ?? false;
   validateAmount(amount, unit);
+  if (unit === 'working_days' && input.counting === 'next_day' && !Number.isInteger(amount)) {
+    throw new DeadlineInputError(`Cách tính theo ngày trọn cần số ngày làm việc nguyên (nhận được ${amount}).`, { amount });
+  }
   const explanation: string[] = [];
 
   const received = vnLocalMinutes(toEpochMs(input.receivedAt));
@@ -254,18 +282,35 @@ export function computeDue(input: ComputeDueInput): DueResult {
     explanation.push(`Tiếp nhận sau 15 giờ: thời hạn bắt đầu tính từ ${printed(start)}.`);
   }
 
+  if (input.verification) {
+    explanation.push(`Hồ sơ cần xác minh (${input.verification.reason}): áp dụng thời hạn giải quyết dài hơn theo quy định.`);
+  }
   let due: number;
   switch (unit) {
     case 'working_hours':
       explanation.push(`Thời hạn giải quyết: ${amount} giờ làm việc, cộng dồn theo các buổi làm việc.`);
       due = addWorkingMinutesLocal(cal, start, amount * 60);
       break;
-    case 'working_days':
-      explanation.push(
-        `Thời hạn giải quyết: ${amount} ngày làm việc (1 ngày làm việc = 8 giờ; cộng ${formatDuration(amount * WORKING_DAY_MINUTES)} làm việc theo các buổi làm việc).`,
-      );
-      due = addWorkingMinutesLocal(cal, start, amount * WORKING_DAY_MINUTES);
+    case 'working_days': {
+      const counting = input.counting ?? 'hours';
+      const basis = input.countingBasis ? ` Cách tính theo: ${input.countingBasis}.` : '';
+      if (counting === 'hours') {
+        explanation.push(
+          `Thời hạn giải quyết: ${amount} ngày làm việc, ${WORKING_DAY_COUNTING_LABELS.hours}: cộng ${formatDuration(amount * WORKING_DAY_MINUTES)} làm việc theo các buổi làm việc.${basis}`,
+        );
+        due = addWorkingMinutesLocal(cal, start, amount * WORKING_DAY_MINUTES);
+      } else {
+        // The day the dossier counts as received is not counted; the Nth working day after it ends the period.
+        const deemedDay = afterCutoff ? Math.floor(start / MINUTES_PER_DAY) : receivedDay;
+        let day = deemedDay;
+        for (let n = 0; n < amount; n++) day = workingDayOnOrAfter(cal, day + 1);
+        explanation.push(
+          `Thời hạn giải quyết: ${amount} ngày làm việc, ${WORKING_DAY_COUNTING_LABELS.next_day} (ngày ${dateOfDay(day)}).${basis}`,
+        );
+        due = endOfDay(cal, day);
+      }
       break;
+    }
     case 'days':
     case 'months': {
       const from = civilFromDays(Math.floor(start / MINUTES_PER_DAY));
@@ -327,26 +372,6 @@ export function computeDue(input: ComputeDueInput): DueResult {
   }
   if (pausedMinutes > 0) due = addWorkingMinutesLocal(cal, due, pausedMinutes);
 
-  if (input.extension) {
-    let newDue: number;
-    if ('newDueDate' in input.extension) {
-      const day = dayNumberOfYmd(input.extension.newDueDate);
-      newDue = endOfDay(cal, workingDayOnOrAfter(cal, day));
-    } else {
-      const t = vnLocalMinutes(toEpochMs(input.extension.newDueAt));
-      const day = Math.floor(t / MINUTES_PER_DAY);
-      newDue = isDueShaped(cal, t) ? t : endOfDay(cal, workingDayOnOrAfter(cal, day));
-    }
-    if (newDue <= due) {
-      throw new InvalidExtensionError(
-        `Ngày hẹn trả mới (${printed(newDue)}) phải sau ngày hẹn trả hiện tại (${printed(due)}).`,
-        { previousDueAt: iso(due), newDueAt: iso(newDue) },
-      );
-    }
-    explanation.push(`Gia hạn theo văn bản xin lỗi và đề nghị gia hạn (Mẫu 04): hạn cũ ${printed(due)}.`);
-    due = newDue;
-  }
-
   const dueDay = Math.floor(due / MINUTES_PER_DAY);
   explanation.push(...describeSkippedAndMakeup(cal, receivedDay, dueDay));
 
@@ -362,6 +387,77 @@ export function computeDue(input: ComputeDueInput): DueResult {
   explanation.push(`Hạn trả kết quả: ${printed(due)}.`);
 
   return { dueAt: iso(due), provisional: draftYears.length > 0, explanation };
+}
+
+export interface ExtensionInput {
+  calendar: WorkingCalendar;
+  /** The legal due date in force (never moved by the extension). */
+  legalDueAt: InstantInput;
+  /** The promise the new date must come after: the legal due, or an earlier extension. */
+  currentPromiseAt: InstantInput;
+  /** When the letter is issued. */
+  issuedAt: InstantInput;
+  extension: Extension;
+  /** The letter is due this many working days before the legal due date (policy, with its source). */
+  noticeWorkingDays?: number;
+  noticeBasis?: string;
+}
+
+export interface ExtensionResult {
+  /** The new appointment promised in the letter, ISO with +07:00. */
+  promisedAt: string;
+  /** The letter is issued after the legal due date: the dossier is already late. */
+  issuedAfterDue: boolean;
+  /** The letter is issued later than the notice the rule asks for (but before the due date). */
+  issuedLate: boolean;
+  /** Vietnamese, for the officer: what this extension does and does not change. */
+  warnings: string[];
+}
+
+/**
+ * Mẫu 04 (xin lỗi và hẹn lại ngày trả kết quả): the new appointment is a promise to the citizen.
+ * It never replaces the legal due date: a dossier finished after its legal due date counts as late
+ * even when it meets the new appointment (DOMAIN §14: "the dossier still counts against its legal
+ * due date"). A letter after the due date is still allowed — the law still wants the apology —
+ * and says so.
+ */
+export function checkExtension(input: ExtensionInput): ExtensionResult {
+  const cal = input.calendar;
+  const legalDue = vnLocalMinutes(toEpochMs(input.legalDueAt));
+  const current = vnLocalMinutes(toEpochMs(input.currentPromiseAt));
+  const issued = vnLocalMinutes(toEpochMs(input.issuedAt));
+  let promised: number;
+  if ('newDueDate' in input.extension) {
+    promised = endOfDay(cal, workingDayOnOrAfter(cal, dayNumberOfYmd(input.extension.newDueDate)));
+  } else {
+    const t = vnLocalMinutes(toEpochMs(input.extension.newDueAt));
+    promised = isDueShaped(cal, t) ? t : endOfDay(cal, workingDayOnOrAfter(cal, Math.floor(t / MINUTES_PER_DAY)));
+  }
+  if (promised <= current) {
+    throw new InvalidExtensionError(
+      `Ngày hẹn trả mới (${printed(promised)}) phải sau ngày hẹn trả hiện tại (${printed(current)}).`,
+      { currentPromiseAt: iso(current), newDueAt: iso(promised) },
+    );
+  }
+  if (promised <= issued) {
+    throw new InvalidExtensionError(`Ngày hẹn trả mới (${printed(promised)}) phải sau thời điểm lập văn bản.`, { newDueAt: iso(promised) });
+  }
+  const warnings: string[] = [];
+  const issuedAfterDue = issued > legalDue;
+  const notice = input.noticeWorkingDays ?? 0;
+  const issuedLate = !issuedAfterDue && notice > 0 && workingMinutesBetweenLocal(cal, issued, legalDue) < notice * WORKING_DAY_MINUTES;
+  if (issuedAfterDue) {
+    warnings.push(
+      `Văn bản xin lỗi được lập sau hạn giải quyết theo quy định (${printed(legalDue)}): hồ sơ đã quá hạn và vẫn được tính là quá hạn trong báo cáo.`,
+    );
+  } else if (issuedLate) {
+    const basis = input.noticeBasis ? ` (${input.noticeBasis})` : '';
+    warnings.push(`Văn bản xin lỗi phải gửi chậm nhất ${notice} ngày làm việc trước hạn giải quyết${basis}; văn bản này lập muộn hơn.`);
+  }
+  warnings.push(
+    `Hạn giải quyết theo quy định vẫn là ${printed(legalDue)}: nếu trả kết quả sau thời điểm đó, hồ sơ được tính là quá hạn (đã xin lỗi), kể cả khi trả đúng ngày hẹn mới.`,
+  );
+  return { promisedAt: iso(promised), issuedAfterDue, issuedLate, warnings };
 }
 
 export type CompletionClass = 'early' | 'on_time' | 'late';

@@ -2,10 +2,11 @@
  * Dossier lifecycle (vòng đời hồ sơ), DOMAIN §4.1–4.3: the internal state machine over
  * DOSSIER_STATUSES and its mapping to the national status codes 1–10 (TrangThaiHoSo, Cổng DVCQG).
  *
- * The extension (xin lỗi và gia hạn, Mẫu 04) is a flag, not a state: it keeps the status and may be
- * used once. A second supplement request is refused by default (NĐ 61/2018-era rule "hướng dẫn một
- * lần"; QĐ 766 counts a second request as overdue); both limits are policy, configurable as DOMAIN
- * [R50] asks.
+ * The extension (xin lỗi và gia hạn, Mẫu 04) and the verification step (cần xác minh) are flags,
+ * not states: they keep the status and may each be used once. The law asks for one complete
+ * supplement request ("hướng dẫn một lần, đầy đủ"); a further request is still possible when the
+ * officer records why, and QĐ 766 then counts the dossier as overdue (see grading.ts). The limits
+ * are policy, configurable as DOMAIN [R50] asks.
  */
 import { DOSSIER_STATUSES, type DossierStatus } from '../dossier';
 import { DomainError } from './errors';
@@ -22,6 +23,7 @@ export const DOSSIER_ACTIONS = [
   'requestWithdrawal', // công dân yêu cầu rút hồ sơ
   'stop', // dừng xử lý (Mẫu 05)
   'extend', // xin lỗi và gia hạn (Mẫu 04) — once
+  'recordVerification', // cần xác minh: the longer statutory limit applies — once
 ] as const;
 export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
 
@@ -51,6 +53,7 @@ export const ACTION_LABELS: Record<DossierAction, string> = {
   requestWithdrawal: 'Ghi nhận yêu cầu rút hồ sơ',
   stop: 'Dừng xử lý',
   extend: 'Xin lỗi và gia hạn thời gian giải quyết',
+  recordVerification: 'Ghi nhận cần xác minh',
 };
 
 /** National status codes (DOMAIN §4.3) with their official labels. */
@@ -108,20 +111,33 @@ const TRANSITIONS: Record<DossierAction, Partial<Record<DossierStatus, DossierSt
   returnResult: { result_ready: 'returned' },
   requestWithdrawal: Object.fromEntries(OPEN_STATUSES.map((s) => [s, 'withdrawal_requested'])),
   stop: Object.fromEntries([...OPEN_STATUSES, 'withdrawal_requested'].map((s) => [s, 'stopped'])),
-  // A flag on an open dossier: the status does not change.
+  // Flags on an open dossier: the status does not change.
   extend: Object.fromEntries(OPEN_STATUSES.map((s) => [s, s])),
+  recordVerification: Object.fromEntries(OPEN_STATUSES.map((s) => [s, s])),
 };
 
 export interface LifecyclePolicy {
+  /** Requests beyond this need a recorded reason (and make the dossier an exception). */
   maxSupplementRequests: number;
   maxExtensions: number;
 }
 export const DEFAULT_LIFECYCLE_POLICY: LifecyclePolicy = { maxSupplementRequests: 1, maxExtensions: 1 };
 
-/** What has already happened to the dossier, from its event log. */
+/** What has already happened to the dossier, from its event log, and what this step brings. */
 export interface LifecycleHistory {
   supplementRequests?: number;
   extensions?: number;
+  /** Verification already recorded. */
+  verified?: boolean;
+  /** The procedure has a longer limit for verification. */
+  canVerify?: boolean;
+  /** This step carries the officer's written reason (needed for a supplement request beyond the first). */
+  reasonGiven?: boolean;
+}
+
+/** A further supplement request is possible, with its reason: say so before it is made. */
+export function needsExceptionReason(action: DossierAction, history: LifecycleHistory, policy: LifecyclePolicy = DEFAULT_LIFECYCLE_POLICY): boolean {
+  return action === 'requestSupplement' && (history.supplementRequests ?? 0) >= policy.maxSupplementRequests;
 }
 
 export class InvalidTransitionError extends DomainError {
@@ -150,10 +166,14 @@ function refusal(
   if (action === 'extend' && extensions >= policy.maxExtensions) {
     return { reason: `Hồ sơ đã được gia hạn ${extensions} lần; chỉ được gia hạn ${policy.maxExtensions} lần.` };
   }
+  if (action === 'recordVerification') {
+    if (history.verified) return { reason: 'Hồ sơ đã được ghi nhận cần xác minh.' };
+    if (history.canVerify === false) return { reason: 'Thủ tục này không có thời hạn riêng cho trường hợp cần xác minh.' };
+  }
   const supplements = history.supplementRequests ?? 0;
-  if (action === 'requestSupplement' && supplements >= policy.maxSupplementRequests) {
+  if (action === 'requestSupplement' && supplements >= policy.maxSupplementRequests && history.reasonGiven === false) {
     return {
-      reason: `Hồ sơ đã được yêu cầu bổ sung ${supplements} lần; chỉ được yêu cầu ${policy.maxSupplementRequests} lần.`,
+      reason: `Hồ sơ đã được yêu cầu bổ sung ${supplements} lần; quy định chỉ yêu cầu ${policy.maxSupplementRequests} lần, đầy đủ. Yêu cầu thêm phải ghi rõ lý do và hồ sơ được tính là quá hạn.`,
     };
   }
   return undefined;

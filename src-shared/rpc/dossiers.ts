@@ -47,6 +47,9 @@ export const receiveInputSchema = z.strictObject({
   channel: z.enum(CHANNELS).default('direct'),
   delivery: z.enum(DELIVERIES).default('counter'),
   conditions: z.array(tokenSchema(60)).max(20).optional(),
+  /** An exemption of the procedure (its legal basis is printed on the receipt). */
+  exemptionId: vnText(1, 100).optional(),
+  /** Or an exemption the catalog does not list, with the officer's written reason. */
   exemptionReason: optionalText(300),
 });
 
@@ -64,8 +67,11 @@ export const dossierSummarySchema = z.object({
   dueAt: z.string(),
   dueProvisional: z.boolean(),
   receivedByName: z.string(),
+  /** Pending and past its legal due date (or a second supplement request): graded overdue now. */
   overdue: z.boolean(),
   finishedAt: z.string().nullable(),
+  /** The promise of a Mẫu 04 apology; the legal due date stays dueAt. */
+  extendedDueAt: z.string().nullable(),
 });
 export type DossierSummary = z.infer<typeof dossierSummarySchema>;
 
@@ -73,7 +79,22 @@ export const dossierDetailSchema = dossierSummarySchema.extend({
   agencyCode: z.string(),
   procedureId: z.string(),
   catalogVersion: z.string(),
-  deadline: z.object({ amount: z.number(), unit: z.string(), cutoff15: z.boolean() }),
+  deadline: z.object({ amount: z.number(), unit: z.string(), cutoff15: z.boolean(), counting: z.string() }),
+  /** How the dossier stands now against its legal due date (null when refused at the counter). */
+  standing: z
+    .object({
+      state: z.enum(['solved', 'pending']),
+      grade: z.enum(['early', 'on_time', 'late', 'in_time', 'overdue']),
+      apologised: z.boolean(),
+      exception: z.boolean(),
+    })
+    .nullable(),
+  verification: z.object({ at: z.string(), reason: z.string() }).nullable(),
+  /** Received on behalf of another agency, which uses its own forms (no TT 03/2025 forms). */
+  receivedFor: z.object({ agency: z.string(), ownForms: z.string() }).nullable(),
+  /** A further supplement request needs a written reason and makes the dossier an exception. */
+  supplementNeedsReason: z.boolean(),
+  withdrawalRequestedAt: z.string().nullable(),
   applicant: z.object({
     fullName: z.string(),
     idNumber: z.string().optional(),
@@ -112,7 +133,31 @@ export const dossierDetailSchema = dossierSummarySchema.extend({
 });
 export type DossierDetail = z.infer<typeof dossierDetailSchema>;
 
+/** A legal due date moved after receipt (calendar change, verification), for the officer to act on. */
+export const dueRevisionSchema = z.object({
+  id: z.string(),
+  dossierId: z.string(),
+  code: z.string(),
+  applicantName: z.string(),
+  procedureName: z.string(),
+  status: dossierStatusSchema.or(z.string()),
+  at: z.string(),
+  cause: z.enum(['calendar', 'verification']),
+  oldDueAt: z.string(),
+  newDueAt: z.string(),
+  note: z.string().nullable(),
+  /** A new Mẫu 01 was printed after the change. */
+  reprinted: z.boolean(),
+});
+export type DueRevision = z.infer<typeof dueRevisionSchema>;
+
 export const dossierRows = {
+  /** Due dates moved in the last days: old and new date, whether the new slip was printed. */
+  'dossiers.dueRevisions': row({
+    input: z.strictObject({ days: z.number().int().min(1).max(366).default(30), limit: z.number().int().min(1).max(500).default(100) }),
+    output: z.object({ items: z.array(dueRevisionSchema) }),
+    access: 'signedIn',
+  }),
   'dossiers.receive': row({
     input: receiveInputSchema,
     output: z.object({ id: z.string(), code: z.string(), dueAt: z.string(), status: dossierStatusSchema, provisional: z.boolean() }),
@@ -164,7 +209,8 @@ export const dossierRows = {
       /** returnResult: who collected the result and how. */
       collectedBy: optionalText(200),
     }),
-    output: dossierDetailSchema,
+    /** The dossier after the step, and what the officer must know about it (e.g. a late apology). */
+    output: dossierDetailSchema.extend({ warnings: z.array(z.string()) }),
     access: 'signedIn',
   }),
 } as const;

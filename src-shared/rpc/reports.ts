@@ -19,6 +19,11 @@ export const ii06aRowSchema = z.object({
   pendingInTime: count, // (12)
   pendingLate: count, // (13)
   pending: count, // (11) = (12)+(13)
+  // Shown apart, below the official columns (each is already counted in one of them):
+  resolvedLateApologised: count, // of (10): late with a Mẫu 04 apology
+  pendingLateApologised: count, // of (13): overdue with a Mẫu 04 apology
+  withdrawn: count, // of (9): withdrawn by the citizen, counted on time (template footnote)
+  exceptions: count, // more than one supplement request, counted late/overdue (QĐ 766)
 });
 export type II06aRow = z.infer<typeof ii06aRowSchema>;
 
@@ -26,6 +31,8 @@ export const ii06aSchema = z.object({
   from: z.string(),
   to: z.string(),
   periodLabel: z.string(),
+  /** The instant pending dossiers are graded at: now, or the period's last moment if it is over. */
+  asOf: z.string(),
   rows: z.array(ii06aRowSchema),
   total: ii06aRowSchema,
 });
@@ -45,12 +52,28 @@ const lateItem = z.object({
 });
 
 export const dashboardSchema = z.object({
+  /** The instant everything is graded at (now). */
+  asOf: z.string(),
   today: z.object({ received: count, returned: count }),
-  month: z.object({ received: count, returned: count, finished: count, onTime: count }),
+  month: z.object({
+    received: count,
+    returned: count,
+    /** Solved this month (result ready, returned, stopped or withdrawn; refusals at the counter excluded). */
+    finished: count,
+    /** Of them, early or on time against the legal due date. */
+    onTime: count,
+    /** Of the late ones, those with a Mẫu 04 apology. */
+    lateApologised: count,
+    /** More than one supplement request (counted late). */
+    exceptions: count,
+  }),
   /** QĐ 766 indicator 2.1 for this month: (trước hạn + đúng hạn) / đã giải quyết; null when none finished. */
   onTimeRate: z.number().nullable(),
+  /** Pending and overdue now (as Biểu II.06a column 13 counts them today). */
   overdueCount: count,
-  overdue: z.array(lateItem),
+  /** Of them, those with a Mẫu 04 apology. */
+  overdueApologised: count,
+  overdue: z.array(lateItem.extend({ extendedDueAt: z.string().nullable(), exception: z.boolean() })),
   dueSoon: z.array(lateItem.omit({ daysLate: true })),
   byField: z.array(z.object({ field: z.string(), label: z.string(), received: count, finished: count, onTime: count })),
   byMonth: z.array(z.object({ month: z.string(), received: count, finished: count, late: count })),
@@ -75,6 +98,8 @@ export const reportRows = {
       received: count,
       rejected: count,
       returned: count,
+      /** Solved that day (any receipt date), graded against the legal due date. */
+      solved: z.object({ total: count, onTime: count, late: count, lateApologised: count }),
       feesTotal: count,
       byProcedure: z.array(z.object({ procedureCode: z.string(), procedureName: z.string(), received: count, fees: count })),
       byOfficer: z.array(z.object({ officer: z.string(), received: count })),

@@ -158,10 +158,12 @@ describe('dossier lifecycle from the detail', () => {
     expect(await page.locator('.ant-modal-title').filter({ hasText: 'Mẫu 04' }).count()).toBe(1);
     await closePreview();
 
-    await poll(() => page.getByTestId('detail-due').textContent()).toContain('ngày 30 tháng 11 năm 2026');
+    // The promise is shown apart; the legal due date (the one the reports grade against) stays.
+    await poll(() => page.getByTestId('detail-extended-due').textContent()).toContain('ngày 30 tháng 11 năm 2026');
     const detail = await counter.rpc('dossiers.get', { code });
     expect(detail.extensionCount).toBe(1);
-    expect(detail.dueAt.slice(0, 10)).toBe('2026-11-30');
+    expect(detail.extendedDueAt.slice(0, 10)).toBe('2026-11-30');
+    expect(detail.dueAt).toBe(detail.originalDueAt);
     expect(detail.allowedActions).not.toContain('extend');
     const prints = await counter.rpc('print.records', { dossierId: detail.id });
     expect(prints.items.map((r: { form: string }) => r.form)).toContain('mau04');

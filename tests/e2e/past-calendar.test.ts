@@ -44,8 +44,9 @@ describe('past the last calendar year the app knows', () => {
     await page.getByLabel('Họ và tên').fill('Nguyễn Văn Hậu');
     const picker = page.getByTestId('intake').getByRole('combobox', { name: 'Thủ tục hành chính' });
     await picker.click();
-    await picker.pressSequentially('dang ky tam tru', { delay: 10 });
-    await page.locator('.ant-select-item-option').filter({ hasText: /1\.004194/ }).first().click();
+    // A procedure the commune resolves itself (Mẫu 01 is its own slip), 03 ngày làm việc.
+    await picker.pressSequentially('xac nhan tinh trang hon nhan', { delay: 10 });
+    await page.locator('.ant-select-item-option').filter({ hasText: /1\.004873/ }).first().click();
 
     // Thursday 09:00 + 3 working days over the weekend: Tuesday 09:00, provisional.
     await poll(() => page.getByTestId('due-text').textContent()).toBe('09 giờ 00 phút, ngày 06 tháng 03 năm 2029');

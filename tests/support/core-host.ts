@@ -15,9 +15,11 @@ export interface CoreHost {
   close(): Promise<void>;
 }
 
-export async function startCoreHost(opts: Partial<CoreOptions> = {}): Promise<CoreHost> {
-  const core = await openCore({ dataDir: opts.dataDir ?? tempDir('motcua-core-'), clock: runningClock(), ...opts });
-  const app = await createWebServer({ core });
+/** `rendererDir` serves the built UI too (tests/support/global-setup builds it), for e2e tests that set their own clock. */
+export async function startCoreHost(opts: Partial<CoreOptions> & { rendererDir?: string } = {}): Promise<CoreHost> {
+  const { rendererDir, ...coreOpts } = opts;
+  const core = await openCore({ dataDir: coreOpts.dataDir ?? tempDir('motcua-core-'), clock: runningClock(), ...coreOpts });
+  const app = await createWebServer({ core, ...(rendererDir ? { rendererDir } : {}) });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     core,

@@ -22,6 +22,27 @@ import { calendarVersion } from '../db/schema';
 
 type Origin = (typeof calendarVersion.$inferInsert)['origin'];
 
+/** A new calendar version was stored; runs inside the transaction that stored it. */
+export type CalendarChangeListener = (change: {
+  previous: WorkingCalendar | null;
+  next: WorkingCalendar;
+  versionId: number;
+  origin: Origin;
+  officerId: string | null;
+  note: string | null;
+}) => void;
+
+/**
+ * A province publication brings holidays, make-up days and year statuses; the commune's own office
+ * sessions stay as the commune set them, and a year only the commune has (a draft it started) is
+ * kept.
+ */
+export function mergeProvinceCalendar(current: WorkingCalendar, published: WorkingCalendar): WorkingCalendar {
+  const provinceYears = new Set(published.years.map((y) => y.year));
+  const years = [...published.years, ...current.years.filter((y) => !provinceYears.has(y.year))].sort((a, b) => a.year - b.year);
+  return { ...published, weeklySessions: current.weeklySessions, years };
+}
+
 const latestCalendarVersion = preparedPerConnection((c) => c.prepare<[], { id: number }>('SELECT id FROM calendar_version ORDER BY id DESC LIMIT 1'));
 
 /** A due date can span a few years (months-long deadlines, pauses); more means a wrong input. */
@@ -37,6 +58,7 @@ export class CalendarService {
   private cache: { id: number; calendar: WorkingCalendar } | null = null;
   /** The calendar in force plus the years computations had to draft, kept so the day tables are built once. */
   private extended: { base: WorkingCalendar; calendar: WorkingCalendar; drafted: number[] } | null = null;
+  private readonly listeners: CalendarChangeListener[] = [];
 
   constructor(
     private readonly db: CounterDb,
@@ -44,10 +66,26 @@ export class CalendarService {
     private readonly seedFile: string,
   ) {}
 
+  /** Called for every new version, inside its transaction (core recomputes open due dates). */
+  onChange(listener: CalendarChangeListener): void {
+    this.listeners.push(listener);
+  }
+
+  /**
+   * Loads the shipped calendar on first start. After an upgrade, a calendar nobody has touched yet
+   * (still the shipped one) follows the newly shipped one; a calendar the commune or the province
+   * changed is never replaced by the shipped file.
+   */
   ensureSeeded(): void {
-    if (this.db.select({ id: calendarVersion.id }).from(calendarVersion).limit(1).get()) return;
-    const calendar = loadCalendar(JSON.parse(fs.readFileSync(this.seedFile, 'utf8')));
-    this.store(calendar, 'seed', 'Lịch mặc định kèm theo ứng dụng', null);
+    const latest = this.db.select({ origin: calendarVersion.origin, body: calendarVersion.body }).from(calendarVersion).orderBy(desc(calendarVersion.id)).limit(1).get();
+    const shipped = loadCalendar(JSON.parse(fs.readFileSync(this.seedFile, 'utf8')));
+    if (!latest) {
+      this.store(shipped, 'seed', 'Lịch mặc định kèm theo ứng dụng', null);
+      return;
+    }
+    if (latest.origin === 'seed' && (latest.body as WorkingCalendar).version !== shipped.version) {
+      this.store(shipped, 'seed', `Lịch kèm theo phiên bản mới của ứng dụng (${shipped.version ?? ''})`, null);
+    }
   }
 
   current(): WorkingCalendar {
@@ -108,13 +146,29 @@ export class CalendarService {
       const e = err as { message: string; details?: unknown };
       throw new AppError('INVALID_INPUT', e.message, e.details);
     }
+    const previous = this.latest();
+    if (origin === 'province' && previous) calendar = loadCalendar(mergeProvinceCalendar(previous, calendar));
     return this.store(calendar, origin, note, officerId);
   }
 
+  private latest(): WorkingCalendar | null {
+    return latestCalendarVersion(this.db).get() ? this.current() : null;
+  }
+
   private store(calendar: WorkingCalendar, origin: Origin, note: string | null, officerId: string | null): WorkingCalendar {
-    this.db.insert(calendarVersion).values({ body: calendar, origin, note, createdAt: this.clock.now().toISOString(), createdBy: officerId }).run();
-    this.cache = null;
-    return this.current();
+    const previous = this.latest();
+    // The version and whatever it changes (open dossiers' due dates) commit together.
+    return this.db.transaction((tx) => {
+      const { id } = tx
+        .insert(calendarVersion)
+        .values({ body: calendar, origin, note, createdAt: this.clock.now().toISOString(), createdBy: officerId })
+        .returning({ id: calendarVersion.id })
+        .get();
+      this.cache = null;
+      const next = this.current();
+      for (const listener of this.listeners) listener({ previous, next, versionId: id, origin, officerId, note });
+      return next;
+    });
   }
 }
 

@@ -4,6 +4,7 @@
  * edits decide due dates: each is audited in the transaction of the change itself.
  */
 import { AppError } from '@shared/errors';
+import { notReceivableReason } from '@shared/domain/catalog';
 import type { DeadlineUnit } from '@shared/domain/deadline';
 import type { calendarRows } from '@shared/rpc/calendar';
 import { audited } from '../audit/audited';
@@ -16,12 +17,16 @@ import type { CalendarService } from './calendar-service';
 export function calendarHandlers(s: { db: CounterDb; clock: Clock; calendar: CalendarService; catalog: CatalogService }): HandlerGroup<keyof typeof calendarRows> {
   return {
     'calendar.computeDue': (i) => {
+      // The province's counting rule for "N ngày làm việc", named in the explanation with its source.
+      const { counting, legalBasis } = s.catalog.current().conventions.workingDayCounting;
+      const convention = { counting, countingBasis: legalBasis };
       if ('procedureCode' in i) {
         const p = s.catalog.get(i.procedureCode);
-        if (!p.deadline) throw new AppError('CONFLICT', `Thủ tục "${p.name}" chưa có thời hạn giải quyết`);
-        return s.calendar.computeDue({ receivedAt: i.receivedAt, amount: p.deadline.amount, unit: p.deadline.unit as DeadlineUnit, cutoff15: p.deadline.cutoff15 });
+        const refused = notReceivableReason(p);
+        if (refused || !p.deadline) throw new AppError('CONFLICT', refused ?? '', { reason: 'no_deadline', procedureId: p.id });
+        return s.calendar.computeDue({ receivedAt: i.receivedAt, amount: p.deadline.amount, unit: p.deadline.unit as DeadlineUnit, cutoff15: p.deadline.cutoff15, ...convention });
       }
-      return s.calendar.computeDue({ receivedAt: i.receivedAt, amount: i.amount, unit: i.unit, cutoff15: i.cutoff15 ?? false });
+      return s.calendar.computeDue({ receivedAt: i.receivedAt, amount: i.amount, unit: i.unit, cutoff15: i.cutoff15 ?? false, ...convention });
     },
     'calendar.get': () => s.calendar.current(),
     'calendar.confirmYear': (i, c) =>

@@ -5,10 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { desc } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { AppError } from '@shared/errors';
-import { loadCatalog, procedureSchema, proceduresInForce, PROCEDURE_FIELDS, type Catalog, type Procedure } from '@shared/domain/catalog';
-import { DEADLINE_UNIT_LABELS } from '@shared/domain/deadline';
+import { loadCatalog, procedureSchema, proceduresInForce, PROCEDURE_FIELDS, type Catalog, type Procedure, type ProcedureDeadline } from '@shared/domain/catalog';
+import { DEADLINE_UNIT_LABELS, type DeadlineUnit } from '@shared/domain/deadline';
 import { foldForSearch } from '@shared/domain/text';
 import { vnYmd } from '@shared/domain/vn-time';
 import type { ProcedureSummary } from '@shared/rpc/catalog';
@@ -27,14 +27,19 @@ interface Indexed {
   folded: string;
 }
 
+/** "Trong ngày", "05 ngày làm việc"… as printed on Mẫu 01 and in the catalog. */
+export function limitText(limit: { amount: number; unit: DeadlineUnit }): string {
+  return limit.unit === 'same_day' ? 'Trong ngày' : `${limit.amount} ${DEADLINE_UNIT_LABELS[limit.unit]}`;
+}
+
 export function deadlineText(p: Procedure): string {
-  if (!p.deadline) return 'Chưa có thời hạn';
-  const unit = DEADLINE_UNIT_LABELS[p.deadline.unit];
-  return p.deadline.unit === 'same_day' ? 'Trong ngày' : `${p.deadline.amount} ${unit}`;
+  return p.deadline ? limitText(p.deadline) : 'Chưa có thời hạn';
 }
 
 export class CatalogService {
   private cache: { versionId: number; catalog: Catalog; index: Indexed[] } | null = null;
+  /** Catalog versions are never rewritten, so a parsed one stays valid for the process. */
+  private readonly byVersion = new Map<string, Catalog>();
 
   constructor(
     private readonly db: CounterDb,
@@ -42,11 +47,14 @@ export class CatalogService {
     private readonly seedFile: string,
   ) {}
 
-  /** Loads the shipped seed when the database has no catalog yet (first start). */
+  /**
+   * Loads the shipped seed on first start. After an upgrade, a catalog nobody has changed (still the
+   * shipped seed) follows the newly shipped one; an admin's or the province's catalog stays.
+   */
   ensureSeeded(): void {
-    if (this.db.select({ id: catalogVersion.id }).from(catalogVersion).limit(1).get()) return;
-    const catalog = loadCatalog(JSON.parse(fs.readFileSync(this.seedFile, 'utf8')));
-    this.store(catalog, 'seed', null);
+    const latest = this.db.select({ origin: catalogVersion.origin, version: catalogVersion.version }).from(catalogVersion).orderBy(desc(catalogVersion.id)).limit(1).get();
+    const shipped = loadCatalog(JSON.parse(fs.readFileSync(this.seedFile, 'utf8')));
+    if (!latest || (latest.origin === 'seed' && latest.version !== shipped.version)) this.store(shipped, 'seed', null);
   }
 
   current(): Catalog {
@@ -83,6 +91,27 @@ export class CatalogService {
     return found;
   }
 
+  /**
+   * The procedure as it stood in the catalog version a dossier was received under (its rules
+   * decide that dossier's limits); the catalog in force when that version is gone.
+   */
+  procedureAt(catalogVersionName: string, procedureId: string): Procedure | null {
+    let catalog = this.byVersion.get(catalogVersionName);
+    if (!catalog) {
+      const row = this.db
+        .select({ body: catalogVersion.body })
+        .from(catalogVersion)
+        .where(eq(catalogVersion.version, catalogVersionName))
+        .orderBy(desc(catalogVersion.id))
+        .limit(1)
+        .get();
+      if (!row) return this.current().procedures.find((p) => p.id === procedureId) ?? null;
+      catalog = loadCatalog(row.body);
+      this.byVersion.set(catalogVersionName, catalog);
+    }
+    return catalog.procedures.find((p) => p.id === procedureId) ?? this.current().procedures.find((p) => p.id === procedureId) ?? null;
+  }
+
   versions() {
     return this.db
       .select()
@@ -112,6 +141,13 @@ export class CatalogService {
     const now = this.clock.now();
     const next = this.validate({ ...current, version: `${current.version}+admin.${now.getTime()}`, publishedAt: vnYmd(now), procedures });
     return this.store(next, 'admin', officerId);
+  }
+
+  /** The deadline of one procedure, from the province's quyết định công bố: a new version. */
+  setDeadline(procedureId: string, deadline: ProcedureDeadline, officerId: string) {
+    const p = this.current().procedures.find((x) => x.id === procedureId);
+    if (!p) throw new AppError('NOT_FOUND', `Không có thủ tục "${procedureId}" trong danh mục`);
+    return { before: p.deadline, version: this.saveProcedure({ ...p, deadline, confidence: { ...p.confidence, deadline: deadline.confidence } }, officerId) };
   }
 
   private validate(json: unknown): Catalog {
@@ -155,7 +191,9 @@ export class CatalogService {
         field: p.field,
         fieldLabel: PROCEDURE_FIELDS[p.field],
         deadlineText: deadlineText(p),
+        hasDeadline: p.deadline !== null,
         interAgency: p.interAgency,
+        receivedFor: p.receivedFor?.agency ?? null,
       },
     }));
     this.cache = { versionId: latest.id, catalog, index };

@@ -1,18 +1,20 @@
 /**
  * Realistic demo data: Vietnamese names and addresses, procedures in the proportions a commune
- * sees, statuses spread over the last two years. Used by `npm run cli -- seed-demo` and by the
+ * sees, statuses spread over the last two years, with the events a real counter meets (refusals,
+ * supplement pauses, a second supplement now and then, verification, apologies for late
+ * dossiers, withdrawals: demo-story.ts). Used by `npm run cli -- seed-demo` and by the
  * benchmarks. Rows are written with plain prepared statements in large transactions (the RPC
  * path would take hours at a million); demo dossiers get no outbox rows, so they never reach a
  * province hub.
  */
-import { computeDue } from '@shared/domain/deadline';
 import type { Procedure } from '@shared/domain/catalog';
 import { formatDossierCode } from '@shared/domain/dossier-code';
 import { foldForSearch } from '@shared/domain/text';
 import { dayInfo } from '@shared/domain/calendar/day-index';
-import { daysFromCivil, epochMsOfVnLocalMinutes, MS_PER_DAY, vnDayNumber, vnYmd } from '@shared/domain/vn-time';
+import { daysFromCivil, epochMsOfVnLocalMinutes, vnDayNumber, vnYmd } from '@shared/domain/vn-time';
 import type { Core } from '../core';
 import { newId } from '../ids';
+import { demoStory } from './demo-story';
 import { FAMILY_NAMES, GIVEN_NAMES_FEMALE, GIVEN_NAMES_MALE, HAMLETS, MIDDLE_NAMES_FEMALE, MIDDLE_NAMES_MALE, PROCEDURE_MIX } from './names';
 
 /** mulberry32: small, fast, seeded; the same seed gives the same data set. */
@@ -92,10 +94,13 @@ export function seedDemo(core: Core, opts: SeedDemoOptions): { inserted: number;
     catalog_version, deadline_amount, deadline_unit, cutoff15, applicant_name, applicant_id_number, applicant_birth_date, applicant_gender,
     applicant_address, applicant_phone, applicant_email, search_name, search_address, channel, delivery, pages, copies, fee_total, status,
     received_at, due_at, original_due_at, due_provisional, received_by_id, received_by_name, supplement_count, extension_count, paused_since,
-    finished_at, returned_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, 'counter', NULL, NULL, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?)`);
+    finished_at, returned_at, updated_at, extended_due_at, deadline_counting, verification_at, verification_reason, withdrawal_requested_at)
+    VALUES (@id, @code, @agency, @procedureId, @procedureCode, @procedureName, @field, @version, @amount, @unit, @cutoff15, @name, @idNumber,
+    @birthDate, @gender, @address, @phone, NULL, @searchName, @searchAddress, @channel, 'counter', NULL, NULL, @fee, @status, @receivedAt,
+    @dueAt, @originalDueAt, @provisional, @officerId, @officerName, @supplements, @extensions, @pausedSince, @finishedAt, @returnedAt,
+    @updatedAt, @extendedDueAt, @counting, @verificationAt, @verificationReason, @withdrawalAt)`);
   const insertEvent = sqlite.prepare(
-    `INSERT INTO dossier_event (id, dossier_id, type, from_status, to_status, at, officer_id, officer_name, note, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)`,
+    `INSERT INTO dossier_event (id, dossier_id, type, from_status, to_status, at, officer_id, officer_name, note, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const upsertSeq = sqlite.prepare(
     `INSERT INTO dossier_sequence (agency_code, day, desk, last) VALUES (?, ?, 0, ?) ON CONFLICT DO UPDATE SET last = max(last, excluded.last)`,
@@ -104,6 +109,8 @@ export function seedDemo(core: Core, opts: SeedDemoOptions): { inserted: number;
   const lastSeq = new Map<string, number>(
     (sqlite.prepare('SELECT day, last FROM dossier_sequence WHERE agency_code = ? AND desk = 0').all(off.agencyCode) as { day: string; last: number }[]).map((r) => [r.day, r.last]),
   );
+  const { counting, legalBasis: countingBasis } = catalog.current().conventions.workingDayCounting;
+  const iso = (ms: number) => new Date(ms).toISOString();
 
   const BATCH = 20_000;
   let done = 0;
@@ -120,40 +127,29 @@ export function seedDemo(core: Core, opts: SeedDemoOptions): { inserted: number;
       const address = `${pick(rand, HAMLETS)}, xã ${off.place}, ${off.province}`;
       const phone = `0${pick(rand, ['9', '3', '8', '7'])}${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`;
       const p = weighted(rand, mix);
-      const receivedAt = new Date(t).toISOString();
+      const receivedAt = iso(t);
       const day = vnYmd(receivedAt);
       const seq = (lastSeq.get(day) ?? 0) + 1;
       lastSeq.set(day, seq);
-      const due = computeDue({ receivedAt, amount: p.deadline!.amount, unit: p.deadline!.unit, cutoff15: p.deadline!.cutoff15, calendar: cal });
-      const dueMs = new Date(due.dueAt).getTime();
       const id = newId();
-
-      let status = 'received';
-      let finishedAt: string | null = null;
-      let returnedAt: string | null = null;
-      if (dueMs < now - 2 * MS_PER_DAY) {
-        const finish = t + Math.floor((dueMs - t) * (0.2 + rand() * 0.9)); // about one in eleven late
-        finishedAt = new Date(finish).toISOString();
-        returnedAt = new Date(finish + Math.floor(rand() * 2 * MS_PER_DAY)).toISOString();
-        status = rand() < 0.97 ? 'returned' : 'stopped';
-        if (status === 'stopped') returnedAt = null;
-      } else {
-        status = weighted(rand, [['received', 30], ['processing', 35], ['transferred', 10], ['awaiting_supplement', 10], ['result_ready', 15]] as [string, number][]);
-        if (status === 'result_ready') finishedAt = new Date(Math.min(now, t + (dueMs - t) / 2)).toISOString();
+      const story = demoStory(rand, p, t, now, { calendar: cal, counting, countingBasis });
+      const { status, finishedAt, returnedAt } = story;
+      const fee = story.status === 'rejected' ? 0 : p.fees.some((f) => f.kind === 'per_page') ? 2000 * (1 + Math.floor(rand() * 4)) : 0;
+      const last = story.events.at(-1)!;
+      insertDossier.run({
+        id, code: formatDossierCode({ agencyCode: off.agencyCode, receivedAt, seq, pattern }), agency: off.agencyCode, procedureId: p.id,
+        procedureCode: p.code ?? p.id, procedureName: p.name, field: p.field, version, amount: story.limit.amount, unit: story.limit.unit,
+        cutoff15: story.limit.cutoff15 ? 1 : 0, name: fullName, idNumber, birthDate: `${birthYear}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}`,
+        gender: female ? 'female' : 'male', address, phone, searchName: foldForSearch(fullName), searchAddress: foldForSearch(address),
+        channel: rand() < 0.93 ? 'direct' : 'postal', fee, status, receivedAt, dueAt: story.dueAt, originalDueAt: story.originalDueAt,
+        provisional: story.provisional ? 1 : 0, officerId: admin.id, officerName: admin.name, supplements: story.supplements,
+        extensions: story.extendedDueAt ? 1 : 0, pausedSince: story.pausedSince, finishedAt: finishedAt, returnedAt: returnedAt,
+        updatedAt: last.at, extendedDueAt: story.extendedDueAt, counting, verificationAt: story.verificationAt,
+        verificationReason: story.verificationAt ? 'Xác minh thông tin với cơ quan liên quan' : null, withdrawalAt: story.withdrawalAt,
+      });
+      for (const e of story.events) {
+        insertEvent.run(newId(), id, e.type, e.from, e.to, e.at, admin.id, admin.name, e.note ?? null, e.data ? JSON.stringify(e.data) : null);
       }
-      const fee = p.fees.some((f) => f.kind === 'per_page') ? 2000 * (1 + Math.floor(rand() * 4)) : 0;
-      const updatedAt = returnedAt ?? finishedAt ?? receivedAt;
-      insertDossier.run(
-        id, formatDossierCode({ agencyCode: off.agencyCode, receivedAt, seq, pattern }), off.agencyCode, p.id, p.code ?? p.id, p.name, p.field,
-        version, p.deadline!.amount, p.deadline!.unit, p.deadline!.cutoff15 ? 1 : 0, fullName, idNumber, `${birthYear}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}`,
-        female ? 'female' : 'male', address, phone, foldForSearch(fullName), foldForSearch(address), rand() < 0.93 ? 'direct' : 'postal', fee, status,
-        receivedAt, new Date(dueMs).toISOString(), new Date(dueMs).toISOString(), due.provisional ? 1 : 0, admin.id, admin.name,
-        status === 'awaiting_supplement' ? receivedAt : null, finishedAt, returnedAt, updatedAt,
-      );
-      insertEvent.run(newId(), id, 'receive', null, 'received', receivedAt, admin.id, admin.name);
-      if (finishedAt && status !== 'stopped') insertEvent.run(newId(), id, 'resultReady', 'processing', 'result_ready', finishedAt, admin.id, admin.name);
-      if (status === 'stopped') insertEvent.run(newId(), id, 'stop', 'processing', 'stopped', finishedAt, admin.id, admin.name);
-      if (returnedAt) insertEvent.run(newId(), id, 'returnResult', 'result_ready', 'returned', returnedAt, admin.id, admin.name);
       upsertSeq.run(off.agencyCode, day, seq);
     }
   });

@@ -12,10 +12,13 @@ import { enqueueOp } from '../outbox/outbox';
 import { toEventPayload, toSnapshot, type DossierRow } from './records';
 import { insertEvent } from './statements';
 
+/** Who made the change: an officer, or the app itself on the province's behalf (id null). */
+export type Actor = Pick<Officer, 'id' | 'fullName'> | { id: null; fullName: string };
+
 export function recordChange(
   tx: DbExecutor,
   row: DossierRow,
-  change: { type: string; from: DossierStatus | null; to: DossierStatus | null; at: string; officer: Officer; note?: string; data?: unknown },
+  change: { type: string; from: DossierStatus | null; to: DossierStatus | null; at: string; officer: Actor; note?: string; data?: unknown },
 ): void {
   const event = {
     id: newId(),
@@ -37,6 +40,14 @@ export function recordChange(
     officerId: change.officer.id,
     action: `dossier.${change.type}`,
     target: row.code,
-    details: { dossierId: row.id, from: change.from, to: change.to },
+    details: { dossierId: row.id, from: change.from, to: change.to, ...(auditDetails(change.data) ?? {}) },
   });
+}
+
+/** The due-date facts of a change go into the audit row too (old and new dates, why). */
+function auditDetails(data: unknown): Record<string, unknown> | null {
+  if (!data || typeof data !== 'object') return null;
+  const keep = ['oldDueAt', 'legalDueAt', 'promisedAt', 'reason', 'exception', 'calendarVersionId', 'issuedAfterDue', 'exemption'];
+  const out = Object.fromEntries(Object.entries(data as Record<string, unknown>).filter(([k]) => keep.includes(k)));
+  return Object.keys(out).length ? out : null;
 }

@@ -24,6 +24,8 @@ export function newDossierRow(input: {
   status: 'received' | 'rejected';
   dueAt: string;
   dueProvisional: boolean;
+  /** The province's counting rule for "N ngày làm việc" at receipt. */
+  deadlineCounting: string;
   feeTotal: number;
   pages?: number;
   copies?: number;
@@ -59,6 +61,11 @@ export function newDossierRow(input: {
     receivedAt: input.at,
     dueAt: input.dueAt,
     originalDueAt: input.dueAt,
+    extendedDueAt: null,
+    deadlineCounting: input.deadlineCounting,
+    verificationAt: null,
+    verificationReason: null,
+    withdrawalRequestedAt: null,
     dueProvisional: input.dueProvisional,
     receivedById: input.officer.id,
     receivedByName: input.officer.fullName,

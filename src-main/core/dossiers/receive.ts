@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { AppError } from '@shared/errors';
 import type { DeadlineUnit } from '@shared/domain/deadline';
 import { formatDossierCode, nextSequence } from '@shared/domain/dossier-code';
+import { limitInForce, notReceivableReason } from '@shared/domain/catalog';
 import { computeFees } from '@shared/domain/fees';
 import { toVnIso, vnYmd } from '@shared/domain/vn-time';
 import type { Officer } from '@shared/rpc';
@@ -37,20 +38,31 @@ export function officeForCode(tx: DbExecutor): { agencyCode: string; desk: numbe
 
 export function receiveDossier(ctx: DossierContext, input: ReceiveInput, officer: Officer) {
   const procedure = ctx.catalog.get(input.procedureCode);
-  if (!procedure.deadline) {
-    throw new AppError('CONFLICT', `Thủ tục "${procedure.name}" chưa có thời hạn giải quyết; quản trị viên cần nhập theo quyết định công bố của tỉnh`);
-  }
+  const refused = notReceivableReason(procedure);
+  if (refused || !procedure.deadline) throw new AppError('CONFLICT', refused ?? '', { reason: 'no_deadline', procedureId: procedure.id });
   const now = ctx.clock.now();
   const receivedAt = now.toISOString();
-  const deadline = { amount: procedure.deadline.amount, unit: procedure.deadline.unit as DeadlineUnit, cutoff15: procedure.deadline.cutoff15 };
-  const due = ctx.calendar.computeDue({ receivedAt, ...deadline });
+  const { workingDayCounting } = ctx.catalog.current().conventions;
+  const limit = limitInForce(procedure.deadline, false);
+  const due = ctx.calendar.computeDue({
+    receivedAt,
+    amount: limit.amount,
+    unit: limit.unit as DeadlineUnit,
+    cutoff15: limit.cutoff15,
+    counting: workingDayCounting.counting,
+    countingBasis: workingDayCounting.legalBasis,
+  });
+  if (input.exemptionId && input.exemptionReason) {
+    throw new AppError('INVALID_INPUT', 'Chọn một trường hợp miễn phí, lệ phí trong danh mục hoặc ghi lý do khác, không chọn cả hai');
+  }
+  const exemption = input.exemptionId ? { id: input.exemptionId } : input.exemptionReason ? { reason: input.exemptionReason } : undefined;
   const fees = computeFees(procedure, {
     pages: input.pages,
     copies: input.copies,
     channel: input.channel,
     conditions: input.conditions,
     onDate: vnYmd(now),
-    ...(input.exemptionReason ? { exemption: { reason: input.exemptionReason } } : {}),
+    ...(exemption ? { exemption } : {}),
   });
   const documents =
     input.documents ??
@@ -81,6 +93,7 @@ export function receiveDossier(ctx: DossierContext, input: ReceiveInput, officer
         status: 'received',
         dueAt: new Date(due.dueAt).toISOString(),
         dueProvisional: due.provisional,
+        deadlineCounting: workingDayCounting.counting,
         feeTotal: fees.total,
         pages: input.pages,
         copies: input.copies,
@@ -90,7 +103,14 @@ export function receiveDossier(ctx: DossierContext, input: ReceiveInput, officer
     insertFees(tx, inserted.id, fees.lines);
     // Before the snapshot goes into the outbox: it carries the key's hash to the hub.
     storeNewLookupKey(tx, inserted.id);
-    recordChange(tx, inserted, { type: 'receive', from: null, to: 'received', at: receivedAt, officer, data: { explanation: due.explanation } });
+    recordChange(tx, inserted, {
+      type: 'receive',
+      from: null,
+      to: 'received',
+      at: receivedAt,
+      officer,
+      data: { explanation: due.explanation, legalDueAt: inserted.dueAt, ...(exemption ? { exemption: fees.lines.find((l) => l.exemptReason)?.exemptReason ?? null } : {}) },
+    });
     return inserted;
   });
 

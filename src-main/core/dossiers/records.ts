@@ -5,8 +5,8 @@
 import { asc, eq } from 'drizzle-orm';
 import { AppError } from '@shared/errors';
 import type { Dossier, DossierEvent, DossierStatus } from '@shared/dossier';
-import { classifyCompletion } from '@shared/domain/deadline';
-import { allowedActions, nationalStatusCode, OPEN_STATUSES } from '@shared/domain/lifecycle';
+import { gradeAsOf, type GradeFacts, type Standing } from '@shared/domain/grading';
+import { allowedActions, nationalStatusCode, needsExceptionReason } from '@shared/domain/lifecycle';
 import { toVnIso } from '@shared/domain/vn-time';
 import type { DossierDetail, DossierSummary } from '@shared/rpc/dossiers';
 import type { DbExecutor } from '../db/open';
@@ -19,17 +19,42 @@ type EventRow = typeof dossierEvent.$inferSelect;
 
 const vn = (iso: string | null) => (iso ? toVnIso(iso) : null);
 
-/** Still running against its deadline (the clock is paused while awaiting a supplement). */
-export function isOverdue(row: Pick<DossierRow, 'status' | 'dueAt'>, nowIso: string): boolean {
-  return OPEN_STATUSES.includes(row.status as DossierStatus) && row.status !== 'awaiting_supplement' && row.dueAt < nowIso;
+/** What grading reads of a dossier row (the rule itself is src-shared/domain/grading.ts). */
+export type GradeFields = Pick<
+  DossierRow,
+  'status' | 'receivedAt' | 'dueAt' | 'finishedAt' | 'pausedSince' | 'supplementCount' | 'withdrawalRequestedAt' | 'extendedDueAt'
+>;
+
+export function gradeFacts(row: GradeFields): GradeFacts {
+  return {
+    status: row.status as DossierStatus,
+    receivedAt: row.receivedAt,
+    dueAt: row.dueAt,
+    finishedAt: row.finishedAt,
+    pausedSince: row.pausedSince,
+    supplementCount: row.supplementCount,
+    withdrawn: row.withdrawalRequestedAt !== null,
+    extended: row.extendedDueAt !== null,
+  };
+}
+
+/** How the dossier stands now against its legal due date. */
+export function standingNow(row: GradeFields, nowIso: string): Standing {
+  return gradeAsOf(gradeFacts(row), nowIso);
+}
+
+/** Pending and past its legal due date (or an exception): the officer must act. */
+export function isOverdue(row: GradeFields, nowIso: string): boolean {
+  const s = standingNow(row, nowIso);
+  return s.state === 'pending' && s.grade === 'overdue';
 }
 
 /** What a summary (a search result line) reads of a dossier row. */
-export type SummaryFields = Pick<
-  DossierRow,
-  | 'id' | 'code' | 'applicantName' | 'applicantIdNumber' | 'applicantPhone' | 'procedureCode' | 'procedureName' | 'procedureField'
-  | 'status' | 'receivedAt' | 'dueAt' | 'dueProvisional' | 'receivedByName' | 'finishedAt'
->;
+export type SummaryFields = GradeFields &
+  Pick<
+    DossierRow,
+    'id' | 'code' | 'applicantName' | 'applicantIdNumber' | 'applicantPhone' | 'procedureCode' | 'procedureName' | 'procedureField' | 'dueProvisional' | 'receivedByName'
+  >;
 
 export function toSummary(row: SummaryFields, nowIso: string): DossierSummary {
   return {
@@ -48,6 +73,7 @@ export function toSummary(row: SummaryFields, nowIso: string): DossierSummary {
     receivedByName: row.receivedByName,
     overdue: isOverdue(row, nowIso),
     finishedAt: vn(row.finishedAt),
+    extendedDueAt: vn(row.extendedDueAt),
   };
 }
 
@@ -64,16 +90,39 @@ function eventsOf(db: DbExecutor, id: string): EventRow[] {
   return db.select().from(dossierEvent).where(eq(dossierEvent.dossierId, id)).orderBy(asc(dossierEvent.at), asc(dossierEvent.id)).all();
 }
 
-export function toDetail(db: DbExecutor, row: DossierRow, nowIso: string): DossierDetail {
+/** What the detail needs from the catalog about the dossier's procedure. */
+export interface ProcedureFacts {
+  /** The procedure has a longer limit for verification (whenVerifying). */
+  canVerify: boolean;
+  /** Received on behalf of another agency (cư trú: Công an cấp xã), which uses its own forms. */
+  receivedFor: { agency: string; ownForms: string } | null;
+}
+
+export function toDetail(db: DbExecutor, row: DossierRow, nowIso: string, procedure: ProcedureFacts = { canVerify: false, receivedFor: null }): DossierDetail {
   const documents = documentsOf(db, row.id);
   const fees = feesOf(db, row.id);
   const status = row.status as DossierStatus;
+  const history = {
+    supplementRequests: row.supplementCount,
+    extensions: row.extensionCount,
+    verified: row.verificationAt !== null,
+    canVerify: procedure.canVerify,
+  };
+  const standing = standingNow(row, nowIso);
   return {
     ...toSummary(row, nowIso),
     agencyCode: row.agencyCode,
     procedureId: row.procedureId,
     catalogVersion: row.catalogVersion,
-    deadline: { amount: row.deadlineAmount, unit: row.deadlineUnit, cutoff15: row.cutoff15 },
+    deadline: { amount: row.deadlineAmount, unit: row.deadlineUnit, cutoff15: row.cutoff15, counting: row.deadlineCounting },
+    standing:
+      standing.state === 'solved' || standing.state === 'pending'
+        ? { state: standing.state, grade: standing.grade, apologised: standing.apologised, exception: standing.exception }
+        : null,
+    verification: row.verificationAt ? { at: toVnIso(row.verificationAt), reason: row.verificationReason ?? '' } : null,
+    receivedFor: procedure.receivedFor,
+    supplementNeedsReason: needsExceptionReason('requestSupplement', history),
+    withdrawalRequestedAt: vn(row.withdrawalRequestedAt),
     applicant: applicantOf(row),
     documents: documents.map((d) => ({ name: d.name, originals: d.originals, copies: d.copies })),
     fees: fees.map((f) => ({ label: f.label, amount: f.amount, ...(f.exemptReason ? { exemptReason: f.exemptReason } : {}) })),
@@ -88,8 +137,8 @@ export function toDetail(db: DbExecutor, row: DossierRow, nowIso: string): Dossi
     extensionCount: row.extensionCount,
     returnedAt: vn(row.returnedAt),
     nationalStatus: nationalStatusCode(status),
-    completion: row.finishedAt ? classifyCompletion(row.finishedAt, row.dueAt) : null,
-    allowedActions: allowedActions(status, { supplementRequests: row.supplementCount, extensions: row.extensionCount }),
+    completion: standing.state === 'solved' ? standing.grade : null,
+    allowedActions: allowedActions(status, history),
     events: eventsOf(db, row.id).map((e) => ({
       id: e.id,
       type: e.type,
@@ -138,11 +187,17 @@ export function toSnapshot(db: DbExecutor, row: DossierRow): Dossier {
     finishedAt: row.finishedAt,
     returnedAt: row.returnedAt,
     updatedAt: row.updatedAt,
+    procedureField: row.procedureField,
+    extendedDueAt: row.extendedDueAt,
+    supplementCount: row.supplementCount,
+    withdrawalRequestedAt: row.withdrawalRequestedAt,
+    verificationAt: row.verificationAt,
     ...(key ? { lookupKeyHash: lookupKeyHash(row.code, key) } : {}),
   };
 }
 
 export function toEventPayload(e: EventRow): DossierEvent {
+  const legalDueAt = (e.data as { legalDueAt?: unknown } | null)?.legalDueAt;
   return {
     id: e.id,
     dossierId: e.dossierId,
@@ -152,5 +207,6 @@ export function toEventPayload(e: EventRow): DossierEvent {
     at: e.at,
     officer: e.officerName,
     ...(e.note ? { note: e.note } : {}),
+    ...(typeof legalDueAt === 'string' ? { legalDueAt } : {}),
   };
 }

@@ -41,6 +41,7 @@ export function rejectDossier(
         status: 'rejected',
         dueAt: at,
         dueProvisional: false,
+        deadlineCounting: ctx.catalog.current().conventions.workingDayCounting.counting,
         feeTotal: 0,
       }),
     );

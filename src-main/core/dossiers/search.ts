@@ -11,6 +11,7 @@ import { foldForSearch } from '@shared/domain/text';
 import { dayNumberOfYmd, MS_PER_DAY, vnInstant, vnYmd, ymdOfDayNumber } from '@shared/domain/vn-time';
 import type { DossierSummary } from '@shared/rpc/dossiers';
 import { statementFor } from '../db/prepared';
+import { overdueWhere } from './standing';
 import type { DossierContext } from './context';
 import { toSummary, type DossierRow, type SummaryFields } from './records';
 
@@ -61,12 +62,14 @@ function columnsFilter(input: SearchInput, nowIso: string): Clause[] {
   const where: Clause[] = [];
   const statuses = input.status === undefined ? [] : Array.isArray(input.status) ? input.status : [input.status];
   if (statuses.length) where.push(clause(`d.status IN (${marks(statuses)})`, ...statuses));
-  if (input.overdue !== undefined || input.dueWithinDays !== undefined) {
+  // Overdue is the reports' rule (legal due date, supplement pauses, exceptions): reports/standing.ts.
+  if (input.overdue === true) where.push(clause(`(${overdueWhere('d', '?')})`, nowIso));
+  if (input.overdue === false) {
     where.push(clause(`d.status IN (${marks(RUNNING)})`, ...RUNNING));
+    where.push(clause(`NOT (${overdueWhere('d', '?')})`, nowIso));
   }
-  if (input.overdue === true) where.push(clause('d.due_at < ?', nowIso));
-  if (input.overdue === false) where.push(clause('d.due_at >= ?', nowIso));
   if (input.dueWithinDays !== undefined) {
+    where.push(clause(`d.status IN (${marks(RUNNING)})`, ...RUNNING));
     const lastDay = ymdOfDayNumber(dayNumberOfYmd(vnYmd(nowIso)) + input.dueWithinDays);
     const endExclusive = new Date(new Date(startOfVnDay(lastDay)).getTime() + MS_PER_DAY).toISOString();
     where.push(clause('d.due_at >= ? AND d.due_at < ?', nowIso, endExclusive));
@@ -129,7 +132,8 @@ const COLUMNS = [
   'local_seq AS localSeq', 'id', 'code', 'applicant_name AS applicantName', 'applicant_id_number AS applicantIdNumber',
   'applicant_phone AS applicantPhone', 'procedure_code AS procedureCode', 'procedure_name AS procedureName',
   'procedure_field AS procedureField', 'status', 'received_at AS receivedAt', 'due_at AS dueAt', 'due_provisional AS dueProvisional',
-  'received_by_name AS receivedByName', 'finished_at AS finishedAt',
+  'received_by_name AS receivedByName', 'finished_at AS finishedAt', 'paused_since AS pausedSince', 'supplement_count AS supplementCount',
+  'withdrawal_requested_at AS withdrawalRequestedAt', 'extended_due_at AS extendedDueAt',
 ]
   .map((c) => `d.${c}`)
   .join(', ');

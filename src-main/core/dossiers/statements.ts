@@ -26,6 +26,8 @@ const DOSSIER_COLUMNS: [string, keyof NewDossierRow][] = [
   ['original_due_at', 'originalDueAt'], ['due_provisional', 'dueProvisional'], ['received_by_id', 'receivedById'],
   ['received_by_name', 'receivedByName'], ['supplement_count', 'supplementCount'], ['extension_count', 'extensionCount'],
   ['paused_since', 'pausedSince'], ['finished_at', 'finishedAt'], ['returned_at', 'returnedAt'], ['updated_at', 'updatedAt'],
+  ['extended_due_at', 'extendedDueAt'], ['deadline_counting', 'deadlineCounting'], ['verification_at', 'verificationAt'],
+  ['verification_reason', 'verificationReason'], ['withdrawal_requested_at', 'withdrawalRequestedAt'],
 ];
 
 const statements = preparedPerConnection((c) => ({

@@ -7,14 +7,14 @@
 import { desc, and, eq, gte, lt, asc } from 'drizzle-orm';
 import { AppError } from '@shared/errors';
 import { PROCEDURE_FIELDS, type ProcedureField } from '@shared/domain/catalog';
-import { classifyCompletion } from '@shared/domain/deadline';
+import { classifyCompletion, formatDueVi, type DeadlineUnit } from '@shared/domain/deadline';
 import { STATUS_LABELS } from '@shared/domain/lifecycle';
 import { MS_PER_DAY, vnInstant } from '@shared/domain/vn-time';
 import type { DossierStatus } from '@shared/dossier';
 import type { Officer } from '@shared/rpc';
 import type { PrintDetails, PrintForm } from '@shared/rpc/print';
 import type { CatalogService } from '../catalog/catalog-service';
-import { deadlineText } from '../catalog/catalog-service';
+import { deadlineText, limitText } from '../catalog/catalog-service';
 import type { CounterDb } from '../db/open';
 import { dossier, dossierEvent, office } from '../db/schema';
 import { newId } from '../ids';
@@ -51,13 +51,32 @@ function officeOf(db: CounterDb): PrintContext['office'] {
   };
 }
 
-function procedureOf(deps: ContextDeps, row: Pick<DossierRow, 'procedureId' | 'procedureCode' | 'procedureName' | 'procedureField'>): PrintContext['procedure'] {
+function procedureOf(
+  deps: ContextDeps,
+  row: Pick<DossierRow, 'procedureId' | 'procedureCode' | 'procedureName' | 'procedureField' | 'catalogVersion' | 'deadlineAmount' | 'deadlineUnit' | 'verificationAt'>,
+): PrintContext['procedure'] {
   const fieldLabel = PROCEDURE_FIELDS[row.procedureField as ProcedureField] ?? row.procedureField;
-  try {
-    const p = deps.catalog.get(row.procedureId);
-    return { code: row.procedureCode, name: row.procedureName, field: fieldLabel, deadlineText: deadlineText(p), resolvingAgency: p.resolvingAgency };
-  } catch {
-    return { code: row.procedureCode, name: row.procedureName, field: fieldLabel };
+  const p = deps.catalog.procedureAt(row.catalogVersion, row.procedureId);
+  if (!p) return { code: row.procedureCode, name: row.procedureName, field: fieldLabel };
+  // The limit the dossier is held to: after verification, the longer one.
+  const text = row.verificationAt
+    ? `${limitText({ amount: row.deadlineAmount, unit: row.deadlineUnit as DeadlineUnit })} (trường hợp cần xác minh)`
+    : deadlineText(p);
+  return { code: row.procedureCode, name: row.procedureName, field: fieldLabel, deadlineText: text, resolvingAgency: p.resolvingAgency };
+}
+
+/** TT 03/2025 counter forms (Mẫu 01–06): never for a procedure received for another agency. */
+const TT03_FORMS: ReadonlySet<PrintForm> = new Set(['mau01', 'mau02', 'mau03', 'mau04', 'mau05', 'mau06']);
+
+function refuseOtherAgencyForms(deps: ContextDeps, form: PrintForm, row: Pick<DossierRow, 'catalogVersion' | 'procedureId'>): void {
+  if (!TT03_FORMS.has(form)) return;
+  const receivedFor = deps.catalog.procedureAt(row.catalogVersion, row.procedureId)?.receivedFor;
+  if (receivedFor) {
+    throw new AppError(
+      'CONFLICT',
+      `Thủ tục này do ${receivedFor.agency} giải quyết trên biểu mẫu của mình (${receivedFor.ownForms}); Bộ phận Một cửa không in biểu mẫu theo Thông tư 03/2025/TT-VPCP cho hồ sơ này.`,
+      { reason: 'other_agency_forms' },
+    );
   }
 }
 
@@ -96,7 +115,7 @@ export function buildPrintContext(
     const period = need(details.period, 'Cần chọn khoảng thời gian (từ ngày, đến ngày)');
     if (req.form === 'report_ii06a') {
       const o = deps.db.select().from(office).where(eq(office.id, 1)).get()!;
-      const report = computeII06a(deps.db, period.from, period.to);
+      const report = computeII06a(deps.db, period.from, period.to, deps.now());
       return {
         ctx: {
           ...base,
@@ -129,7 +148,16 @@ export function buildPrintContext(
     const rows = deps.db.select().from(dossier).where(and(gte(dossier.receivedAt, from), lt(dossier.receivedAt, to))).orderBy(asc(dossier.receivedAt)).all();
     const lastChange = rows.reduce((m, r) => (r.updatedAt > m ? r.updatedAt : m), from);
     return {
-      ctx: { ...base, printedAt: lastChange, register: { from: period.from, to: period.to, rows: rows.map((r) => ({ dossier: toSnapshot(deps.db, r) })) } },
+      ctx: {
+        ...base,
+        printedAt: lastChange,
+        register: {
+          from: period.from,
+          to: period.to,
+          // "Hẹn trả kết quả" is the legal due date; a Mẫu 04 promise is noted beside it, never in its place.
+          rows: rows.map((r) => ({ dossier: toSnapshot(deps.db, r), ...(r.extendedDueAt ? { note: `Đã xin lỗi, hẹn lại ${formatDueVi(r.extendedDueAt)}` } : {}) })),
+        },
+      },
       dossierId: null,
       label: `so-${period.from}-${period.to}`,
     };
@@ -150,6 +178,7 @@ export function buildPrintContext(
       searchName: '', searchAddress: '', channel: 'direct', delivery: 'counter', pages: null, copies: null, feeTotal: 0, status: 'received',
       receivedAt: at, dueAt: at, originalDueAt: at, dueProvisional: false, receivedById: officer.id, receivedByName: officer.fullName,
       supplementCount: 0, extensionCount: 0, pausedSince: null, finishedAt: null, returnedAt: null, updatedAt: at,
+      extendedDueAt: null, deadlineCounting: 'hours', verificationAt: null, verificationReason: null, withdrawalRequestedAt: null,
     };
     return {
       ctx: { ...base, printedAt: at, dossier: { ...toSnapshot(deps.db, draft), documents: [], fees: [] }, procedure: procedureOf(deps, draft), supplement },
@@ -159,6 +188,7 @@ export function buildPrintContext(
   }
 
   const row = findRow(deps.db, { id: req.dossierId });
+  refuseOtherAgencyForms(deps, req.form, row);
   const snapshot = toSnapshot(deps.db, row);
   const common = { ...base, dossier: snapshot, procedure: procedureOf(deps, row) };
   const eventType = FORM_EVENT[req.form];
@@ -186,7 +216,16 @@ export function buildPrintContext(
     case 'mau04': {
       const apology = need(details.apology, 'Cần nhập lý do xin lỗi, gia hạn');
       return {
-        ctx: { ...common, printedAt: event!.at, apology: { reason: apology.reason, signer: signer(apology.signer), newDueAt: row.dueAt, ...(apology.agencyName ? { agencyName: apology.agencyName } : {}) } },
+        ctx: {
+          ...common,
+          printedAt: event!.at,
+          apology: {
+            reason: apology.reason,
+            signer: signer(apology.signer),
+            newDueAt: need(row.extendedDueAt ?? undefined, 'Hồ sơ chưa có ngày hẹn trả mới (Mẫu 04)'),
+            ...(apology.agencyName ? { agencyName: apology.agencyName } : {}),
+          },
+        },
         dossierId: row.id,
         label: req.form,
       };

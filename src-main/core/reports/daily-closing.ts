@@ -1,4 +1,4 @@
-/** Kết thúc ngày (daily closing): what one counter day received, refused, returned and collected. */
+/** Kết thúc ngày (daily closing): what one counter day received, refused, solved, returned and collected. */
 import type { CounterDb } from '../db/open';
 import { periodBounds } from './period';
 
@@ -11,8 +11,15 @@ export function computeDailyClosing(db: CounterDb, date: string) {
        FROM dossier WHERE received_at >= ? AND received_at < ?`,
     )
     .get(start, end) as { received: number | null; rejected: number | null; feesTotal: number };
-  // Results handed back that day, whenever received: kept per day by the dossier_day_stat triggers.
-  const returned = (q.prepare('SELECT coalesce(sum(returned), 0) AS n FROM dossier_day_stat WHERE day = ?').get(date) as { n: number }).n;
+  // Results handed back and dossiers solved that day, whenever received, graded against their legal
+  // due dates: kept per day by the dossier_day_stat triggers.
+  const day = q
+    .prepare(
+      `SELECT coalesce(sum(returned), 0) AS returned, coalesce(sum(finished), 0) AS finished, coalesce(sum(finished_on_time), 0) AS onTime,
+              coalesce(sum(finished_late_apologised), 0) AS lateApologised
+       FROM dossier_day_stat WHERE day = ?`,
+    )
+    .get(date) as { returned: number; finished: number; onTime: number; lateApologised: number };
   const byProcedure = q
     .prepare(
       `SELECT procedure_code AS procedureCode, procedure_name AS procedureName, count(*) AS received, coalesce(sum(fee_total), 0) AS fees
@@ -25,5 +32,14 @@ export function computeDailyClosing(db: CounterDb, date: string) {
        WHERE received_at >= ? AND received_at < ? AND status <> 'rejected' GROUP BY received_by_name ORDER BY received DESC`,
     )
     .all(start, end) as { officer: string; received: number }[];
-  return { date, received: totals.received ?? 0, rejected: totals.rejected ?? 0, returned, feesTotal: totals.feesTotal, byProcedure, byOfficer };
+  return {
+    date,
+    received: totals.received ?? 0,
+    rejected: totals.rejected ?? 0,
+    returned: day.returned,
+    solved: { total: day.finished, onTime: day.onTime, late: day.finished - day.onTime, lateApologised: day.lateApologised },
+    feesTotal: totals.feesTotal,
+    byProcedure,
+    byOfficer,
+  };
 }

@@ -8,21 +8,33 @@
 import { PROCEDURE_FIELDS, type ProcedureField } from '@shared/domain/catalog';
 import { MS_PER_DAY, toVnIso, vnYmd } from '@shared/domain/vn-time';
 import type { Dashboard } from '@shared/rpc/reports';
+import { isSupplementException } from '@shared/domain/grading';
 import type { CounterDb } from '../db/open';
 import { dayStart, monthStart } from './period';
+import { overdueWhere } from '../dossiers/standing';
 
 /**
- * Open statuses whose deadline clock runs. The first NOT IN repeats the predicate of the partial
- * index dossier_open_due_idx word for word: SQLite uses a partial index only when the query's
- * WHERE contains its condition.
+ * Open statuses whose deadline clock runs (for "due soon"). The first NOT IN repeats the predicate
+ * of the partial index dossier_open_due_idx word for word: SQLite uses a partial index only when
+ * the query's WHERE contains its condition.
  */
-const RUNNING = `status NOT IN ('returned', 'rejected', 'stopped') AND status NOT IN ('awaiting_supplement', 'result_ready')`;
+const RUNNING = `status NOT IN ('returned', 'rejected', 'stopped') AND status NOT IN ('awaiting_supplement', 'result_ready', 'withdrawal_requested')`;
 
-type Sums = { received: number; receivedFinished: number; receivedOnTime: number; finished: number; finishedOnTime: number; returned: number };
+type Sums = {
+  received: number;
+  receivedFinished: number;
+  receivedOnTime: number;
+  finished: number;
+  finishedOnTime: number;
+  finishedLateApologised: number;
+  finishedException: number;
+  returned: number;
+};
 
 const SUMS = `coalesce(sum(received), 0) AS received, coalesce(sum(received_finished), 0) AS receivedFinished,
   coalesce(sum(received_on_time), 0) AS receivedOnTime, coalesce(sum(finished), 0) AS finished,
-  coalesce(sum(finished_on_time), 0) AS finishedOnTime, coalesce(sum(returned), 0) AS returned`;
+  coalesce(sum(finished_on_time), 0) AS finishedOnTime, coalesce(sum(finished_late_apologised), 0) AS finishedLateApologised,
+  coalesce(sum(finished_exception), 0) AS finishedException, coalesce(sum(returned), 0) AS returned`;
 
 /** The first day (yyyy-mm-dd) of the Vietnamese month `offset` months from now's. */
 const monthFirstDay = (now: Date, offset: number) => `${monthStart(now, offset).key}-01`;
@@ -42,16 +54,25 @@ export function computeDashboard(db: CounterDb, now: Date): Dashboard {
 
   const lateRows = q
     .prepare(
-      `SELECT id, code, applicant_name AS applicantName, procedure_name AS procedureName, due_at AS dueAt
-       FROM dossier WHERE ${RUNNING} AND due_at < ? ORDER BY due_at LIMIT 50`,
+      `SELECT id, code, applicant_name AS applicantName, procedure_name AS procedureName, due_at AS dueAt,
+              extended_due_at AS extendedDueAt, supplement_count AS supplementCount
+       FROM dossier WHERE ${overdueWhere()} ORDER BY due_at LIMIT 50`,
     )
-    .all(nowIso) as { id: string; code: string; applicantName: string; procedureName: string; dueAt: string }[];
+    .all({ now: nowIso }) as {
+    id: string;
+    code: string;
+    applicantName: string;
+    procedureName: string;
+    dueAt: string;
+    extendedDueAt: string | null;
+    supplementCount: number;
+  }[];
   const soonRows = q
     .prepare(
       `SELECT id, code, applicant_name AS applicantName, procedure_name AS procedureName, due_at AS dueAt
        FROM dossier WHERE ${RUNNING} AND due_at >= ? AND due_at < ? ORDER BY due_at LIMIT 50`,
     )
-    .all(nowIso, dayStart(now, 3)) as typeof lateRows;
+    .all(nowIso, dayStart(now, 3)) as { id: string; code: string; applicantName: string; procedureName: string; dueAt: string }[];
 
   // Dossiers received this month, per field: how many, how many finished, how many on time.
   const byField = (
@@ -81,12 +102,33 @@ export function computeDashboard(db: CounterDb, now: Date): Dashboard {
     return { month: key, received: m?.received ?? 0, finished: m?.finished ?? 0, late: m?.late ?? 0 };
   });
 
+  const overdue = q
+    .prepare(`SELECT count(*) AS n, coalesce(sum(extended_due_at IS NOT NULL), 0) AS apologised FROM dossier WHERE ${overdueWhere()}`)
+    .get({ now: nowIso }) as { n: number; apologised: number };
   return {
+    asOf: toVnIso(nowIso),
     today: { received: todaySums.received, returned: todaySums.returned },
-    month: { received: monthSums.received, returned: monthSums.returned, finished: monthSums.finished, onTime: monthSums.finishedOnTime },
+    month: {
+      received: monthSums.received,
+      returned: monthSums.returned,
+      finished: monthSums.finished,
+      onTime: monthSums.finishedOnTime,
+      lateApologised: monthSums.finishedLateApologised,
+      exceptions: monthSums.finishedException,
+    },
     onTimeRate: monthSums.finished > 0 ? monthSums.finishedOnTime / monthSums.finished : null,
-    overdueCount: (q.prepare(`SELECT count(*) AS n FROM dossier WHERE ${RUNNING} AND due_at < ?`).get(nowIso) as { n: number }).n,
-    overdue: lateRows.map((r) => ({ ...r, dueAt: toVnIso(r.dueAt), daysLate: Math.ceil((now.getTime() - new Date(r.dueAt).getTime()) / MS_PER_DAY) })),
+    overdueCount: overdue.n,
+    overdueApologised: overdue.apologised,
+    overdue: lateRows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      applicantName: r.applicantName,
+      procedureName: r.procedureName,
+      dueAt: toVnIso(r.dueAt),
+      daysLate: Math.max(0, Math.ceil((now.getTime() - new Date(r.dueAt).getTime()) / MS_PER_DAY)),
+      extendedDueAt: r.extendedDueAt ? toVnIso(r.extendedDueAt) : null,
+      exception: isSupplementException(r.supplementCount),
+    })),
     dueSoon: soonRows.map((r) => ({ ...r, dueAt: toVnIso(r.dueAt) })),
     byField,
     byMonth,

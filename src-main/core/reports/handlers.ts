@@ -12,8 +12,8 @@ import { computeII06a } from './ii06a';
 export function reportHandlers(d: { db: CounterDb; clock: Clock; office: OfficeService }): HandlerGroup<keyof typeof reportRows> {
   return {
     'reports.dashboard': () => computeDashboard(d.db, d.clock.now()),
-    'reports.ii06a': (i) => computeII06a(d.db, i.from, i.to),
-    'reports.exportII06a': (i) => exportII06a(computeII06a(d.db, i.from, i.to), i.format, d.office.get().name),
+    'reports.ii06a': (i) => computeII06a(d.db, i.from, i.to, d.clock.now()),
+    'reports.exportII06a': (i) => exportII06a(computeII06a(d.db, i.from, i.to, d.clock.now()), i.format, d.office.get().name),
     'reports.dailyClosing': (i) => computeDailyClosing(d.db, i.date),
   };
 }

@@ -7,7 +7,7 @@
  * Every write is idempotent (a re-pulled change finds its event already there), and a change the
  * counter cannot apply is recorded in sync_meta with its reason rather than blocking the feed.
  */
-import { eq } from 'drizzle-orm';
+import { count, desc, eq } from 'drizzle-orm';
 import { AppError } from '@shared/errors';
 import type { DossierStatus } from '@shared/dossier';
 import { STATUS_LABELS } from '@shared/domain/lifecycle';
@@ -16,7 +16,8 @@ import { appendAudit } from '../audit/audit-log';
 import type { CalendarService } from '../calendar/calendar-service';
 import type { CatalogService } from '../catalog/catalog-service';
 import type { DbExecutor } from '../db/open';
-import { dossier, dossierEvent } from '../db/schema';
+import { calendarVersion, dossier, dossierEvent, dueRevision } from '../db/schema';
+import { legalDueOf } from '../dossiers/legal-due';
 import { recordUnapplied, writeMeta } from './meta';
 
 export interface ApplyDeps {
@@ -45,24 +46,29 @@ export function applyChange(tx: DbExecutor, deps: ApplyDeps, scope: string, chan
         throw err;
       }
       return { kind: 'catalog', message: `Đã nhận danh mục thủ tục phiên bản ${change.payload.version} từ tỉnh.` };
-    case 'calendar':
+    case 'calendar': {
       try {
+        // Holidays and make-up days come from the province; the commune's own sessions stay.
         deps.calendar.save(change.payload.data, 'province', `Lịch làm việc do tỉnh ban hành, phiên bản ${change.payload.version}`, null);
       } catch (err) {
         if (err instanceof AppError) return unapplied(`Lịch làm việc ${change.payload.version} không hợp lệ: ${err.message}`);
         throw err;
       }
-      return { kind: 'calendar', message: `Đã nhận lịch làm việc phiên bản ${change.payload.version} từ tỉnh.` };
+      const moved = movedByLatestCalendar(tx);
+      const movedText = moved > 0 ? ` ${moved} hồ sơ đang giải quyết thay đổi ngày hẹn trả: xem danh sách ở Tổng quan và in lại giấy hẹn.` : '';
+      return { kind: 'calendar', message: `Đã nhận lịch làm việc phiên bản ${change.payload.version} từ tỉnh.${movedText}` };
+    }
     case 'agency':
       writeMeta(tx, 'agencies', change.payload);
       return { kind: 'agency', message: `Đã cập nhật danh sách cơ quan (phiên bản ${change.payload.version}).` };
     case 'dossier.status':
-      return applyStatus(tx, change.payload, change.seq, nowIso, unapplied);
+      return applyStatus(tx, deps, change.payload, change.seq, nowIso, unapplied);
   }
 }
 
 function applyStatus(
   tx: DbExecutor,
+  deps: ApplyDeps,
   p: DossierStatusPayload,
   seq: number,
   nowIso: string,
@@ -74,6 +80,7 @@ function applyStatus(
 
   const from = row.status as DossierStatus;
   const to = p.status;
+  const entersPause = to === 'awaiting_supplement' && from !== 'awaiting_supplement';
   tx.update(dossier)
     .set({
       status: to,
@@ -81,6 +88,8 @@ function applyStatus(
       returnedAt: p.dossier.returnedAt,
       // The supplement pause follows the province's status: it stops the deadline clock locally too.
       pausedSince: to === 'awaiting_supplement' ? (row.pausedSince ?? p.event.at) : null,
+      supplementCount: entersPause ? row.supplementCount + 1 : row.supplementCount,
+      withdrawalRequestedAt: to === 'withdrawal_requested' ? (row.withdrawalRequestedAt ?? p.event.at) : row.withdrawalRequestedAt,
       updatedAt: p.event.at,
     })
     .where(eq(dossier.id, row.id))
@@ -99,6 +108,11 @@ function applyStatus(
       data: { source: 'province', feedSeq: seq, provinceType: p.event.type },
     })
     .run();
+  // Leaving a supplement pause the province opened moves the legal due date by the pause.
+  if (from === 'awaiting_supplement' && to !== 'awaiting_supplement' && !p.dossier.finishedAt) {
+    const due = legalDueOf(tx, { ...row }, deps.calendar.current(), { until: p.event.at });
+    tx.update(dossier).set({ dueAt: new Date(due.dueAt).toISOString(), dueProvisional: due.provisional }).where(eq(dossier.id, row.id)).run();
+  }
   appendAudit(tx, {
     at: nowIso,
     officerId: null,
@@ -107,4 +121,11 @@ function applyStatus(
     details: { dossierId: row.id, from, to, feedSeq: seq },
   });
   return { kind: 'dossier.status', dossierId: row.id, message: `Hồ sơ ${row.code}: tỉnh cập nhật trạng thái "${STATUS_LABELS[to]}".` };
+}
+
+/** Due dates the calendar version just stored moved (due_revision rows written in this transaction). */
+function movedByLatestCalendar(tx: DbExecutor): number {
+  const latest = tx.select({ id: calendarVersion.id }).from(calendarVersion).orderBy(desc(calendarVersion.id)).limit(1).get();
+  if (!latest) return 0;
+  return tx.select({ n: count() }).from(dueRevision).where(eq(dueRevision.calendarVersionId, latest.id)).get()?.n ?? 0;
 }

@@ -51,6 +51,8 @@ const KEYS = {
   revoked: { key: 'revoked', schema: z.boolean() },
   agencies: { key: 'agencies', schema: publicationSchema },
   unapplied: { key: 'unapplied_changes', schema: unappliedSchema },
+  /** Set by migration 0008: the legal due dates of older dossiers still need core's repair (dossiers/repair-legal-due.ts). */
+  legalDueRepairPending: { key: 'legal_due_repair_pending', schema: z.string() },
 } as const;
 type Keys = typeof KEYS;
 export type MetaKey = keyof Keys;

@@ -1,7 +1,7 @@
 /**
- * The working calendar by year: each year ships as a draft (computed holidays) and the
- * administrator confirms it against the government's notice; until then appointment dates in
- * that year print as "dự kiến".
+ * The working calendar by year, with the notices it rests on: settled years ship confirmed, a
+ * year the government has not decided yet is a draft the administrator confirms against its
+ * notice; until then appointment dates in that year print as "dự kiến".
  */
 import { App, Button, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -97,14 +97,24 @@ export function CalendarTab({ isAdmin }: { isAdmin: boolean }) {
           {error}
         </Typography.Paragraph>
       )}
+      {current && (
+        <div style={{ marginBottom: 8 }} data-testid="calendar-sources">
+          {current.sources.length > 0 && (
+            <Typography.Text type="secondary">
+              {t.sources}: {current.sources.map(withoutTags).join('; ')}
+            </Typography.Text>
+          )}
+          <div className="muted">{t.settledNote}</div>
+        </div>
+      )}
       <Table
         size="small"
         rowKey="date"
         pagination={false}
         scroll={{ y: 380 }}
         dataSource={[
-          ...(current?.holidays ?? []).map((h) => ({ date: h.date, name: h.name, kind: t.kind[h.kind] ?? h.kind, ref: h.legalRef })),
-          ...(current?.makeupWorkdays ?? []).map((m) => ({ date: m.date, name: m.name, kind: t.makeup, ref: m.legalRef })),
+          ...(current?.holidays ?? []).map((h) => ({ date: h.date, name: h.name, kind: t.kind[h.kind] ?? h.kind, ref: withoutTags(h.legalRef ?? '') })),
+          ...(current?.makeupWorkdays ?? []).map((m) => ({ date: m.date, name: m.name, kind: t.makeup, ref: withoutTags(m.legalRef ?? '') })),
         ].sort((a, b) => a.date.localeCompare(b.date))}
         columns={[
           { title: t.date, dataIndex: 'date', width: 190, render: (d: string) => `${weekdayNameOfYmd(d)}, ${formatDateVi(d)}` },
@@ -115,4 +125,9 @@ export function CalendarTab({ isAdmin }: { isAdmin: boolean }) {
       />
     </div>
   );
+}
+
+/** Research confidence tags ([M], [S][R35]…) belong to the data, not to the officer's screen. */
+function withoutTags(text: string): string {
+  return text.replace(/\s*\[[^\]]*\]/g, '').trim();
 }

@@ -3,14 +3,15 @@
  * legal number (confidence tags, DOMAIN §0) with its sources, so the administrator knows what to
  * verify against the province's quyết định công bố.
  */
-import { Descriptions, Drawer, List, Spin, Tag, Tooltip, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, App, Button, Checkbox, Descriptions, Drawer, Form, Input, InputNumber, List, Modal, Select, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
 import { PROCEDURE_FIELDS, type FeeRule, type Procedure } from '@shared/domain/catalog';
-import { DEADLINE_UNIT_LABELS } from '@shared/domain/deadline';
+import { DEADLINE_UNIT_LABELS, DEADLINE_UNITS, type DeadlineUnit } from '@shared/domain/deadline';
 import { formatDateVi, formatDong } from '@shared/domain/text';
 import { vi } from '../../i18n/vi';
 import { call } from '../../rpc/client';
-import { errorText } from '../../ui/errors';
+import { useSession } from '../../stores/session';
+import { errorText, showFieldErrors } from '../../ui/errors';
 
 const t = vi.catalog;
 
@@ -39,16 +40,108 @@ function feeText(f: FeeRule): string {
   }
 }
 
+function limitText(l: { amount: number; unit: DeadlineUnit }): string {
+  return l.unit === 'same_day' ? DEADLINE_UNIT_LABELS.same_day : `${l.amount} ${DEADLINE_UNIT_LABELS[l.unit]}`;
+}
+
 export function deadlineText(p: Procedure): string {
-  if (!p.deadline) return '—';
-  return p.deadline.unit === 'same_day' ? DEADLINE_UNIT_LABELS.same_day : `${p.deadline.amount} ${DEADLINE_UNIT_LABELS[p.deadline.unit]}`;
+  return p.deadline ? limitText(p.deadline) : '—';
+}
+
+/** The deadline rule as the engine applies it, each part with the text it comes from. */
+function DeadlineRule({ p }: { p: Procedure }) {
+  const d = p.deadline;
+  if (!d) return <Typography.Text type="warning">{t.noDeadline}</Typography.Text>;
+  return (
+    <div data-testid="procedure-deadline">
+      <div>
+        <strong>{limitText(d)}</strong>
+        {d.cutoff15 && <span> · {t.after15}</span>}
+        {d.range && <div className="muted">{t.range(d.range.min, d.range.max)}</div>}
+      </div>
+      {d.whenVerifying && (
+        <div>
+          {t.whenVerifying}: {limitText(d.whenVerifying)}
+          {d.whenVerifying.legalBasis && <span className="muted"> — {d.whenVerifying.legalBasis}</span>}
+        </div>
+      )}
+      {d.legalBasis && (
+        <div className="muted">
+          {t.deadlineBasis}: {d.legalBasis}
+        </div>
+      )}
+      {d.note && <div className="muted">{d.note}</div>}
+    </div>
+  );
+}
+
+interface DeadlineValues {
+  amount: number;
+  unit: DeadlineUnit;
+  cutoff15: boolean;
+  legalBasis: string;
+}
+
+/** An administrator enters the deadline from the province's quyết định công bố; it is audited. */
+function SetDeadlineDialog({ p, onClose, onSaved }: { p: Procedure; onClose(): void; onSaved(): void }) {
+  const [form] = Form.useForm<DeadlineValues>();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function submit() {
+    const v = await form.validateFields();
+    setBusy(true);
+    try {
+      await call('catalog.setDeadline', {
+        procedureId: p.id,
+        deadline: { amount: v.unit === 'same_day' ? 0 : v.amount, unit: v.unit, cutoff15: v.cutoff15, legalBasis: v.legalBasis, confidence: 'C' },
+      });
+      message.success(t.deadlineSaved);
+      onSaved();
+    } catch (err) {
+      showFieldErrors(form, err);
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  const initial: DeadlineValues = {
+    amount: p.deadline?.amount ?? 1,
+    unit: p.deadline?.unit ?? 'working_days',
+    cutoff15: p.deadline?.cutoff15 ?? false,
+    legalBasis: '',
+  };
+  return (
+    <Modal open title={t.setDeadlineTitle} okText={vi.common.save} cancelText={vi.common.cancel} onOk={() => void submit()} okButtonProps={{ loading: busy }} onCancel={onClose} destroyOnHidden>
+      {error && <Typography.Paragraph type="danger">{error}</Typography.Paragraph>}
+      <Typography.Paragraph>{p.name}</Typography.Paragraph>
+      <Form form={form} layout="vertical" initialValues={initial} name="set-deadline">
+        <Space align="start">
+          <Form.Item name="amount" label={t.amount} rules={[{ required: true, message: vi.detail.required }]}>
+            <InputNumber min={0} max={1000} style={{ width: 100 }} />
+          </Form.Item>
+          <Form.Item name="unit" label={t.unit}>
+            <Select aria-label={t.unit} style={{ width: 180 }} options={DEADLINE_UNITS.map((u) => ({ value: u, label: DEADLINE_UNIT_LABELS[u] }))} />
+          </Form.Item>
+        </Space>
+        <Form.Item name="cutoff15" valuePropName="checked">
+          <Checkbox>{t.cutoff15}</Checkbox>
+        </Form.Item>
+        <Form.Item name="legalBasis" label={t.legalBasisInput} rules={[{ required: true, whitespace: true, message: vi.detail.required }]}>
+          <Input autoFocus />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
 }
 
 export function ProcedureDrawer({ procedureKey, onClose }: { procedureKey: string | null; onClose(): void }) {
   const [p, setP] = useState<Procedure | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const isAdmin = useSession((s) => s.officer?.role === 'admin');
 
-  useEffect(() => {
+  const load = useCallback(() => {
     setP(null);
     setError(null);
     if (!procedureKey) return;
@@ -56,6 +149,7 @@ export function ProcedureDrawer({ procedureKey, onClose }: { procedureKey: strin
       .then(setP)
       .catch((err) => setError(errorText(err)));
   }, [procedureKey]);
+  useEffect(load, [load]);
 
   return (
     <Drawer open={procedureKey !== null} onClose={onClose} size={820} title={p ? `${p.code ?? '—'} · ${t.procedures}` : t.procedures} destroyOnHidden>
@@ -70,7 +164,15 @@ export function ProcedureDrawer({ procedureKey, onClose }: { procedureKey: strin
             <ConfidenceTag tag={p.confidence.code} label={t.confidenceOf.code} />
             <ConfidenceTag tag={p.confidence.deadline} label={t.confidenceOf.deadline} />
             <ConfidenceTag tag={p.confidence.fee} label={t.confidenceOf.fee} />
+            {isAdmin && (
+              <Button size="small" onClick={() => setEditing(true)} data-testid="set-deadline">
+                {t.setDeadline}
+              </Button>
+            )}
           </div>
+          {p.receivedFor && (
+            <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`${t.receivedFor}: ${p.receivedFor.agency}`} description={`${t.ownForms}: ${p.receivedFor.ownForms}`} />
+          )}
           <Descriptions
             size="small"
             bordered
@@ -78,7 +180,7 @@ export function ProcedureDrawer({ procedureKey, onClose }: { procedureKey: strin
             styles={{ label: { width: 170 } }}
             items={[
               { key: 'field', label: t.field, children: PROCEDURE_FIELDS[p.field] },
-              { key: 'deadline', label: t.deadline, children: `${deadlineText(p)}${p.deadline?.note ? ` — ${p.deadline.note}` : ''}` },
+              { key: 'deadline', label: t.deadline, children: <DeadlineRule p={p} /> },
               { key: 'agency', label: t.resolvingAgency, children: `${p.resolvingAgency}${p.interAgency ? ` (${t.interAgency})` : ''}` },
               { key: 'effective', label: t.effective, children: `${formatDateVi(p.effectiveFrom)} – ${p.effectiveTo ? formatDateVi(p.effectiveTo) : '…'}` },
               { key: 'legal', label: t.legalBasis, children: p.legalBasis.join('; ') || '—' },
@@ -126,6 +228,26 @@ export function ProcedureDrawer({ procedureKey, onClose }: { procedureKey: strin
               </List.Item>
             )}
           />
+          {p.exemptions.length > 0 && (
+            <>
+              <Typography.Title level={5} className="section-title">
+                {t.exemptions}
+              </Typography.Title>
+              <List
+                size="small"
+                bordered
+                dataSource={p.exemptions}
+                renderItem={(e) => (
+                  <List.Item>
+                    <span>
+                      {e.reason}
+                      {e.legalBasis && <div className="muted">{e.legalBasis}</div>}
+                    </span>
+                  </List.Item>
+                )}
+              />
+            </>
+          )}
           {p.notes.length > 0 && (
             <>
               <Typography.Title level={5} className="section-title">
@@ -139,6 +261,16 @@ export function ProcedureDrawer({ procedureKey, onClose }: { procedureKey: strin
             </>
           )}
         </div>
+      )}
+      {p && editing && (
+        <SetDeadlineDialog
+          p={p}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            load();
+          }}
+        />
       )}
     </Drawer>
   );

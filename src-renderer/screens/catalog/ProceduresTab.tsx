@@ -1,6 +1,8 @@
 /** The procedures of the catalog in force, searchable by code or name without diacritics. */
-import { Input, Table, Tag } from 'antd';
+import { Input, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import type { Conventions } from '@shared/domain/catalog';
+import { WORKING_DAY_COUNTING_LABELS } from '@shared/domain/deadline';
 import type { ProcedureSummary } from '@shared/rpc/catalog';
 import { vi } from '../../i18n/vi';
 import { call } from '../../rpc/client';
@@ -18,13 +20,14 @@ export function ProceduresTab({ version }: { version: number }) {
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
+  const [conventions, setConventions] = useState<Conventions | null>(null);
 
   useEffect(() => {
     let cancelled = false;
     const timer = setTimeout(() => {
       setLoading(true);
       call('catalog.search', { query, limit: 200 })
-        .then((r) => !cancelled && (setItems(r.items), setError(null)))
+        .then((r) => !cancelled && (setItems(r.items), setConventions(r.conventions), setError(null)))
         .catch((err) => !cancelled && setError(errorText(err)))
         .finally(() => !cancelled && setLoading(false));
     }, 200);
@@ -45,6 +48,11 @@ export function ProceduresTab({ version }: { version: number }) {
         style={{ marginBottom: 8 }}
         status={error ? 'error' : undefined}
       />
+      {conventions && (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }} data-testid="catalog-counting">
+          {t.counting}: {WORKING_DAY_COUNTING_LABELS[conventions.workingDayCounting.counting]} — {conventions.workingDayCounting.legalBasis}.
+        </Typography.Paragraph>
+      )}
       <Table<ProcedureSummary>
         virtual
         size="small"

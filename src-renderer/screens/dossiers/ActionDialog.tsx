@@ -4,9 +4,10 @@
  * undone (trả kết quả, dừng, gia hạn) ask once more before they are recorded. The steps that come
  * with a form (Mẫu 02, 04, 05) open its preview right after.
  */
-import { App, DatePicker, Form, Input, Modal, Typography } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { formatDueVi } from '@shared/domain/deadline';
 import { ACTION_LABELS, type DossierAction } from '@shared/domain/lifecycle';
 import type { RpcInput } from '@shared/rpc';
 import type { DossierDetail } from '@shared/rpc/dossiers';
@@ -23,7 +24,7 @@ import { nowDayjs } from '../../ui/clock';
 const t = vi.detail;
 const required = [{ required: true, whitespace: true, message: t.required }];
 
-export const IRREVERSIBLE: readonly DossierAction[] = ['returnResult', 'stop', 'extend'];
+export const IRREVERSIBLE: readonly DossierAction[] = ['returnResult', 'stop', 'extend', 'recordVerification'];
 
 interface Values extends Partial<SupplementValues> {
   note?: string;
@@ -39,11 +40,13 @@ interface Props {
   action: DossierAction;
   /** Supplement items to start from (the dossier's documents). */
   documents?: DossierDetail['documents'];
+  /** The dossier as shown: its legal due date and standing decide the warnings. */
+  detail?: Pick<DossierDetail, 'dueAt' | 'standing' | 'supplementNeedsReason'>;
   onClose(): void;
   onDone?(detail: DossierDetail): void;
 }
 
-export function ActionDialog({ dossierId, code, action, documents, onClose, onDone }: Props) {
+export function ActionDialog({ dossierId, code, action, documents, detail, onClose, onDone }: Props) {
   const [form] = Form.useForm<Values>();
   const { modal, message } = App.useApp();
   const settings = useSession((s) => s.settings);
@@ -62,17 +65,19 @@ export function ActionDialog({ dossierId, code, action, documents, onClose, onDo
     const input: RpcInput<'dossiers.act'> = {
       id: dossierId,
       action,
-      note: action === 'requestSupplement' || action === 'extend' || action === 'stop' ? v.reason : v.note,
+      note: action === 'requestSupplement' || action === 'extend' || action === 'stop' || action === 'recordVerification' ? v.reason : v.note,
       newDueDate: action === 'extend' ? toYmd(v.newDueDate) : undefined,
       collectedBy: action === 'returnResult' ? v.collectedBy : undefined,
     };
     setBusy(true);
     setError(null);
     try {
-      const detail = await call('dossiers.act', input);
+      const result = await call('dossiers.act', input);
       dossiersChanged();
       message.success(`${t.done}: ${ACTION_LABELS[action]}`);
-      onDone?.(detail);
+      // What the officer must know about this step (a late apology, an exception), said once more.
+      for (const w of result.warnings) message.warning(w, 8);
+      onDone?.(result);
       onClose();
       const follow = followUpPrint(v);
       if (follow) showPreview(follow, `${vi.intake.code}: ${code}`);
@@ -89,6 +94,8 @@ export function ActionDialog({ dossierId, code, action, documents, onClose, onDo
     if (action === 'requestSupplement') return { form: 'mau02', dossierId, details: { supplement: supplementDetails(v as SupplementValues) } };
     if (action === 'extend') return { form: 'mau04', dossierId, details: { apology: { reason: v.reason ?? '', signer } } };
     if (action === 'stop') return { form: 'mau05', dossierId, details: { stop: { reason: v.reason ?? '', signer } } };
+    // The legal due date moved: a new appointment slip for the citizen, archived as a new print.
+    if (action === 'recordVerification') return { form: 'mau01', dossierId };
     return null;
   }
 
@@ -111,6 +118,7 @@ export function ActionDialog({ dossierId, code, action, documents, onClose, onDo
   }
 
   const withSigner = action === 'extend' || action === 'stop';
+  const reasonOnly = action === 'recordVerification';
   return (
     <Modal
       open
@@ -129,6 +137,20 @@ export function ActionDialog({ dossierId, code, action, documents, onClose, onDo
           {error}
         </Typography.Paragraph>
       )}
+      {action === 'extend' && detail && (
+        <Alert
+          type={detail.standing?.grade === 'overdue' ? 'warning' : 'info'}
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="extend-warning"
+          title={detail.standing?.grade === 'overdue' ? t.extendAfterDue : t.extendInfo(formatDueVi(detail.dueAt))}
+          description={detail.standing?.grade === 'overdue' ? t.extendInfo(formatDueVi(detail.dueAt)) : undefined}
+        />
+      )}
+      {action === 'requestSupplement' && detail?.supplementNeedsReason && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t.supplementAgain} data-testid="supplement-again" />
+      )}
+      {action === 'recordVerification' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t.verificationHint} />}
       <Form form={form} layout="vertical" initialValues={initial} name={`act-${action}`}>
         {action === 'returnResult' && (
           <Form.Item name="collectedBy" label={t.collectedBy} extra={t.collectedByHint} rules={required}>
@@ -156,7 +178,12 @@ export function ActionDialog({ dossierId, code, action, documents, onClose, onDo
             </div>
           </>
         )}
-        {!withSigner && action !== 'requestSupplement' && (
+        {reasonOnly && (
+          <Form.Item name="reason" label={t.verificationReason} rules={required}>
+            <Input.TextArea autoFocus autoSize={{ minRows: 2, maxRows: 5 }} />
+          </Form.Item>
+        )}
+        {!withSigner && !reasonOnly && action !== 'requestSupplement' && (
           <Form.Item name="note" label={t.note}>
             <Input autoFocus={action !== 'returnResult'} onPressEnter={() => void submit()} />
           </Form.Item>

@@ -5,7 +5,7 @@
  */
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Drawer, Empty, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { PROCEDURE_FIELDS, type ProcedureField } from '@shared/domain/catalog';
 import { formatDueVi } from '@shared/domain/deadline';
 import { ACTION_LABELS, NATIONAL_STATUS_LABELS, STATUS_LABELS, type DossierAction, type NationalStatusCode } from '@shared/domain/lifecycle';
@@ -35,15 +35,21 @@ export function DossierDrawer() {
   const [error, setError] = useState<string | null>(null);
   const [action, setAction] = useState<DossierAction | null>(null);
 
+  // Loads overlap (a step, then the preview closing, then an event): only the latest may draw, or a
+  // slow earlier answer would put back the status from before the step.
+  const latestLoad = useRef(0);
   const load = useCallback(async () => {
     if (!ref) return;
+    const mine = ++latestLoad.current;
     setError(null);
     try {
       const d = await call('dossiers.get', ref);
+      const items = (await call('print.records', { dossierId: d.id })).items;
+      if (mine !== latestLoad.current) return;
       setDetail(d);
-      setRecords((await call('print.records', { dossierId: d.id })).items);
+      setRecords(items);
     } catch (err) {
-      setError(errorText(err));
+      if (mine === latestLoad.current) setError(errorText(err));
     }
   }, [ref]);
 
@@ -78,7 +84,8 @@ export function DossierDrawer() {
         )
       }
       extra={
-        d && (
+        d &&
+        !d.receivedFor && (
           <Space>
             <Button icon={<PrinterOutlined />} onClick={() => showPreview({ form: d.status === 'rejected' ? 'mau03' : 'mau01', dossierId: d.id }, `${vi.intake.code}: ${d.code}`)}>
               {d.status === 'rejected' ? t.reprint03 : t.reprint01}
@@ -125,17 +132,40 @@ export function DossierDrawer() {
                 { key: 'catalog', label: t.catalogVersion, children: <span className="dyn">{d.catalogVersion}</span> },
                 { key: 'recv', label: t.receivedAt, children: <span className="dyn">{formatDateTimeVi(d.receivedAt)}</span> },
                 { key: 'by', label: t.receivedBy, children: d.receivedByName },
+                ...(d.receivedFor
+                  ? [{ key: 'for', label: t.receivedFor, span: 2, children: `${d.receivedFor.agency} — ${d.receivedFor.ownForms}` }]
+                  : []),
                 {
                   key: 'due',
                   label: t.dueAt,
                   span: 2,
                   children: (
-                    <span className={d.overdue ? 'overdue dyn' : 'dyn'} data-testid="detail-due">
-                      {formatDueVi(d.dueAt)}
-                      {d.dueProvisional && ` ${vi.status.provisional}`}
-                    </span>
+                    <Space size={6} wrap>
+                      <span className={d.overdue ? 'overdue dyn' : 'dyn'} data-testid="detail-due">
+                        {formatDueVi(d.dueAt)}
+                        {d.dueProvisional && ` ${vi.status.provisional}`}
+                      </span>
+                      {d.standing && <StandingTag standing={d.standing} />}
+                    </Space>
                   ),
                 },
+                ...(d.extendedDueAt
+                  ? [
+                      {
+                        key: 'ext-due',
+                        label: t.extendedDueAt,
+                        span: 2,
+                        children: (
+                          <span data-testid="detail-extended-due">
+                            {formatDueVi(d.extendedDueAt)} <span className="muted">— {t.extendedNote}</span>
+                          </span>
+                        ),
+                      },
+                    ]
+                  : []),
+                ...(d.verification
+                  ? [{ key: 'verify', label: t.verification, span: 2, children: `${formatDateTimeVi(d.verification.at)} — ${d.verification.reason}` }]
+                  : []),
                 ...(d.originalDueAt !== d.dueAt ? [{ key: 'odue', label: t.originalDueAt, span: 2, children: formatDueVi(d.originalDueAt) }] : []),
                 { key: 'channel', label: t.channel, children: vi.channel[d.channel] },
                 { key: 'delivery', label: t.delivery, children: vi.delivery[d.delivery] },
@@ -144,6 +174,7 @@ export function DossierDrawer() {
                 { key: 'sup', label: t.supplementCount, children: d.supplementCount },
                 { key: 'ext', label: t.extensionCount, children: d.extensionCount },
                 ...(d.pausedSince ? [{ key: 'paused', label: t.pausedSince, span: 2, children: formatDateTimeVi(d.pausedSince) }] : []),
+                ...(d.withdrawalRequestedAt ? [{ key: 'withdraw', label: t.withdrawalRequestedAt, span: 2, children: formatDateTimeVi(d.withdrawalRequestedAt) }] : []),
                 ...(d.finishedAt ? [{ key: 'fin', label: t.finishedAt, children: formatDateTimeVi(d.finishedAt) }] : []),
                 ...(d.returnedAt ? [{ key: 'ret', label: t.returnedAt, children: formatDateTimeVi(d.returnedAt) }] : []),
                 ...(d.completion
@@ -257,8 +288,20 @@ export function DossierDrawer() {
         )}
       </div>
       {d && action && (
-        <ActionDialog dossierId={d.id} code={d.code} action={action} documents={d.documents} onClose={() => setAction(null)} onDone={setDetail} />
+        <ActionDialog dossierId={d.id} code={d.code} action={action} documents={d.documents} detail={d} onClose={() => setAction(null)} onDone={setDetail} />
       )}
     </Drawer>
+  );
+}
+
+/** Trong hạn / quá hạn (pending) or trước hạn / đúng hạn / quá hạn (solved), against the legal due date. */
+function StandingTag({ standing }: { standing: NonNullable<DossierDetail['standing']> }) {
+  const late = standing.grade === 'late' || standing.grade === 'overdue';
+  const notes = [...(standing.apologised ? [vi.status.apologised] : []), ...(standing.exception ? [vi.status.exception] : [])];
+  return (
+    <Tag color={late ? 'red' : standing.grade === 'early' ? 'green' : 'blue'} data-testid="detail-standing">
+      {vi.status.grades[standing.grade]}
+      {notes.length > 0 && ` (${notes.join(', ')})`}
+    </Tag>
   );
 }

@@ -36,11 +36,17 @@ export function KpiCards({ data }: { data: Dashboard }) {
       <Kpi id="returned-month" title={t.returnedMonth} value={data.month.returned} />
       <Kpi
         id="on-time-rate"
-        title={<Tooltip title={t.onTimeHint}>{t.onTimeRate}</Tooltip>}
+        title={<Tooltip title={`${t.onTimeHint}. ${t.solvedRule}`}>{t.onTimeRate}</Tooltip>}
         value={rate}
-        extra={`QĐ 766 · ${data.month.onTime}/${data.month.finished} ${t.onTimeOf}`}
+        extra={`QĐ 766 · ${data.month.onTime}/${data.month.finished} ${t.onTimeOf}${data.month.lateApologised > 0 ? ` · ${t.lateApologised(data.month.lateApologised)}` : ''}`}
       />
-      <Kpi id="overdue" title={t.overdueCount} value={data.overdueCount} danger={data.overdueCount > 0} />
+      <Kpi
+        id="overdue"
+        title={t.overdueCount}
+        value={data.overdueCount}
+        danger={data.overdueCount > 0}
+        {...(data.overdueApologised > 0 ? { extra: t.overdueApologised(data.overdueApologised) } : {})}
+      />
     </Row>
   );
 }

@@ -60,6 +60,8 @@ export function LateLists({ data }: { data: Dashboard }) {
                     <Tag color="red" data-testid="days-late">
                       {t.daysLate(r.daysLate)}
                     </Tag>
+                    {r.extendedDueAt && <Tag title={`${t.promised}: ${formatDueVi(r.extendedDueAt)}`}>{vi.status.apologised}</Tag>}
+                    {r.exception && <Tag color="orange">{vi.status.exception}</Tag>}
                   </>
                 ),
               },

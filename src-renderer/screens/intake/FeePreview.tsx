@@ -16,18 +16,19 @@ interface Props {
   copies?: number | null;
   channel: 'direct' | 'postal';
   onDate: string;
+  exemptionId?: string | null;
 }
 
 export function needsPages(procedure: Procedure): boolean {
   return procedure.fees.some((f) => f.kind === 'per_page');
 }
 
-export function FeePreview({ procedure, pages, copies, channel, onDate }: Props) {
+export function FeePreview({ procedure, pages, copies, channel, onDate, exemptionId }: Props) {
   if (procedure.fees.length === 0) return <Typography.Text type="secondary">{t.feeNone}</Typography.Text>;
   if (needsPages(procedure) && !pages) return <Typography.Text type="warning">{t.feeNeedPages}</Typography.Text>;
   let result: FeeResult;
   try {
-    result = computeFees(procedure, { pages: pages ?? undefined, copies: copies ?? undefined, channel, onDate });
+    result = computeFees(procedure, { pages: pages ?? undefined, copies: copies ?? undefined, channel, onDate, ...(exemptionId ? { exemption: { id: exemptionId } } : {}) });
   } catch (err) {
     return <Typography.Text type="danger">{(err as Error).message}</Typography.Text>;
   }

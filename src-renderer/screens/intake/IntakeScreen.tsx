@@ -7,7 +7,7 @@
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space, Typography, type InputRef } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CccdCard } from '@shared/domain/cccd';
-import type { Procedure } from '@shared/domain/catalog';
+import { notReceivableReason, type Procedure } from '@shared/domain/catalog';
 import { vi } from '../../i18n/vi';
 import { call } from '../../rpc/client';
 import { useNavigation } from '../../stores/navigation';
@@ -51,6 +51,10 @@ export function IntakeScreen() {
   const pages = Form.useWatch('pages', form);
   const copies = Form.useWatch('copies', form);
   const channel = Form.useWatch('channel', form) ?? 'direct';
+  const exemptionId = Form.useWatch('exemptionId', form);
+  /** Why this procedure cannot be received yet (no deadline in the catalog), said before saving. */
+  const notReceivable = procedure ? notReceivableReason(procedure) : null;
+  const otherAgency = procedure?.receivedFor ?? null;
 
   const reset = useCallback(() => {
     form.resetFields();
@@ -75,7 +79,7 @@ export function IntakeScreen() {
       .then((p) => {
         if (cancelled) return;
         setProcedure(p);
-        form.setFieldsValue({ documents: documentsOf(p) });
+        form.setFieldsValue({ documents: documentsOf(p), exemptionId: null });
       })
       .catch((err) => !cancelled && setError(errorText(err)));
     return () => {
@@ -118,13 +122,15 @@ export function IntakeScreen() {
       const r = await call('dossiers.receive', receiveInput(values));
       setReceived({ id: r.id, code: r.code });
       dossiersChanged();
-      showPreview({ form: 'mau01', dossierId: r.id }, `${t.code}: ${r.code}`);
+      // A dossier received for another agency gets that agency's forms, never Mẫu 01.
+      if (otherAgency) message.success(t.savedOtherAgency(otherAgency.agency));
+      else showPreview({ form: 'mau01', dossierId: r.id }, `${t.code}: ${r.code}`);
     } catch (err) {
       failed(err);
     } finally {
       setBusy(false);
     }
-  }, [busy, received, form, dossiersChanged, showPreview]);
+  }, [busy, received, form, dossiersChanged, showPreview, otherAgency, message]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -279,6 +285,17 @@ export function IntakeScreen() {
               <Form.Item name="procedureCode" label={t.procedure} rules={[{ required: true, message: t.procedureRequired }]}>
                 <ProcedurePicker />
               </Form.Item>
+              {notReceivable && <Alert type="warning" showIcon title={t.noDeadlineTitle} description={notReceivable} style={{ marginBottom: 8 }} data-testid="intake-no-deadline" />}
+              {otherAgency && (
+                <Alert
+                  type="info"
+                  showIcon
+                  title={t.otherAgencyTitle(otherAgency.agency)}
+                  description={t.otherAgencyBody(otherAgency.agency, otherAgency.ownForms)}
+                  style={{ marginBottom: 8 }}
+                  data-testid="intake-other-agency"
+                />
+              )}
               {procedure && (
                 <Form.Item label={t.documents}>
                   <DocumentsChecklist />
@@ -310,16 +327,27 @@ export function IntakeScreen() {
               </Row>
               <Row gutter={16}>
                 <Col span={12}>
+                  {procedure && procedure.exemptions.length > 0 && (
+                    <Form.Item name="exemptionId" label={t.exemption}>
+                      <Select
+                        aria-label={t.exemption}
+                        allowClear
+                        placeholder={t.exemptionNone}
+                        options={procedure.exemptions.map((e) => ({ value: e.id, label: e.legalBasis ? `${e.reason} (${e.legalBasis})` : e.reason }))}
+                        data-testid="intake-exemption"
+                      />
+                    </Form.Item>
+                  )}
                   <div className="field-label">{t.fees}</div>
                   {procedure ? (
-                    <FeePreview procedure={procedure} pages={pages} copies={copies} channel={channel} onDate={todayYmd()} />
+                    <FeePreview procedure={procedure} pages={pages} copies={copies} channel={channel} onDate={todayYmd()} exemptionId={exemptionId} />
                   ) : (
                     <Typography.Text type="secondary">—</Typography.Text>
                   )}
                 </Col>
                 <Col span={12}>
                   <div className="field-label">{t.due}</div>
-                  <DuePreview procedureCode={procedureCode} />
+                  {notReceivable ? <Typography.Text type="secondary">—</Typography.Text> : <DuePreview procedureCode={procedureCode} />}
                 </Col>
               </Row>
             </Card>
@@ -328,8 +356,8 @@ export function IntakeScreen() {
       </Form>
       <div className="action-bar">
         <Space>
-          <Button type="primary" size="large" onClick={() => void save()} loading={busy} disabled={received !== null} data-testid="intake-save">
-            {t.save}
+          <Button type="primary" size="large" onClick={() => void save()} loading={busy} disabled={received !== null || notReceivable !== null} data-testid="intake-save">
+            {otherAgency ? t.saveOtherAgency : t.save}
           </Button>
           <Button size="large" onClick={() => void checkWhoAndWhat().then((ok) => ok && openGuide())} disabled={received !== null}>
             {t.guide}

@@ -22,6 +22,8 @@ export interface IntakeValues {
   copies?: number | null;
   channel: 'direct' | 'postal';
   delivery: 'counter' | 'postal';
+  /** A fee exemption of the procedure (its legal basis is printed on the receipt). */
+  exemptionId?: string | null;
 }
 
 export const EMPTY_INTAKE: IntakeValues = {
@@ -58,6 +60,7 @@ export function receiveInput(v: IntakeValues): RpcInput<'dossiers.receive'> {
     copies: v.copies ?? undefined,
     channel: v.channel,
     delivery: v.delivery,
+    exemptionId: v.exemptionId ?? undefined,
   };
 }
 

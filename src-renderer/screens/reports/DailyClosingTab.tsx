@@ -65,16 +65,22 @@ export function DailyClosingTab() {
                 ['received', t.received, data.received],
                 ['rejected', t.rejected, data.rejected],
                 ['returned', t.returned, data.returned],
+                ['solved', t.solved, `${data.solved.total} (${t.solvedOnTime.toLowerCase()} ${data.solved.onTime}, ${t.solvedLate.toLowerCase()} ${data.solved.late})`],
                 ['fees', t.fees, formatDong(data.feesTotal)],
               ] as const
             ).map(([id, title, value]) => (
-              <Col span={6} key={id}>
+              <Col flex="1 1 0" key={id}>
                 <Card size="small">
                   <Statistic title={title} value={value} valueRender={() => <span data-testid={`closing-${id}`}>{value}</span>} />
                 </Card>
               </Col>
             ))}
           </Row>
+          {data.solved.lateApologised > 0 && (
+            <Typography.Paragraph type="secondary">
+              {t.solvedLate}: {data.solved.late} — {t.solvedLateApologised} {data.solved.lateApologised}
+            </Typography.Paragraph>
+          )}
           <Row gutter={12}>
             <Col span={15}>
               <Typography.Title level={5}>{t.byProcedure}</Typography.Title>

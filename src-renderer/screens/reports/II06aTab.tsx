@@ -3,6 +3,7 @@ import { FileExcelOutlined, FileTextOutlined, PrinterOutlined } from '@ant-desig
 import { Alert, App, Button, DatePicker, Segmented, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { II06a } from '@shared/rpc/reports';
+import { formatDateTimeVi } from '@shared/domain/text';
 import { vi } from '../../i18n/vi';
 import { call, RpcError } from '../../rpc/client';
 import { useNavigation } from '../../stores/navigation';
@@ -106,6 +107,17 @@ export function II06aTab() {
             </Typography.Text>
           </div>
           <II06aTable report={report} />
+          <div className="report-notes" data-testid="ii06a-notes">
+            <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 4 }}>
+              {vi.home.solvedRule} {t.asOf(formatDateTimeVi(report.asOf))}
+            </Typography.Paragraph>
+            <Typography.Text strong>{t.apart}: </Typography.Text>
+            <Typography.Text>
+              {t.lateApologised}: <span data-testid="ii06a-late-apologised">{report.total.resolvedLateApologised}</span> · {t.pendingApologised}:{' '}
+              {report.total.pendingLateApologised} · {t.withdrawn}: {report.total.withdrawn} · {t.exceptions}:{' '}
+              <span data-testid="ii06a-exceptions">{report.total.exceptions}</span>
+            </Typography.Text>
+          </div>
         </>
       )}
     </div>

@@ -126,7 +126,10 @@ export const vi = {
   onTime: {
     title: 'Tỷ lệ giải quyết đúng hạn theo xã (QĐ 766/QĐ-TTg, chỉ số 2.1)',
     period: 'Kỳ (theo ngày kết thúc xử lý)',
-    explain: 'Tỷ lệ = số hồ sơ kết thúc xử lý không muộn hơn hạn trả / tổng số hồ sơ đã kết thúc xử lý trong kỳ.',
+    explain:
+      'Tỷ lệ = số hồ sơ kết thúc xử lý không muộn hơn hạn giải quyết theo quy định / tổng số hồ sơ đã giải quyết trong kỳ. Đã giải quyết: có kết quả, đã trả kết quả, dừng giải quyết hoặc công dân rút hồ sơ (rút hồ sơ tính đúng hạn); hồ sơ từ chối tiếp nhận tại quầy không tính. Văn bản xin lỗi, hẹn lại không làm hồ sơ quá hạn thành đúng hạn; yêu cầu bổ sung từ lần thứ hai tính là quá hạn.',
+    lateApologised: 'Quá hạn, đã xin lỗi',
+    exceptions: 'Bổ sung nhiều lần',
     commune: 'Xã/phường',
     finished: 'Đã giải quyết',
     onTime: 'Đúng hạn',

@@ -49,6 +49,8 @@ export function OnTimeRates() {
             { title: vi.onTime.finished, dataIndex: 'finished', align: 'right' },
             { title: vi.onTime.onTime, dataIndex: 'onTime', align: 'right' },
             { title: vi.onTime.late, dataIndex: 'late', align: 'right' },
+            { title: vi.onTime.lateApologised, dataIndex: 'lateApologised', align: 'right' },
+            { title: vi.onTime.exceptions, dataIndex: 'exceptions', align: 'right' },
             {
               title: vi.onTime.rate,
               width: 260,

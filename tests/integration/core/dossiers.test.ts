@@ -37,17 +37,22 @@ describe('receiving a dossier (tiếp nhận)', () => {
       applicant: { fullName: 'Nguyễn Thị Hồng Đào', idNumber: '038186001234', phone: '0912345678', address: 'Thôn Đông, xã Tân Lập' },
     });
     expect(res.status).toBe(200);
-    // The shipped calendar is a draft until the commune's administrator confirms the year.
-    expect(res.body.result).toMatchObject({ code: '000.00.17.H56-261123-0001', status: 'received', dueAt: '2026-11-27T09:00:00+07:00', provisional: true });
-  });
-
-  it('stops marking due dates provisional once an administrator confirms the year, and only an administrator may', async () => {
-    expect((await call('calendar.confirmYear', { year: 2026 }, desk2)).status).toBe(403);
-    const confirmed = await call('calendar.confirmYear', { year: 2026 });
-    expect(confirmed.body.result.years.find((y: { year: number }) => y.year === 2026)).toMatchObject({ status: 'confirmed', confirmedBy: SAMPLE_SETUP.admin.fullName });
+    // 2026 ships confirmed from the government's notices: the date is not "dự kiến".
+    expect(res.body.result).toMatchObject({ code: '000.00.17.H56-261123-0001', status: 'received', dueAt: '2026-11-27T09:00:00+07:00', provisional: false });
     const due = await call('calendar.computeDue', { procedureCode: '1.004194', receivedAt: '2026-11-23T09:00:00+07:00' });
     expect(due.body.result).toMatchObject({ dueAt: '2026-11-27T09:00:00+07:00', provisional: false, dueText: '09 giờ 00 phút, ngày 27 tháng 11 năm 2026' });
     expect(due.body.result.explanation.join(' ')).toContain('Ngày Văn hóa Việt Nam');
+  });
+
+  it('marks due dates in a draft year provisional until an administrator confirms the year, and only an administrator may', async () => {
+    // Monday 01/03/2027 09:00 + 3 working days (24 working hours) = Thursday 04/03/2027 09:00.
+    const draft = await call('calendar.computeDue', { procedureCode: '1.004194', receivedAt: '2027-03-01T09:00:00+07:00' });
+    expect(draft.body.result).toMatchObject({ dueAt: '2027-03-04T09:00:00+07:00', provisional: true });
+    expect((await call('calendar.confirmYear', { year: 2027 }, desk2)).status).toBe(403);
+    const confirmed = await call('calendar.confirmYear', { year: 2027 });
+    expect(confirmed.body.result.years.find((y: { year: number }) => y.year === 2027)).toMatchObject({ status: 'confirmed', confirmedBy: SAMPLE_SETUP.admin.fullName });
+    const due = await call('calendar.computeDue', { procedureCode: '1.004194', receivedAt: '2027-03-01T09:00:00+07:00' });
+    expect(due.body.result).toMatchObject({ dueAt: '2027-03-04T09:00:00+07:00', provisional: false });
   });
 
   it('gives a certified copy received after 15:00 the end of the next working day, and charges per page with the lower rate from page 3', async () => {
@@ -189,8 +194,11 @@ describe('the lifecycle', () => {
     clock.set('2026-12-07T08:00:00+07:00');
     const { id } = (await call('dossiers.receive', { procedureCode: '1.004194', applicant: { fullName: 'Hoàng Văn Nam' } })).body.result;
     const ext = await call('dossiers.act', { id, action: 'extend', newDueDate: '2026-12-15', note: 'Cần xác minh thêm' });
-    expect(ext.body.result.dueAt).toBe('2026-12-15T17:00:00+07:00');
+    // The promise is kept apart: the legal due date (Thursday 10/12 08:00) does not move.
+    expect(ext.body.result.dueAt).toBe('2026-12-10T08:00:00+07:00');
+    expect(ext.body.result.extendedDueAt).toBe('2026-12-15T17:00:00+07:00');
     expect(ext.body.result.extensionCount).toBe(1);
+    expect(ext.body.result.warnings.join(' ')).toContain('quá hạn (đã xin lỗi)');
     const again = await call('dossiers.act', { id, action: 'extend', newDueDate: '2026-12-20' });
     expect(again.status).toBe(409);
   });

@@ -4,8 +4,6 @@
  * dashboard against the range counts it replaced, both II.06a plans against each other, and FTS
  * prefix search (detail=none with prefix indexes) against a scan of every row.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROCEDURE_FIELDS, type ProcedureField } from '../../../src-shared/domain/catalog';
@@ -16,9 +14,10 @@ import type { CounterDb } from '../../../src-main/core/db/open';
 import { seedDemo } from '../../../src-main/core/demo/seed-demo';
 import { computeDashboard } from '../../../src-main/core/reports/dashboard';
 import { periodRows } from '../../../src-main/core/reports/ii06a';
+import { standingNow, type GradeFields } from '../../../src-main/core/dossiers/records';
 import { dayStart, monthStart, periodBounds } from '../../../src-main/core/reports/period';
-import { APP_ROOT } from '../../../src-main/core/paths';
 import { ManualClock } from '../../support/clock';
+import { initializeOldSchema, migrationsBefore, seedOldSchema } from '../../support/old-schema-seed';
 import { signingInAgainInCore } from '../../support/signing-in-again';
 import { SAMPLE_SETUP, tempDir } from '../../support/web-host';
 
@@ -35,18 +34,24 @@ async function call(name: string, input: unknown) {
   return res.result as never;
 }
 
+/** On time by the grading rule (src-shared/domain/grading.ts), written out again for the recount. */
+const ON_TIME = `(withdrawal_requested_at IS NOT NULL OR (supplement_count <= 1 AND finished_at <= due_at))`;
+
 /** dossier_day_stat recomputed from the dossier rows, zero rows left out. */
 function recount(db: CounterDb) {
   return db.$client
     .prepare(
       `SELECT day, field, sum(received) AS received, sum(received_finished) AS receivedFinished, sum(received_on_time) AS receivedOnTime,
-              sum(finished) AS finished, sum(finished_on_time) AS finishedOnTime, sum(returned) AS returned
+              sum(finished) AS finished, sum(finished_on_time) AS finishedOnTime, sum(late_apologised) AS finishedLateApologised,
+              sum(exception) AS finishedException, sum(returned) AS returned
        FROM (
          SELECT date(received_at, '+7 hours') AS day, procedure_field AS field, 1 AS received, finished_at IS NOT NULL AS received_finished,
-                finished_at IS NOT NULL AND finished_at <= due_at AS received_on_time, 0 AS finished, 0 AS finished_on_time, 0 AS returned
+                finished_at IS NOT NULL AND ${ON_TIME} AS received_on_time, 0 AS finished, 0 AS finished_on_time, 0 AS late_apologised,
+                0 AS exception, 0 AS returned
          FROM dossier WHERE status <> 'rejected'
-         UNION ALL SELECT date(finished_at, '+7 hours'), procedure_field, 0, 0, 0, 1, finished_at <= due_at, 0 FROM dossier WHERE finished_at IS NOT NULL
-         UNION ALL SELECT date(returned_at, '+7 hours'), procedure_field, 0, 0, 0, 0, 0, 1 FROM dossier WHERE returned_at IS NOT NULL
+         UNION ALL SELECT date(finished_at, '+7 hours'), procedure_field, 0, 0, 0, 1, ${ON_TIME}, NOT ${ON_TIME} AND extended_due_at IS NOT NULL,
+                supplement_count > 1, 0 FROM dossier WHERE finished_at IS NOT NULL AND status <> 'rejected'
+         UNION ALL SELECT date(returned_at, '+7 hours'), procedure_field, 0, 0, 0, 0, 0, 0, 0, 1 FROM dossier WHERE returned_at IS NOT NULL
        ) GROUP BY day, field ORDER BY day, field`,
     )
     .all();
@@ -56,46 +61,85 @@ function stored(db: CounterDb) {
   return db.$client
     .prepare(
       `SELECT day, field, received, received_finished AS receivedFinished, received_on_time AS receivedOnTime,
-              finished, finished_on_time AS finishedOnTime, returned
+              finished, finished_on_time AS finishedOnTime, finished_late_apologised AS finishedLateApologised,
+              finished_exception AS finishedException, returned
        FROM dossier_day_stat
-       WHERE received <> 0 OR received_finished <> 0 OR received_on_time <> 0 OR finished <> 0 OR finished_on_time <> 0 OR returned <> 0
+       WHERE received <> 0 OR received_finished <> 0 OR received_on_time <> 0 OR finished <> 0 OR finished_on_time <> 0
+         OR finished_late_apologised <> 0 OR finished_exception <> 0 OR returned <> 0
        ORDER BY day, field`,
     )
     .all();
 }
 
-/** Tổng quan as it was computed before dossier_day_stat: range counts over the dossier rows. */
+/**
+ * Tổng quan the slow, obvious way: range counts over the dossier rows, and every open row graded
+ * by the shared rule in TypeScript (not by the SQL twin the dashboard uses).
+ */
 function dashboardFromRows(db: CounterDb, now: Date) {
   const q = db.$client;
-  const RUNNING = `status NOT IN ('returned', 'rejected', 'stopped', 'awaiting_supplement', 'result_ready')`;
   const count = (sql: string, ...args: unknown[]) => (q.prepare(sql).get(...args) as { n: number }).n;
   const received = (a: string, b: string) => count(`SELECT count(*) AS n FROM dossier WHERE received_at >= ? AND received_at < ? AND status <> 'rejected'`, a, b);
   const returned = (a: string, b: string) => count(`SELECT count(*) AS n FROM dossier WHERE returned_at >= ? AND returned_at < ?`, a, b);
   const finished = (a: string, b: string) =>
-    q.prepare(`SELECT count(*) AS n, coalesce(sum(finished_at <= due_at), 0) AS onTime FROM dossier WHERE finished_at >= ? AND finished_at < ?`).get(a, b) as {
-      n: number;
-      onTime: number;
-    };
+    q
+      .prepare(
+        `SELECT count(*) AS n, coalesce(sum(${ON_TIME}), 0) AS onTime, coalesce(sum(NOT ${ON_TIME} AND extended_due_at IS NOT NULL), 0) AS apologised,
+                coalesce(sum(supplement_count > 1), 0) AS exceptions
+         FROM dossier WHERE finished_at >= ? AND finished_at < ? AND status <> 'rejected'`,
+      )
+      .get(a, b) as { n: number; onTime: number; apologised: number; exceptions: number };
   const nowIso = now.toISOString();
   const month = monthStart(now);
   const nextMonth = monthStart(now, 1);
   const monthDone = finished(month.iso, nextMonth.iso);
-  const late = q.prepare(`SELECT id, code, applicant_name AS applicantName, procedure_name AS procedureName, due_at AS dueAt FROM dossier WHERE ${RUNNING} AND due_at < ? ORDER BY due_at LIMIT 50`).all(nowIso) as { dueAt: string }[];
+  type OpenRow = { id: string; code: string; applicantName: string; procedureName: string; dueAt: string; extendedDueAt: string | null } & GradeFields;
+  const open = (
+    q
+      .prepare(
+        `SELECT id, code, applicant_name AS applicantName, procedure_name AS procedureName, status, received_at AS receivedAt, due_at AS dueAt,
+                finished_at AS finishedAt, paused_since AS pausedSince, supplement_count AS supplementCount,
+                withdrawal_requested_at AS withdrawalRequestedAt, extended_due_at AS extendedDueAt
+         FROM dossier NOT INDEXED WHERE status NOT IN ('returned', 'rejected', 'stopped') ORDER BY due_at, local_seq`,
+      )
+      .all() as OpenRow[]
+  ).filter((r) => {
+    const s = standingNow(r, nowIso);
+    return s.state === 'pending' && s.grade === 'overdue';
+  });
+  const RUNNING = `status NOT IN ('returned', 'rejected', 'stopped', 'awaiting_supplement', 'result_ready', 'withdrawal_requested')`;
   const soon = q.prepare(`SELECT id, code, applicant_name AS applicantName, procedure_name AS procedureName, due_at AS dueAt FROM dossier WHERE ${RUNNING} AND due_at >= ? AND due_at < ? ORDER BY due_at LIMIT 50`).all(nowIso, dayStart(now, 3)) as { dueAt: string }[];
   const byField = (
     q
       .prepare(
-        `SELECT procedure_field AS field, count(*) AS received, sum(finished_at IS NOT NULL) AS finished, sum(finished_at IS NOT NULL AND finished_at <= due_at) AS onTime
+        `SELECT procedure_field AS field, count(*) AS received, sum(finished_at IS NOT NULL) AS finished, sum(finished_at IS NOT NULL AND ${ON_TIME}) AS onTime
          FROM dossier WHERE received_at >= ? AND received_at < ? AND status <> 'rejected' GROUP BY procedure_field ORDER BY received DESC, procedure_field`,
       )
       .all(month.iso, nextMonth.iso) as { field: string; received: number; finished: number; onTime: number }[]
   ).map((r) => ({ ...r, label: PROCEDURE_FIELDS[r.field as ProcedureField] ?? r.field }));
   return {
+    asOf: toVnIso(nowIso),
     today: { received: received(dayStart(now), dayStart(now, 1)), returned: returned(dayStart(now), dayStart(now, 1)) },
-    month: { received: received(month.iso, nextMonth.iso), returned: returned(month.iso, nextMonth.iso), finished: monthDone.n, onTime: monthDone.onTime },
+    month: {
+      received: received(month.iso, nextMonth.iso),
+      returned: returned(month.iso, nextMonth.iso),
+      finished: monthDone.n,
+      onTime: monthDone.onTime,
+      lateApologised: monthDone.apologised,
+      exceptions: monthDone.exceptions,
+    },
     onTimeRate: monthDone.n > 0 ? monthDone.onTime / monthDone.n : null,
-    overdueCount: count(`SELECT count(*) AS n FROM dossier WHERE ${RUNNING} AND due_at < ?`, nowIso),
-    overdue: late.map((r) => ({ ...r, dueAt: toVnIso(r.dueAt), daysLate: Math.ceil((now.getTime() - new Date(r.dueAt).getTime()) / MS_PER_DAY) })),
+    overdueCount: open.length,
+    overdueApologised: open.filter((r) => r.extendedDueAt !== null).length,
+    overdue: open.slice(0, 50).map((r) => ({
+      id: r.id,
+      code: r.code,
+      applicantName: r.applicantName,
+      procedureName: r.procedureName,
+      dueAt: toVnIso(r.dueAt),
+      daysLate: Math.max(0, Math.ceil((now.getTime() - new Date(r.dueAt).getTime()) / MS_PER_DAY)),
+      extendedDueAt: r.extendedDueAt ? toVnIso(r.extendedDueAt) : null,
+      exception: r.supplementCount > 1,
+    })),
     dueSoon: soon.map((r) => ({ ...r, dueAt: toVnIso(r.dueAt) })),
     byField,
     byMonth: Array.from({ length: 12 }, (_, i) => {
@@ -259,29 +303,12 @@ describe('search at any prefix', () => {
 
 describe('migrating a database that already holds dossiers', () => {
   it('fills the day counts and the new search index from the rows already there', async () => {
-    const oldMigrations = tempDir('motcua-migrations-');
-    fs.cpSync(path.join(APP_ROOT, 'migrations', 'counter'), oldMigrations, { recursive: true });
-    const journalPath = path.join(oldMigrations, 'meta', '_journal.json');
-    const journal = JSON.parse(fs.readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-    journal.entries = journal.entries.filter((e) => e.tag < '0004');
-    fs.writeFileSync(journalPath, JSON.stringify(journal));
+    const oldMigrations = migrationsBefore('0004');
 
     const dataDir = tempDir('motcua-upgrade-');
     const before = await openCore({ dataDir, migrationsDir: oldMigrations, clock });
-    // Today's first run writes today's officer row: the officer columns a later migration adds are
-    // lent to the old schema for that one step and taken back, leaving 0003's schema with data.
-    const counterMigrations = path.join(APP_ROOT, 'migrations', 'counter');
-    const sessionsMigration = fs.readdirSync(counterMigrations).find((f) => f.endsWith('_sessions_lock_password_reset.sql'))!;
-    const officerColumns = fs
-      .readFileSync(path.join(counterMigrations, sessionsMigration), 'utf8')
-      .split('--> statement-breakpoint')
-      .map((sql) => sql.trim())
-      .filter((sql) => sql.startsWith('ALTER TABLE `officer` ADD'));
-    expect(officerColumns.length).toBeGreaterThan(0);
-    for (const sql of officerColumns) before.db.$client.exec(sql);
-    await before.services.office.initialize(SAMPLE_SETUP.office, SAMPLE_SETUP.admin);
-    for (const sql of officerColumns) before.db.$client.exec(`ALTER TABLE \`officer\` DROP COLUMN ${/ADD (`[a-z_]+`)/.exec(sql)![1]}`);
-    seedDemo(before, { dossiers: 500, seed: 3, since: '2025-06-02' });
+    await initializeOldSchema(before);
+    await seedOldSchema(before, { dossiers: 500, seed: 3, since: '2025-06-02' });
     expect(before.db.$client.prepare("SELECT 1 FROM sqlite_master WHERE name = 'dossier_day_stat'").get()).toBeUndefined();
     before.close();
 

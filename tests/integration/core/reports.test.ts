@@ -76,7 +76,7 @@ describe('Biểu II.06a', () => {
       fc.property(fc.integer({ min: 0, max: 600 }), fc.integer({ min: 0, max: 120 }), (startDay, length) => {
         const from = new Date(Date.UTC(2025, 0, 2) + startDay * 86_400_000).toISOString().slice(0, 10);
         const to = new Date(Date.UTC(2025, 0, 2) + (startDay + length) * 86_400_000).toISOString().slice(0, 10);
-        const report = computeII06a(demo.db, from, to);
+        const report = computeII06a(demo.db, from, to, demo.clock.now());
         for (const r of [...report.rows, report.total]) {
           expect(r.received).toBe(r.receivedOnline + r.receivedDirect + r.carriedOver);
           expect(r.resolved).toBe(r.resolvedEarly + r.resolvedOnTime + r.resolvedLate);

@@ -132,7 +132,7 @@ describe.each(BACKENDS)('province admin queries on %s', (backendName) => {
     await expectBadRequest(`/v1/admin/dossiers?q=${'a'.repeat(201)}`);
   });
 
-  it('computes the on-time rate per commune: finishedAt ≤ dueAt over finished, in the period', async () => {
+  it('computes the on-time rate per commune against the legal due date, by the grading rule, in the period', async () => {
     const commune = await newCommune(hub, 'UBND xã Quảng Đông');
     const silent = await newCommune(hub, 'UBND xã Quảng Tân');
     const counter = await enrollCounter(hub, commune.code);
@@ -145,6 +145,14 @@ describe.each(BACKENDS)('province admin queries on %s', (backendName) => {
       upsertOp(counter, finished('2026-11-21T02:00:00.000Z')), // late
       upsertOp(counter, makeDossier(commune.code)), // still open: not counted
       upsertOp(counter, finished('2026-10-05T02:00:00.000Z')), // finished in October
+      // Late, with a Mẫu 04 promise it met: still late, counted again as "đã xin lỗi".
+      upsertOp(counter, { ...finished('2026-11-23T02:00:00.000Z'), extendedDueAt: '2026-11-24T10:00:00.000Z' }),
+      // Withdrawn by the citizen and stopped after the due date: on time (II.06a footnote).
+      upsertOp(counter, { ...finished('2026-11-23T02:00:00.000Z'), status: 'stopped', returnedAt: null, withdrawalRequestedAt: '2026-11-20T02:00:00.000Z' }),
+      // Two supplement requests, finished early: late, and an exception (QĐ 766).
+      upsertOp(counter, { ...finished('2026-11-19T03:00:00.000Z'), supplementCount: 2 }),
+      // Refused at the counter (Mẫu 03): never counted.
+      upsertOp(counter, makeDossier(commune.code, { status: 'rejected', finishedAt: '2026-11-18T02:00:00.000Z', dueAt: '2026-11-18T02:00:00.000Z' })),
     ]);
 
     const rates = async (query = '') => {
@@ -159,13 +167,15 @@ describe.each(BACKENDS)('province admin queries on %s', (backendName) => {
     expect(november[commune.code]).toEqual({
       communeCode: commune.code,
       communeName: 'UBND xã Quảng Đông',
-      finished: 3,
-      onTime: 2,
-      late: 1,
-      rate: 2 / 3,
+      finished: 6,
+      onTime: 3,
+      late: 3,
+      lateApologised: 1,
+      exceptions: 1,
+      rate: 3 / 6,
     });
     expect(november[silent.code]).toMatchObject({ finished: 0, rate: null });
-    expect((await rates())[commune.code]).toMatchObject({ finished: 4, onTime: 3, late: 1 });
+    expect((await rates())[commune.code]).toMatchObject({ finished: 7, onTime: 4, late: 3 });
 
     await expectBadRequest('/v1/admin/reports/on-time?from=hom-qua');
     await expectBadRequest(

@@ -1,11 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOSSIER_STATUSES } from '@shared/dossier';
+import catalogSeed from '../../../assets/seed/catalog.json';
+import { loadCatalog } from '@shared/domain/catalog';
 import {
   DVCQG_STATUS,
   capNhatTienDoHoSoMCSchema,
   dongBoHoSoMCSchema,
   dvcqgExportResponseSchema,
+  missingReferences,
   nationalProcedureCode,
+  resolveReference,
+  supplementRecords,
   toCapNhatTienDoHoSoMC,
   toDongBoHoSoMC,
 } from '../../../src-server/export/dvcqg';
@@ -138,12 +143,71 @@ describe('DVCQG records (DOMAIN.md §6)', () => {
   });
 });
 
+/** The province's catalog as published: the seed with MaLinhVuc codes for three fields (test values). */
+const FIELD_CODES = { ho_tich: 'LV-HOTICH-TEST', chung_thuc: 'LV-CHUNGTHUC-TEST', cu_tru: 'LV-CUTRU-TEST' };
+const publishedCatalog = (fieldCodes: Record<string, string>, version: string) =>
+  ({ method: 'POST' as const, url: '/v1/admin/publications', headers: adminHeaders, payload: { kind: 'catalog', version, data: { ...catalogSeed, version, fieldCodes } } });
+
+describe('DVCQG records: legal due date, supplements, codes from the province catalog', () => {
+  const catalog = loadCatalog({ ...catalogSeed, fieldCodes: FIELD_CODES });
+  const base = makeDossier('000.17.22.H56', {
+    procedureCode: '1.004194',
+    procedureField: 'cu_tru',
+    receivedAt: '2026-11-23T02:00:00.000Z', // Monday 09:00
+    dueAt: '2026-11-30T02:00:00.000Z', // legal due after a one-day pause
+    extendedDueAt: '2026-12-04T10:00:00.000Z',
+    supplementCount: 1,
+    status: 'processing',
+  });
+  const request = makeEvent(base, { type: 'requestSupplement', fromStatus: 'processing', toStatus: 'awaiting_supplement', at: '2026-11-25T02:00:00.000Z', officer: 'Lê Văn Nam', note: 'Thiếu hợp đồng thuê nhà', legalDueAt: '2026-11-27T02:00:00.000Z' });
+  const supplied = makeEvent(base, { type: 'supplementReceived', fromStatus: 'awaiting_supplement', toStatus: 'processing', at: '2026-11-26T02:00:00.000Z', officer: 'Lê Văn Nam', legalDueAt: '2026-11-30T02:00:00.000Z' });
+
+  it('sends the legal due date in NgayHenTra, the Mẫu 04 promise only in GhiChu, MaLinhVuc from the catalog', () => {
+    const ref = resolveReference(base, catalog);
+    expect(ref).toEqual({ nationalCode: '1.004194', fieldCode: 'LV-CUTRU-TEST', fieldName: 'Đăng ký, quản lý cư trú' });
+    const record = dongBoHoSoMCSchema.parse(toDongBoHoSoMC(base, 'UBND xã Quảng Phú', ref, [request, supplied]));
+    expect(record).toMatchObject({ MaTTHC: '1.004194', MaLinhVuc: 'LV-CUTRU-TEST', TenLinhVuc: 'Đăng ký, quản lý cư trú', NgayHenTra: '20261130090000' });
+    expect(record.GhiChu).toContain('20261204170000');
+  });
+
+  it('lists each supplement pause in DanhSachHoSoBoSung, with the due date before and after', () => {
+    const record = toDongBoHoSoMC(base, 'X', resolveReference(base, catalog), [supplied, request]);
+    expect(record.DanhSachHoSoBoSung).toEqual([
+      {
+        HoSoBoSungId: request.id,
+        NguoiYeuCauBoSung: 'Lê Văn Nam',
+        NoiDungBoSung: 'Thiếu hợp đồng thuê nhà',
+        NgayBoSung: '20261125090000',
+        NguoiTiepNhanBoSung: 'Lê Văn Nam',
+        ThongTinTiepNhan: '',
+        NgayTiepNhanBoSung: '20261126090000',
+        TrangThaiBoSung: '1',
+        DanhSachGiayToBoSung: '',
+        DanhSachLePhiBoSung: '',
+        NgayHenTraTruoc: '20261127090000',
+        NgayHenTraMoi: '20261130090000',
+      },
+    ]);
+    // A pause still open is listed as not yet supplied.
+    expect(supplementRecords([request])[0]).toMatchObject({ TrangThaiBoSung: '0', NgayTiepNhanBoSung: '', NgayHenTraMoi: '' });
+  });
+
+  it('never sends a local id as MaTTHC: an uncoded procedure, or a field without MaLinhVuc, is held back with the reason', () => {
+    const uncoded = { ...base, procedureCode: 'chung-thuc-hop-dong-tai-san', procedureField: 'chung_thuc' };
+    expect(missingReferences(resolveReference(uncoded, catalog))).toEqual(['Thủ tục chưa có mã TTHC quốc gia (MaTTHC) trong danh mục của tỉnh.']);
+    const noField = { ...base, procedureCode: '1.001612', procedureField: 'ho_kinh_doanh' };
+    expect(missingReferences(resolveReference(noField, catalog))).toEqual(['Chưa có mã lĩnh vực (MaLinhVuc) của thủ tục trong danh mục của tỉnh.']);
+    expect(missingReferences(resolveReference(base, null))).toHaveLength(1);
+  });
+});
+
 describe.each(BACKENDS)('hub on %s: GET /v1/export/dvcqg', (backendName) => {
   let backend: Backend;
   let hub: Hub;
   beforeAll(async () => {
     backend = await openBackend(backendName);
     hub = await startHub(backend);
+    expect((await hub.app.inject(publishedCatalog(FIELD_CODES, 'TH-2026.12'))).statusCode).toBe(201);
   });
   afterAll(async () => {
     await hub?.close();
@@ -205,5 +269,28 @@ describe.each(BACKENDS)('hub on %s: GET /v1/export/dvcqg', (backendName) => {
       more = page.hasMore;
     }
     expect(single).toEqual([`td:2`, `hs:${b.code}`, `hs:${a.code}`, `td:4`]);
+  });
+
+  it('holds back a dossier whose field has no MaLinhVuc, and sends it once the province publishes the code', async () => {
+    const commune = await newCommune(hub, 'UBND xã Quảng Trạch');
+    const counter = await enrollCounter(hub, commune.code);
+    const at = async (since: number) =>
+      dvcqgExportResponseSchema.parse((await hub.app.inject({ method: 'GET', url: `/v1/export/dvcqg?since=${since}&limit=1000`, headers: adminHeaders })).json());
+    const start = (await at(0)).cursor;
+    const business = makeDossier(commune.code, { procedureCode: '1.001612', procedureName: 'Đăng ký thành lập hộ kinh doanh', procedureField: 'ho_kinh_doanh' });
+    await push(hub, counter, [upsertOp(counter, business), eventOp(counter, makeEvent(business))]);
+
+    const held = await at(start);
+    expect(held.dongBoHoSo).toEqual([]);
+    expect(held.capNhatTienDo).toEqual([]);
+    expect(held.flagged).toEqual([{ MaHoSo: business.code, TenTTHC: business.procedureName, LyDo: ['Chưa có mã lĩnh vực (MaLinhVuc) của thủ tục trong danh mục của tỉnh.'] }]);
+
+    const republished = await hub.app.inject(publishedCatalog({ ...FIELD_CODES, ho_kinh_doanh: 'LV-HKD-TEST' }, 'TH-2026.12b'));
+    expect(republished.statusCode).toBe(201);
+    expect(republished.json().requeuedForExport).toBe(1);
+    const sent = await at(held.cursor);
+    expect(sent.flagged).toEqual([]);
+    expect(sent.dongBoHoSo.map((d) => [d.MaHoSo, d.MaTTHC, d.MaLinhVuc])).toEqual([[business.code, '1.001612', 'LV-HKD-TEST']]);
+    expect(sent.capNhatTienDo.map((p) => p.MaHoSo)).toEqual([business.code]);
   });
 });

@@ -217,7 +217,8 @@ describe.each(BACKENDS)('a counter syncing with the province hub on %s', (backen
       expect(other.services.sync.printingBlocked()).toBe(true);
       expect(() => other.services.sync.assertAppointmentPrintAllowed()).toThrow(/Đồng hồ máy tính/);
       // Through the print path: no appointment slip while the clock is untrusted; guidance still prints.
-      const { id: blockedId } = await rpcOk<{ id: string }>(other, otherAdmin, 'dossiers.receive', receiveInput('Vũ Thị Hạnh'));
+      // A UBND procedure: residence ones are received for Công an cấp xã and print no TT 03/2025 form at all.
+      const { id: blockedId } = await rpcOk<{ id: string }>(other, otherAdmin, 'dossiers.receive', { ...receiveInput('Vũ Thị Hạnh'), procedureCode: '1.004873' });
       const refusedSlip = await other.dispatch('print.render', { form: 'mau01', dossierId: blockedId }, { token: otherAdmin });
       expect(!refusedSlip.ok && refusedSlip.error.code).toBe('CONFLICT');
       expect(!refusedSlip.ok && refusedSlip.error.message).toMatch(/Đồng hồ máy tính/);

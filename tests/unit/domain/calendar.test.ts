@@ -9,13 +9,20 @@ const year = (y: number) => seedCalendar.years.find((x) => x.year === y)!;
 const dates = (y: number) => year(y).holidays.map((h) => h.date);
 
 describe('calendar seed 2025–2027', () => {
-  it('loads, ships 2025, 2026 and 2027 all as draft (the administrator confirms), with sources', () => {
+  it('ships the settled years 2025 and 2026 confirmed from the government notices, 2027 still a draft, each with sources', () => {
     expect(seedCalendar.years.map((y) => [y.year, y.status])).toEqual([
-      [2025, 'draft'],
-      [2026, 'draft'],
+      [2025, 'confirmed'],
+      [2026, 'confirmed'],
       [2027, 'draft'],
     ]);
     for (const y of seedCalendar.years) expect(y.sources.length).toBeGreaterThan(0);
+    expect(year(2025).confirmedBy).toContain('8726/VPCP-KGVX');
+    expect(year(2025).confirmedBy).toContain('6150/TB-BLĐTBXH');
+    expect(year(2026).confirmedBy).toContain('9441/TB-BNV');
+    // A confirmed year carries no "memory" tag on its days: each names the text it comes from.
+    for (const y of [year(2025), year(2026)]) {
+      for (const h of [...y.holidays, ...y.makeupWorkdays]) expect(h.legalRef ?? '').not.toMatch(/\[(M|\?)\]/);
+    }
   });
 
   it('uses the default office hours Mon–Fri 07:00–11:30 and 13:30–17:00', () => {
@@ -78,8 +85,8 @@ describe('loadCalendar', () => {
   });
 
   it('withYearStatus returns a new calendar and leaves the original untouched', () => {
-    const confirmed = withYearStatus(seedCalendar, 2026, 'confirmed', 'Nguyễn Văn Quản trị', '2026-11-22');
-    expect(confirmed.years.find((y) => y.year === 2026)?.status).toBe('confirmed');
-    expect(seedCalendar.years.find((y) => y.year === 2026)?.status).toBe('draft');
+    const confirmed = withYearStatus(seedCalendar, 2027, 'confirmed', 'Nguyễn Văn Quản trị', '2026-11-22');
+    expect(confirmed.years.find((y) => y.year === 2027)?.status).toBe('confirmed');
+    expect(seedCalendar.years.find((y) => y.year === 2027)?.status).toBe('draft');
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CalendarMissingError,
+  checkExtension,
   classifyCompletion,
   computeDue,
   formatDueVi,
@@ -73,31 +74,61 @@ describe('supplement pauses (QĐ 766: the due shifts by the paused working time)
   });
 });
 
-describe('extension (Mẫu 04, once)', () => {
-  it('a new due date on the holiday 24/11/2026 becomes the end of Wednesday 25/11', () => {
-    const r = computeDue({ ...base, receivedAt: vn('2026-11-16', '08:00'), extension: { newDueDate: '2026-11-24' } });
-    expect(r.dueAt).toBe(vn('2026-11-25', '17:00'));
-    expect(r.explanation.some((l) => l.includes('Mẫu 04'))).toBe(true);
+describe('extension (Mẫu 04): a promise, never the legal due date', () => {
+  // Legal due: Mon 16/11/2026 08:00 + 3 working days = Thu 19/11 08:00.
+  const legalDueAt = vn('2026-11-19', '08:00');
+  const ext = (extension: Parameters<typeof checkExtension>[0]['extension'], issuedAt: string, currentPromiseAt = legalDueAt) =>
+    checkExtension({ calendar: confirmedCalendar, legalDueAt, currentPromiseAt, issuedAt, extension, noticeWorkingDays: 1, noticeBasis: 'quy định' });
+
+  it('a new date on the holiday 24/11/2026 becomes the end of Wednesday 25/11, the legal due is unchanged', () => {
+    const r = ext({ newDueDate: '2026-11-24' }, vn('2026-11-17', '09:00'));
+    expect(r.promisedAt).toBe(vn('2026-11-25', '17:00'));
+    expect(r.issuedAfterDue).toBe(false);
+    expect(r.issuedLate).toBe(false);
+    expect(r.warnings.join(' ')).toContain('08 giờ 00 phút, ngày 19 tháng 11 năm 2026');
+    expect(r.warnings.join(' ')).toContain('quá hạn (đã xin lỗi)');
   });
 
-  it('a new due instant inside a session is kept as is', () => {
-    const r = computeDue({ ...base, receivedAt: vn('2026-11-16', '08:00'), extension: { newDueAt: vn('2026-11-27', '10:00') } });
-    expect(r.dueAt).toBe(vn('2026-11-27', '10:00'));
+  it('a new instant inside a session is kept as is', () => {
+    expect(ext({ newDueAt: vn('2026-11-27', '10:00') }, vn('2026-11-17', '09:00')).promisedAt).toBe(vn('2026-11-27', '10:00'));
   });
 
-  it('a new due earlier than the current one is refused (INVALID_EXTENSION)', () => {
-    expect(() =>
-      computeDue({ ...base, receivedAt: vn('2026-11-16', '08:00'), extension: { newDueDate: '2026-11-18' } }),
-    ).toThrowError(expect.objectContaining({ code: 'INVALID_EXTENSION' }));
+  it('a letter after the legal due date is still possible, and says the dossier counts as late', () => {
+    const r = ext({ newDueDate: '2026-11-27' }, vn('2026-11-20', '09:00'));
+    expect(r.issuedAfterDue).toBe(true);
+    expect(r.warnings[0]).toContain('vẫn được tính là quá hạn');
+  });
+
+  // Wed 18/11 10:00 → Thu 19/11 08:00 is 420 + 60 = 7 h < 1 working day: later than the notice asks.
+  it('a letter less than one working day before the due date is flagged as late notice', () => {
+    const r = ext({ newDueDate: '2026-11-27' }, vn('2026-11-18', '10:00'));
+    expect(r.issuedAfterDue).toBe(false);
+    expect(r.issuedLate).toBe(true);
+  });
+
+  it('a new date not after the current promise is refused (INVALID_EXTENSION)', () => {
+    expect(() => ext({ newDueDate: '2026-11-18' }, vn('2026-11-17', '09:00'))).toThrowError(expect.objectContaining({ code: 'INVALID_EXTENSION' }));
+    expect(() => ext({ newDueDate: '2026-11-25' }, vn('2026-11-17', '09:00'), vn('2026-11-26', '17:00'))).toThrowError(
+      expect.objectContaining({ code: 'INVALID_EXTENSION' }),
+    );
+  });
+
+  it('computeDue has no extension input: the legal due comes only from receipt, limit, calendar and pauses', () => {
+    const r = computeDue({ ...base, receivedAt: vn('2026-11-16', '08:00') });
+    expect(r.dueAt).toBe(legalDueAt);
+    expect(r.explanation.join(' ')).not.toContain('Mẫu 04');
   });
 });
 
 describe('calendar years: draft → provisional, missing → refuse', () => {
-  it('the seed as shipped marks 2026 as draft, so every 2026 due is provisional', () => {
+  it('the seed as shipped confirms 2026, so a 2026 due is not provisional; one running into 2027 (draft) is', () => {
     const r = computeDue({ receivedAt: vn('2026-11-20', '15:30'), amount: 0, unit: 'same_day', cutoff15: true, calendar: seedCalendar });
     expect(r.dueAt).toBe(vn('2026-11-23', '17:00'));
-    expect(r.provisional).toBe(true);
-    expect(r.explanation.join(' ')).toContain('tạm tính');
+    expect(r.provisional).toBe(false);
+    expect(r.explanation.join(' ')).not.toContain('tạm tính');
+    const intoDraft = computeDue({ receivedAt: vn('2026-12-31', '15:30'), amount: 0, unit: 'same_day', cutoff15: true, calendar: seedCalendar });
+    expect(intoDraft.provisional).toBe(true);
+    expect(intoDraft.explanation.join(' ')).toContain('tạm tính');
   });
 
   it('a dossier received in 2027 (draft) is provisional', () => {

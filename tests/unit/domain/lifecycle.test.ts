@@ -5,6 +5,7 @@ import {
   initialStatus,
   InvalidTransitionError,
   nationalStatusCode,
+  needsExceptionReason,
   NATIONAL_STATUS_LABELS,
   transition,
   type DossierAction,
@@ -67,11 +68,22 @@ describe('dossier lifecycle (DOMAIN.md §4.2)', () => {
     expect(() => transition('processing', 'extend', { extensions: 1 })).toThrowError(/chỉ được gia hạn 1 lần/);
   });
 
-  it('a second supplement request is refused by default and allowed when the province policy says so', () => {
-    expect(() => transition('processing', 'requestSupplement', { supplementRequests: 1 })).toThrowError(InvalidTransitionError);
-    expect(transition('processing', 'requestSupplement', { supplementRequests: 1 }, { maxSupplementRequests: 2, maxExtensions: 1 })).toBe(
-      'awaiting_supplement',
-    );
+  it('a second supplement request needs a written reason (the law asks for one complete request), or a province policy allowing two', () => {
+    expect(() => transition('processing', 'requestSupplement', { supplementRequests: 1, reasonGiven: false })).toThrowError(/ghi rõ lý do/);
+    expect(transition('processing', 'requestSupplement', { supplementRequests: 1, reasonGiven: true })).toBe('awaiting_supplement');
+    expect(needsExceptionReason('requestSupplement', { supplementRequests: 1 })).toBe(true);
+    expect(needsExceptionReason('requestSupplement', { supplementRequests: 0 })).toBe(false);
+    expect(allowedActions('processing', { supplementRequests: 1 })).toContain('requestSupplement');
+    expect(
+      transition('processing', 'requestSupplement', { supplementRequests: 1, reasonGiven: false }, { maxSupplementRequests: 2, maxExtensions: 1 }),
+    ).toBe('awaiting_supplement');
+  });
+
+  it('verification (cần xác minh) keeps the status, is recorded once, and only where the procedure has a longer limit', () => {
+    expect(transition('processing', 'recordVerification', { canVerify: true })).toBe('processing');
+    expect(() => transition('processing', 'recordVerification', { canVerify: true, verified: true })).toThrowError(/đã được ghi nhận/);
+    expect(allowedActions('received', { canVerify: false })).not.toContain('recordVerification');
+    expect(() => transition('returned', 'recordVerification', { canVerify: true })).toThrowError(InvalidTransitionError);
   });
 
   it('cannot finish a dossier still waiting for the supplement', () => {

@@ -38,9 +38,23 @@ export const dossier = sqliteTable(
     feeTotal: integer('fee_total').notNull(),
     status: text('status').notNull(),
     receivedAt: text('received_at').notNull(),
-    /** The due instant in force (after pauses and any extension), UTC ISO. */
+    /**
+     * The LEGAL due instant, UTC ISO: from receipt under the procedure's rule, moved only by lawful
+     * pauses (supplement), the verification limit and a recomputation after a calendar change.
+     * Every report grades against it. Never moved by an extension (see extendedDueAt).
+     */
     dueAt: text('due_at').notNull(),
+    /** The due printed on the first Mẫu 01, at receipt. */
     originalDueAt: text('original_due_at').notNull(),
+    /** The new appointment promised by Mẫu 04 (xin lỗi và hẹn lại), null when there is none. */
+    extendedDueAt: text('extended_due_at'),
+    /** How "N ngày làm việc" was counted for this dossier (the province rule at receipt). */
+    deadlineCounting: text('deadline_counting').notNull().default('hours'),
+    /** When the officer recorded that verification is needed, and why (the longer limit applies). */
+    verificationAt: text('verification_at'),
+    verificationReason: text('verification_reason'),
+    /** When the citizen asked to withdraw (a stop after it counts as "đúng hạn", DOMAIN §9.1). */
+    withdrawalRequestedAt: text('withdrawal_requested_at'),
     dueProvisional: integer('due_provisional', { mode: 'boolean' }).notNull(),
     receivedById: text('received_by_id').notNull(),
     receivedByName: text('received_by_name').notNull(),
@@ -70,11 +84,13 @@ export const dossier = sqliteTable(
 );
 
 /**
- * Dossier counts per Vietnamese calendar day and field, kept by triggers on `dossier` (migration
- * 0005) in the same statement as the change itself, so Tổng quan adds up a year from a few hundred
- * rows instead of counting half a million. Three axes, each on its own day:
- *   received*  by receipt day, refusals (rejected) excluded; of those, finished and finished on time;
- *   finished*  by finishing day (any status with finished_at), and on time (finished_at <= due_at);
+ * Dossier counts per Vietnamese calendar day and field, kept by triggers on `dossier` (migrations
+ * 0005, then the legal-due migration) in the same statement as the change itself, so Tổng quan adds
+ * up a year from a few hundred rows instead of counting half a million. Three axes, each on its own
+ * day; refusals at the counter (rejected) are never received nor finished:
+ *   received*  by receipt day; of those, finished and finished on time;
+ *   finished*  by finishing day, on time by the rule of src-shared/domain/grading.ts (withdrawn →
+ *              on time; more than one supplement request → late; else finished_at <= legal due_at);
  *   returned   by the day the result was handed back.
  */
 export const dossierDayStat = sqliteTable(
@@ -88,6 +104,10 @@ export const dossierDayStat = sqliteTable(
     receivedOnTime: integer('received_on_time').notNull().default(0),
     finished: integer('finished').notNull().default(0),
     finishedOnTime: integer('finished_on_time').notNull().default(0),
+    /** Finished late with a Mẫu 04 apology ("quá hạn, đã xin lỗi"), a part of finished − on time. */
+    finishedLateApologised: integer('finished_late_apologised').notNull().default(0),
+    /** Finished after more than one supplement request (counted late, shown as an exception). */
+    finishedException: integer('finished_exception').notNull().default(0),
     returned: integer('returned').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.day, t.field] })],
@@ -164,3 +184,26 @@ export const dossierLookupKey = sqliteTable('dossier_lookup_key', {
     .references(() => dossier.id),
   key: text('key').notNull(),
 });
+
+/**
+ * A legal due date moved after receipt by something other than the dossier's own steps: a calendar
+ * change (the province publishes a holiday) or the verification limit. The officer sees each one
+ * with the old and new dates and prints a new appointment slip; the row stays as the record.
+ */
+export const dueRevision = sqliteTable(
+  'due_revision',
+  {
+    id: text('id').primaryKey(),
+    dossierId: text('dossier_id')
+      .notNull()
+      .references(() => dossier.id),
+    at: text('at').notNull(),
+    cause: text('cause', { enum: ['calendar', 'verification'] }).notNull(),
+    oldDueAt: text('old_due_at').notNull(),
+    newDueAt: text('new_due_at').notNull(),
+    /** calendar_version.id that caused it (calendar changes). */
+    calendarVersionId: integer('calendar_version_id'),
+    note: text('note'),
+  },
+  (t) => [index('due_revision_at_idx').on(t.at), index('due_revision_dossier_idx').on(t.dossierId, t.at)],
+);
