@@ -89,8 +89,11 @@ describe.each(BACKENDS)('a counter syncing with the province hub on %s', (backen
   });
 
   it('prints a receipt whose QR opens the hub\'s lookup for its holder only', async () => {
-    const [first] = await hubDossiers();
-    const printed = await call<{ pdf: string }>('print.render', { form: 'mau01', dossierId: first!.id });
+    // A civil-status procedure: police procedures print the police's own forms, not Mẫu 01.
+    const { id } = await call<{ id: string }>('dossiers.receive', { ...receiveInput('Trần Thị Mai'), procedureCode: '1.004873' });
+    await call('sync.now');
+    const first = (await hubDossiers()).find((d) => d.id === id);
+    const printed = await call<{ pdf: string }>('print.render', { form: 'mau01', dossierId: id });
     const file = path.join(tempDir('motcua-qr-'), 'mau01.pdf');
     fs.writeFileSync(file, Buffer.from(printed.pdf, 'base64'));
     const [link] = zbar(renderPng(fs.readFileSync(file), 200));
