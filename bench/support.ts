@@ -19,7 +19,7 @@ export const BENCH_SETUP = {
     agencyCode: '000.00.17.H56',
     province: 'Thanh Hóa',
   },
-  admin: { username: 'quantri', password: 'matkhau2026', fullName: 'Nguyễn Văn Quản' },
+  admin: { username: 'quantri', password: 'song-Ma-mua-lua-chin', fullName: 'Nguyễn Văn Quản' },
 };
 
 /** The one-minute load average (Linux). */

@@ -28,6 +28,9 @@ export const LAYERS = [
       pkijs: 'certificate and CMS checks over WebCrypto, pure (signing)',
       asn1js: 'ASN.1 decoding under pkijs (signing)',
       '@peculiar/x509': 'X.509 certificates over WebCrypto, pure (signing)',
+      '@zxcvbn-ts/core': 'password strength estimate, pure (password policy)',
+      '@zxcvbn-ts/language-common': 'its common-password lists',
+      '@zxcvbn-ts/language-en': 'its English dictionaries (names, words)',
     },
   },
   {

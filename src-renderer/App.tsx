@@ -3,6 +3,7 @@ import { Alert, App as AntApp, Button, ConfigProvider, Spin } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import { useEffect } from 'react';
 import { vi } from './i18n/vi';
+import { ForcedPasswordChange } from './screens/ChangePassword';
 import { Login } from './screens/Login';
 import { SetupWizard } from './screens/SetupWizard';
 import { Shell } from './shell/Shell';
@@ -34,6 +35,8 @@ function Phase() {
       return <SetupWizard />;
     case 'login':
       return <Login />;
+    case 'changePassword':
+      return <ForcedPasswordChange />;
     case 'ready':
       return <Shell />;
   }

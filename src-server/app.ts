@@ -5,8 +5,7 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { MAX_PUSH_BYTES } from '@shared/sync/protocol';
-import { bearerToken } from './auth/device-auth';
-import { sha256Hex } from './auth/secrets';
+import { rateLimitKeyFor } from './auth/rate-limit-key';
 import { systemClock, type Clock } from './clock';
 import type { HubDatabase } from './db/types';
 import { installErrorHandling } from './errors';
@@ -24,7 +23,7 @@ export interface HubOptions {
   database: HubDatabase;
   /** false in tests that don't look at logs. */
   logger?: LogOptions | false;
-  /** Requests per device (or per IP without a token) per window; pushes have their own budget. */
+  /** Requests per verified device or administrator (per address for anyone else) per window; pushes have their own budget. */
   rateLimit?: RateLimits;
   version?: string;
   /** Trust X-Forwarded-For from the TLS reverse proxy in front of the hub. */
@@ -63,12 +62,9 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
     global: true,
     max: limits.max,
     timeWindow: limits.timeWindowMs,
-    // Keyed by device: a commune's desks behind one NAT address must not share one budget.
-    // The key is a hash so raw tokens are not kept in the limiter's memory.
-    keyGenerator: (request) => {
-      const token = bearerToken(request);
-      return token ? `device:${sha256Hex(token)}` : `ip:${request.ip}`;
-    },
+    // Keyed by verified identity (a device, an administrator), by address for everyone else: a
+    // made-up token buys no budget of its own (auth/rate-limit-key.ts).
+    keyGenerator: rateLimitKeyFor(db, clock),
   });
 
   registerHealthRoutes(app, db, kind, options.version ?? HUB_VERSION);

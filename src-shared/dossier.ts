@@ -70,6 +70,8 @@ export const dossierSchema = z.object({
   finishedAt: z.string().datetime({ offset: true }).nullable(),
   returnedAt: z.string().datetime({ offset: true }).nullable(),
   updatedAt: z.string().datetime({ offset: true }),
+  /** SHA-256 of the receipt's lookup key (sync/lookup-key.ts); absent for receipts printed before it. */
+  lookupKeyHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   // What grading needs beyond the dates (src-shared/domain/grading.ts). Optional: counters that
   // predate them send snapshots without them, read as "none".
   /** Lĩnh vực key of the catalog (e.g. 'ho_tich'). */

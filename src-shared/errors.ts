@@ -6,6 +6,10 @@ export const ERROR_HTTP_STATUS = {
   INVALID_INPUT: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  /** The session is locked (idle time or the officer's click): only unlock, state and logout answer. */
+  SESSION_LOCKED: 423,
+  /** An administrator reset the password: only choosing a new one, state and logout answer. */
+  PASSWORD_CHANGE_REQUIRED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   ALREADY_INITIALIZED: 409,
@@ -16,6 +20,12 @@ export const ERROR_HTTP_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   INTERNAL: 500,
   UNAVAILABLE: 503,
+  /** The disk of the data folder is full (ENOSPC, SQLITE_FULL). */
+  STORAGE_FULL: 507,
+  /** The data folder cannot be written (read-only drive, no permission). */
+  STORAGE_READ_ONLY: 503,
+  /** The data folder is gone (an unplugged drive, a disconnected share). */
+  STORAGE_MISSING: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_HTTP_STATUS;

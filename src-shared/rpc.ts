@@ -17,6 +17,7 @@ import type { RpcRow } from './rpc/row';
 import { settingsRows } from './rpc/settings';
 import { setupRows } from './rpc/setup';
 import { signingRows, type SigningStep } from './rpc/signing';
+import { storageRows } from './rpc/storage';
 import { syncRows } from './rpc/sync';
 
 // Validation messages reach the officer: Vietnamese, from zod's own maintained locale.
@@ -35,6 +36,7 @@ export const rpc = {
   ...backupRows,
   ...auditRows,
   ...syncRows,
+  ...storageRows,
   ...signingRows,
 } as const satisfies Record<string, RpcRow>;
 
@@ -62,6 +64,8 @@ export interface RpcEvents {
   'sync.notice': { kind: string; message: string; dossierId?: string };
   'dossier.changed': { id: string };
   'office.changed': Record<string, never>;
+  /** Sent to one window as its session ends (logout, disabled account, reset, expiry); its stream then closes. */
+  'session.ended': { reason: string };
   /** One step of a signature in progress; the window that asked follows its own requestId. */
   'signing.progress': { requestId: string; step: SigningStep };
 }

@@ -13,7 +13,7 @@ export const DEMO_SETUP = {
     agencyCode: '000.00.17.H56',
     province: 'Thanh Hóa',
   },
-  admin: { username: 'quantri', password: 'matkhau2026', fullName: 'Quản trị viên (dữ liệu mẫu)' },
+  admin: { username: 'quantri', password: 'cay-bang-ven-song-26', fullName: 'Quản trị viên (dữ liệu mẫu)' },
 };
 
 export const seedDemoCommand: CliCommand = {

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { authHandlers } from './auth/handlers';
-import { SessionService } from './auth/sessions';
+import { SessionService, type EndReason } from './auth/sessions';
 import { officerHandlers } from './officers/handlers';
 import { OfficerService } from './officers/officers';
 import { systemClock, type Clock } from './clock';
@@ -38,7 +38,11 @@ import { BackupService } from './backup/backups';
 import { applyPendingRestore } from './backup/restore';
 import { openGuarded } from './backup/startup-guard';
 import { defaultCorePaths, type CorePaths } from './paths';
+import { moveDeviceTokenOutOfDatabase } from './secrets/move-token-out';
+import { FileSecretStore, type SecretStore } from './secrets/secret-store';
 import { SyncEngine, type SyncEngineOptions } from './sync/engine';
+import { storageHandlers } from './storage/handlers';
+import type { StorageThresholds } from './storage/storage';
 import { syncHandlers } from './sync/handlers';
 import { FileStore } from './files/store';
 import { signingHandlers } from './signing/handlers';
@@ -54,6 +58,10 @@ export interface CoreOptions extends Partial<CorePaths> {
   printer?: PrinterAdapter;
   /** The hub transport and randomness of the sync engine (the simulation injects faults here). */
   sync?: SyncEngineOptions;
+  /** Where the device token is kept: the OS under Electron, a 0600 file in the data folder otherwise. */
+  secrets?: SecretStore;
+  /** When the data disk counts as low or critical (tests use a small disk). */
+  storage?: StorageThresholds;
   /** The PKCS#11 loader (pkcs11js); tests wrap it to emulate what SoftHSM2 cannot (a PIN lock). */
   pkcs11?: Pkcs11Factory;
 }
@@ -76,6 +84,10 @@ export interface Core {
     signing: LazySigning;
   };
   dispatch: Dispatch;
+  /** For the hosts' event streams: a stream ends with its session, and is silent while it is locked. */
+  sessions: SessionWatch;
+  /** The first-run code for the host to print on its console; null once the office exists. */
+  setupCode(): string | null;
   events: CoreEvents;
   migration: MigrationReport;
   /** Copies the WAL back into the database file off the request path (db/checkpointer.ts). */
@@ -83,6 +95,13 @@ export interface Core {
   /** The previous run was killed or lost power; its quick_check passed (else openCore threw). */
   uncleanShutdown: boolean;
   close(): void;
+}
+
+export interface SessionWatch {
+  /** Calls `onEnd` once when this token's session ends (logout, disabled officer, reset, expiry). */
+  watch(token: string, onEnd: (reason: EndReason) => void): () => void;
+  /** open: events may go to its window; locked: hold them back; gone: close the stream. */
+  status(token: string): 'open' | 'locked' | 'gone';
 }
 
 export const DB_FILE_NAME = 'motcua.sqlite';
@@ -119,9 +138,12 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const checkpointer = new WalCheckpointer(sqlite, dbFile, log);
 
   const officers = new OfficerService(db, clock);
-  const sessions = new SessionService(db, officers, clock);
-  const office = new OfficeService(db, officers, clock);
   const settings = new SettingsService(db, clock);
+  const sessions = new SessionService(db, officers, clock, () => {
+    const { idleLockMinutes, sessionMaxHours } = settings.get();
+    return { idleLockMinutes, maxHours: sessionMaxHours };
+  });
+  const office = new OfficeService(db, officers, clock);
   const events = new CoreEvents();
   const catalog = new CatalogService(db, clock, seedPath(paths.assetsDir, 'catalog.json'));
   const calendar = new CalendarService(db, clock, seedPath(paths.assetsDir, 'calendar-vn.json'));
@@ -148,8 +170,11 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     marker: { pending: (tx) => readMeta(tx, 'legalDueRepairPending') !== null, clear: (tx) => deleteMeta(tx, 'legalDueRepairPending') },
   });
 
+  const secrets = opts.secrets ?? new FileSecretStore(path.join(paths.dataDir, 'secrets'));
+  moveDeviceTokenOutOfDatabase(sqlite, secrets);
+
   // Before print: printing appointment dates asks sync whether the device clock is trusted.
-  const sync = new SyncEngine({ db, clock, events, catalog, calendar, log, ...opts.sync });
+  const sync = new SyncEngine({ db, clock, events, catalog, calendar, log, secrets, ...opts.sync });
 
   setFontsDir(path.join(paths.assetsDir, 'fonts'));
   const print = new PrintService({
@@ -170,7 +195,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const handlers: Handlers = {
     ...setupHandlers(office),
     ...authHandlers(sessions),
-    ...officerHandlers({ db, clock, officers }),
+    ...officerHandlers({ db, clock, officers, endSessionsOf: (id, reason) => sessions.endSessionsOf(id, reason) }),
     ...settingsHandlers({ db, clock, settings }),
     ...catalogHandlers({ db, clock, catalog }),
     ...calendarHandlers({ db, clock, calendar, catalog }),
@@ -181,6 +206,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ...syncHandlers(sync),
     ...auditHandlers({ db }),
     ...signingHandlers(signing),
+    ...storageHandlers(paths.dataDir, opts.storage),
   };
 
   backups.start();
@@ -190,7 +216,9 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     db,
     clock,
     services: { office, officers, settings, catalog, calendar, print, backups, sync, files, signing },
-    dispatch: backups.guard(createDispatch(handlers, sessions, log)),
+    dispatch: backups.guard(createDispatch(handlers, sessions, { log, dataDir: paths.dataDir })),
+    sessions: { watch: (token, onEnd) => sessions.watch(token, onEnd), status: (token) => sessions.status(token) },
+    setupCode: () => office.setupCode,
     events,
     migration,
     checkpointer,

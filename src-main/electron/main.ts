@@ -3,11 +3,21 @@
  * No business logic here; everything the UI does goes through core's dispatch.
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
 import { openCore, type Core } from '../core/core';
 import { registerIpc } from './ipc';
 import { registerSchemePrivileges, serveRenderer } from './protocol';
-import { APP_ORIGIN, isAllowedNavigation, permissionDecision, windowOpenDecision, windowOptions } from './security';
+import { OsSecretStore } from './secret-store';
+import {
+  APP_ORIGIN,
+  applicationMenuTemplate,
+  isAllowedExternal,
+  isAllowedNavigation,
+  isDevelopment,
+  permissionDecision,
+  windowOpenDecision,
+  windowOptions,
+} from './security';
 
 // app.getAppPath() is the folder (or asar) holding package.json, in development and installed.
 const appRoot = app.getAppPath();
@@ -17,6 +27,7 @@ const paths = {
   migrationsDir: path.join(appRoot, 'migrations', 'counter'),
   assetsDir: path.join(appRoot, 'assets'),
 };
+const development = isDevelopment(process.env, app.isPackaged);
 
 let core: Core | null = null;
 
@@ -27,30 +38,37 @@ app.on('web-contents-created', (_e, contents) => {
   contents.on('will-navigate', (event, url) => {
     if (!isAllowedNavigation(url)) event.preventDefault();
   });
+  // Any frame, not only the top one: an injected iframe must not wander off either.
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAllowedNavigation(event.url)) event.preventDefault();
+  });
   contents.on('will-redirect', (event, url) => {
     if (!isAllowedNavigation(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    // Links to the outside world (a law text, the province portal) open in the system browser.
-    if (/^https:\/\//.test(url)) void shell.openExternal(url);
+    // Only the national portal opens, in the system browser; nothing else, whatever the link says.
+    if (isAllowedExternal(url)) void shell.openExternal(url);
     return windowOpenDecision();
   });
 });
 
 function createWindow(): BrowserWindow {
-  const win = new BrowserWindow(windowOptions(paths.preload));
+  const win = new BrowserWindow(windowOptions(paths.preload, development));
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
 }
 
 app.whenReady().then(async () => {
+  // Electron's default menu reloads (Ctrl+R, F5) and opens developer tools: replaced.
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(development)));
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)));
   session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
   serveRenderer(paths.rendererDir);
+  const dataDir = app.getPath('userData');
   try {
-    core = await openCore({ dataDir: app.getPath('userData'), migrationsDir: paths.migrationsDir, assetsDir: paths.assetsDir });
+    core = await openCore({ dataDir, migrationsDir: paths.migrationsDir, assetsDir: paths.assetsDir, secrets: new OsSecretStore(dataDir) });
   } catch (err) {
     dialog.showErrorBox('Một Cửa Xã', `Không mở được cơ sở dữ liệu: ${(err as Error).message}`);
     app.exit(1);

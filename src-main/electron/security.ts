@@ -3,18 +3,21 @@
  * the Electron binary. main.ts only wires these into Electron's hooks.
  *  - contextIsolation, sandbox, no nodeIntegration, no webviews, web security on;
  *  - the UI loads from app://motcua only; a path-traversal guard keeps it inside the bundle;
- *  - navigation, new windows and every permission request are denied;
+ *  - navigation (of the window and of any frame), new windows and every permission request are
+ *    denied; only the national portal opens, in the system browser;
+ *  - the application menu has no reload and no developer tools outside development;
  *  - IPC answers only the top frame of our own origin.
  */
 import path from 'node:path';
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
 export { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../core/security/csp';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'motcua';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/** `development`: devtools allowed (an unpackaged app started with MOTCUA_DEVTOOLS=1 only). */
+export function windowOptions(preloadPath: string, development = false): BrowserWindowConstructorOptions {
   return {
     width: 1366,
     height: 768,
@@ -36,7 +39,7 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: false,
-      devTools: process.env.MOTCUA_DEVTOOLS === '1',
+      devTools: development,
     },
   };
 }
@@ -93,6 +96,64 @@ export function permissionDecision(_permission: string): false {
 export function windowOpenDecision(): { action: 'deny' } {
   return { action: 'deny' };
 }
+
+/**
+ * The only sites a link may open, in the system browser: the national public-service portal
+ * (Cổng Dịch vụ công quốc gia) and its subdomains, over https. A link anywhere else, a custom
+ * scheme (ms-settings:, file:, smb:) or a look-alike host (dichvucong.gov.vn.evil.example) opens
+ * nothing (ANCHORS.md §3.1 item 15).
+ */
+export const EXTERNAL_HOSTS = ['dichvucong.gov.vn'] as const;
+
+export function isAllowedExternal(targetUrl: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(targetUrl);
+  } catch (err) {
+    // new URL refuses what is not a URL with a TypeError; that answer is "not allowed".
+    if (!(err instanceof TypeError)) throw err;
+    return false;
+  }
+  if (url.protocol !== 'https:' || url.username || url.password || (url.port !== '' && url.port !== '443')) return false;
+  const host = url.hostname.toLowerCase();
+  return EXTERNAL_HOSTS.some((h) => host === h || host.endsWith(`.${h}`));
+}
+
+/** Developer conveniences (reload, devtools) only in an unpackaged app started with MOTCUA_DEVTOOLS=1. */
+export function isDevelopment(env: NodeJS.ProcessEnv = process.env, packaged = false): boolean {
+  return !packaged && env.MOTCUA_DEVTOOLS === '1';
+}
+
+/**
+ * The application menu. In production it has no reload (Ctrl+R, F5) and no developer tools
+ * (Ctrl+Shift+I): Electron's default menu has both, and a reload used to undo the lock screen.
+ * Editing keys stay (Vietnamese typing relies on copy, paste and undo); the window can be
+ * minimised, zoomed and closed.
+ */
+export function applicationMenuTemplate(development: boolean): MenuItemConstructorOptions[] {
+  const view: MenuItemConstructorOptions[] = [{ role: 'resetZoom', label: 'Cỡ chữ mặc định' }, { role: 'zoomIn', label: 'Phóng to' }, { role: 'zoomOut', label: 'Thu nhỏ' }, { type: 'separator' }, { role: 'togglefullscreen', label: 'Toàn màn hình' }];
+  if (development) view.push({ type: 'separator' }, { role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' });
+  return [
+    { label: 'Tệp', submenu: [{ role: 'quit', label: 'Thoát' }] },
+    {
+      label: 'Sửa',
+      submenu: [
+        { role: 'undo', label: 'Hoàn tác' },
+        { role: 'redo', label: 'Làm lại' },
+        { type: 'separator' },
+        { role: 'cut', label: 'Cắt' },
+        { role: 'copy', label: 'Sao chép' },
+        { role: 'paste', label: 'Dán' },
+        { role: 'selectAll', label: 'Chọn tất cả' },
+      ],
+    },
+    { label: 'Xem', submenu: view },
+    { label: 'Cửa sổ', submenu: [{ role: 'minimize', label: 'Thu nhỏ cửa sổ' }, { role: 'close', label: 'Đóng' }] },
+  ];
+}
+
+/** Menu roles that reload the page or open developer tools: none may exist in production. */
+export const DEVELOPER_ROLES = ['reload', 'forceReload', 'toggleDevTools'] as const;
 
 /** The IPC channel names; preload exposes nothing else. */
 export const IPC_INVOKE = 'motcua:invoke';

@@ -1,6 +1,9 @@
 /**
- * `npm run web -- [--port 4310] [--host 127.0.0.1] [--data-dir DIR] [--clock ISO]`: the browser host.
- * Binds to this machine only unless --host says otherwise (LAN desks still sign in).
+ * `npm run web -- [--port 4310] [--host 127.0.0.1] [--data-dir DIR] [--allowed-host NAME]… [--clock ISO]`:
+ * the browser host. Binds to this machine only unless --host says otherwise (LAN desks still sign
+ * in). It answers only its own names: loopback, the bound address (every LAN address of this
+ * machine with --host 0.0.0.0), the computer name and each --allowed-host. On a fresh install it
+ * prints the one-time code that first-run setup from another machine needs.
  * `--clock 2026-11-17T09:00:00+07:00` starts core's clock at that instant instead of the
  * machine's (tests, training); it then runs on, and only the parent process can move it (IPC).
  */
@@ -17,6 +20,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '4310' },
     host: { type: 'string', default: '127.0.0.1' },
     'data-dir': { type: 'string', default: defaultDataDir() },
+    'allowed-host': { type: 'string', multiple: true, default: [] },
     clock: { type: 'string' },
   },
 });
@@ -47,7 +51,12 @@ try {
   }
   throw err;
 }
-const app = await createWebServer({ core, rendererDir: path.join(APP_ROOT, 'dist', 'renderer') });
+const app = await createWebServer({
+  core,
+  rendererDir: path.join(APP_ROOT, 'dist', 'renderer'),
+  bind: values.host,
+  allowedHosts: values['allowed-host'],
+});
 // Sync runs on its own triggers (local commits, reconnection, backoff, the nightly window).
 core.services.sync.start();
 const address = await app.listen({ port, host: values.host });
@@ -55,6 +64,11 @@ console.log(`Một Cửa Xã (trình duyệt) đang chạy tại ${address.repla
 console.log(`Dữ liệu: ${dataDir}`);
 if (values.clock !== undefined) console.log(`Đồng hồ thử nghiệm: bắt đầu từ ${values.clock}, không theo giờ của máy.`);
 acceptClockMoves(clock);
+const setupCode = core.setupCode();
+if (setupCode) {
+  // Printed here only: whoever can read this console is at (or administers) the host machine.
+  console.log(`Chưa khởi tạo. Khởi tạo ngay trên máy này, hoặc từ máy khác với mã khởi tạo: ${setupCode}`);
+}
 
 let closing = false;
 async function shutdown(): Promise<void> {

@@ -1,5 +1,6 @@
 /** Typed calls to core: `call('auth.login', { … })` is checked against src-shared/rpc.ts. */
 import type { RpcEventName, RpcEvents, RpcInput, RpcName, RpcOutput } from '@shared/rpc';
+import type { LockReason } from '@shared/rpc/auth';
 import { transport } from './transport';
 
 export class RpcError extends Error {
@@ -13,27 +14,45 @@ export class RpcError extends Error {
   }
 }
 
-let currentToken: string | null = null;
-let onUnauthenticated: () => void = () => {};
+/** What the session store does when core says the session changed under a call. */
+export interface SessionHandlers {
+  /** The session is gone (logout elsewhere, disabled account, expiry). */
+  unauthenticated(): void;
+  /** Core holds a lock on this session (idle time elsewhere, another tab's click). */
+  locked(reason: LockReason | null): void;
+  /** An administrator reset the password: the officer must choose a new one first. */
+  passwordChangeRequired(): void;
+}
 
+let currentToken: string | null = null;
+let handlers: SessionHandlers = { unauthenticated: () => {}, locked: () => {}, passwordChangeRequired: () => {} };
+
+/** The browser host's bearer token; under Electron there is none (the main process holds it). */
 export function setToken(token: string | null): void {
   currentToken = token;
 }
 
-export function setUnauthenticatedHandler(handler: () => void): void {
-  onUnauthenticated = handler;
+export function setSessionHandlers(h: SessionHandlers): void {
+  handlers = h;
 }
+
+const ANSWERED_BY_THE_CALLER = new Set<RpcName>(['auth.login', 'auth.unlock', 'auth.changePassword']);
 
 export async function call<N extends RpcName>(name: N, input: RpcInput<N>): Promise<RpcOutput<N>> {
   const answer = await transport.invoke(name, input, currentToken);
   if (answer.ok) return answer.result as RpcOutput<N>;
-  if (answer.error.code === 'UNAUTHENTICATED' && name !== 'auth.login') onUnauthenticated();
-  throw new RpcError(answer.error.code, answer.error.message, answer.error.details);
+  const { code, message, details } = answer.error;
+  if (!ANSWERED_BY_THE_CALLER.has(name)) {
+    if (code === 'UNAUTHENTICATED') handlers.unauthenticated();
+    else if (code === 'SESSION_LOCKED') handlers.locked(((details as { lockReason?: LockReason } | undefined)?.lockReason) ?? null);
+    else if (code === 'PASSWORD_CHANGE_REQUIRED') handlers.passwordChangeRequired();
+  }
+  throw new RpcError(code, message, details);
 }
 
 /** Zod issues from an INVALID_INPUT answer, keyed by field path ("office.name"). */
 export function fieldErrors(err: unknown): Record<string, string> {
-  if (!(err instanceof RpcError) || err.code !== 'INVALID_INPUT') return {};
+  if (!(err instanceof RpcError)) return {};
   const issues = (err.details as { issues?: { path: string[]; message: string }[] } | undefined)?.issues ?? [];
   return Object.fromEntries(issues.map((i) => [i.path.join('.'), i.message]));
 }

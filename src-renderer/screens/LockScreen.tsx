@@ -1,12 +1,15 @@
-/** Shown over the app after idle time: the work stays behind it, only the password opens it. */
+/**
+ * Shown over the app while core holds the session locked: the work stays behind it, only the
+ * officer's password opens it. It says why it is locked: the idle time, or the officer's own click.
+ */
 import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { vi } from '../i18n/vi';
-import { RpcError } from '../rpc/client';
+import { errorText } from '../ui/errors';
 import { useSession } from '../stores/session';
 
 export function LockScreen() {
-  const { officer, unlock, signOut } = useSession();
+  const { officer, lockReason, unlock, signOut } = useSession();
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<{ password: string }>();
 
@@ -16,13 +19,13 @@ export function LockScreen() {
       await unlock(v.password);
       form.resetFields();
     } catch (err) {
-      setError(err instanceof RpcError ? err.message : String(err));
+      setError(errorText(err));
     }
   }
 
   return (
     <Modal open title={vi.lock.title} closable={false} footer={null} mask={{ closable: false }} keyboard={false} styles={{ mask: { backdropFilter: 'blur(8px)' } }}>
-      <Typography.Paragraph>{vi.lock.hint}</Typography.Paragraph>
+      <Typography.Paragraph data-testid="lock-hint">{lockReason === 'manual' ? vi.lock.hintManual : vi.lock.hint}</Typography.Paragraph>
       <Typography.Paragraph strong>{officer?.fullName}</Typography.Paragraph>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       <Form form={form} onFinish={submit} layout="vertical" name="unlock">

@@ -14,6 +14,7 @@ interface OfficeForm {
   phone?: string;
 }
 interface AdminForm {
+  setupCode?: string;
   fullName: string;
   username: string;
   password: string;
@@ -30,6 +31,7 @@ export function SetupWizard() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const boot = useSession((s) => s.boot);
+  const setupCodeRequired = useSession((s) => s.setupCodeRequired);
 
   async function finish(admin: AdminForm) {
     setBusy(true);
@@ -37,6 +39,7 @@ export function SetupWizard() {
     try {
       const office = officeForm.getFieldsValue(true) as OfficeForm;
       await call('setup.initialize', {
+        ...(admin.setupCode ? { setupCode: admin.setupCode } : {}),
         office: { ...office, address: office.address || undefined, phone: office.phone || undefined },
         admin: { username: admin.username, password: admin.password, fullName: admin.fullName },
       });
@@ -45,6 +48,7 @@ export function SetupWizard() {
       const fields = fieldErrors(err);
       const adminFields = Object.entries(fields).filter(([k]) => k.startsWith('admin.'));
       adminForm.setFields(adminFields.map(([k, m]) => ({ name: k.slice(6) as keyof AdminForm, errors: [m] })));
+      if (fields.setupCode) adminForm.setFields([{ name: 'setupCode', errors: [fields.setupCode] }]);
       const officeFields = Object.entries(fields).filter(([k]) => k.startsWith('office.'));
       if (officeFields.length) {
         officeForm.setFields(officeFields.map(([k, m]) => ({ name: k.slice(7) as keyof OfficeForm, errors: [m] })));
@@ -88,13 +92,18 @@ export function SetupWizard() {
         </Form>
 
         <Form form={adminForm} layout="vertical" hidden={step !== 1} onFinish={finish} name="admin">
+          {setupCodeRequired && (
+            <Form.Item name="setupCode" label={t.setupCode} rules={required} extra={t.setupCodeHint}>
+              <Input autoComplete="off" />
+            </Form.Item>
+          )}
           <Form.Item name="fullName" label={t.fullName} rules={required}>
             <Input />
           </Form.Item>
           <Form.Item name="username" label={t.username} rules={required}>
             <Input autoComplete="username" />
           </Form.Item>
-          <Form.Item name="password" label={t.password} rules={required} extra={t.passwordHint}>
+          <Form.Item name="password" label={t.password} rules={required} extra={t.adminPasswordHint}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.Item

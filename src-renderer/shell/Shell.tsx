@@ -7,20 +7,22 @@ import {
   DashboardOutlined,
   FileAddOutlined,
   FolderOpenOutlined,
+  KeyOutlined,
   LockOutlined,
   LogoutOutlined,
   SendOutlined,
   SettingOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { vi } from '../i18n/vi';
 import { CatalogScreen } from '../screens/catalog/CatalogScreen';
 import { DossierDrawer } from '../screens/dossiers/DossierDrawer';
 import { DossiersScreen } from '../screens/dossiers/DossiersScreen';
 import { Home } from '../screens/Home';
 import { IntakeScreen } from '../screens/intake/IntakeScreen';
+import { ChangePasswordDialog } from '../screens/ChangePassword';
 import { LockScreen } from '../screens/LockScreen';
 import { PrintPreview } from '../screens/print/PrintPreview';
 import { RegisterScreen } from '../screens/register/RegisterScreen';
@@ -30,6 +32,7 @@ import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { SyncScreen } from '../screens/sync/SyncScreen';
 import { useNavigation, type Screen } from '../stores/navigation';
 import { useSession } from '../stores/session';
+import { StorageWarning } from './StorageWarning';
 import { SyncIndicator } from './SyncIndicator';
 import { useIdleLock } from './useIdleLock';
 import { useShortcuts } from './useShortcuts';
@@ -74,6 +77,8 @@ function ScreenView({ screen }: { screen: Screen }) {
 
 export function Shell() {
   const { office, officer, locked, lock, signOut } = useSession();
+  const [changingPassword, setChangingPassword] = useState(false);
+  const [accountMenuOpen, setAccountMenuOpen] = useState(false);
   const { screen, go } = useNavigation();
   useIdleLock();
   useShortcuts(!locked);
@@ -110,20 +115,51 @@ export function Shell() {
             <SyncIndicator />
           </div>
           <Space>
-            <span data-testid="officer-name">{officer?.fullName}</span>
+            {/* The officer's own account: a click on the name (the header keeps its look). */}
+            <Dropdown
+              trigger={['click']}
+              open={accountMenuOpen}
+              onOpenChange={setAccountMenuOpen}
+              menu={{
+                items: [{ key: 'password', icon: <KeyOutlined />, label: vi.password.change }],
+                onClick: () => {
+                  setAccountMenuOpen(false);
+                  setChangingPassword(true);
+                },
+              }}
+            >
+              <span
+                data-testid="officer-name"
+                role="button"
+                tabIndex={0}
+                style={{ cursor: 'pointer' }}
+                title={vi.password.change}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    setAccountMenuOpen(true);
+                  }
+                }}
+              >
+                {officer?.fullName}
+              </span>
+            </Dropdown>
             {officer && <Tag>{vi.shell.roles[officer.role]}</Tag>}
-            <Button icon={<LockOutlined />} onClick={lock} title={vi.shell.lockNow} aria-label={vi.shell.lockNow} />
+            <Button icon={<LockOutlined />} onClick={() => void lock('manual')} title={vi.shell.lockNow} aria-label={vi.shell.lockNow} />
             <Button icon={<LogoutOutlined />} onClick={() => void signOut()}>
               {vi.shell.logout}
             </Button>
           </Space>
         </Layout.Header>
         <Layout.Content className="app-content">
-          <ScreenView screen={screen} />
+          {office && <StorageWarning />}
+          {/* Opened straight onto a locked session, nothing is loaded until the unlock. */}
+          {office && <ScreenView screen={screen} />}
         </Layout.Content>
       </Layout>
       <DossierDrawer />
       <PrintPreview />
+      <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
       {locked && <LockScreen />}
     </Layout>
   );

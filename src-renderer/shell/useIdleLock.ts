@@ -1,4 +1,8 @@
-/** Locks the screen after the office's idle time (setting idleLockMinutes; 0 = never). */
+/**
+ * Locks the screen after the office's idle time (setting idleLockMinutes; 0 = never), counted
+ * from the officer's own keys and mouse: core holds the lock, so a reload does not undo it. Core
+ * also locks on its own when no call came for that long (a closed or frozen window).
+ */
 import { useEffect } from 'react';
 import { useSession } from '../stores/session';
 
@@ -10,10 +14,11 @@ export function useIdleLock(): void {
 
   useEffect(() => {
     if (minutes <= 0) return;
-    let timer = setTimeout(lock, minutes * 60_000);
+    const idle = () => void lock('idle');
+    let timer = setTimeout(idle, minutes * 60_000);
     const reset = () => {
       clearTimeout(timer);
-      timer = setTimeout(lock, minutes * 60_000);
+      timer = setTimeout(idle, minutes * 60_000);
     };
     for (const e of ACTIVITY_EVENTS) window.addEventListener(e, reset, { passive: true });
     return () => {

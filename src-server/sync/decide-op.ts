@@ -6,7 +6,8 @@
  * own way; tests/unit/sync/decide-op.test.ts holds the rules, batch-equivalence.test.ts the paths.
  *
  * Ownership, not last-writer-wins (ARCHITECTURE.md §6, ANCHORS.md §8.6): a counter may only write
- * dossiers of its own commune; a dossier code is never renumbered; intake data belongs to the
+ * dossiers of its own commune, under codes of its own commune (ownership.ts); a dossier code is
+ * never renumbered; a snapshot never moves the status backwards (ownership.ts); intake data belongs to the
  * commune; once the province has set a processing status, the counter's snapshot can no longer
  * move the status, except to the two steps that happen at the counter (handing the result over,
  * the citizen asking to withdraw). An event waits for its dossier, and is refused once the
@@ -15,10 +16,8 @@
  */
 import { dossierEventSchema, dossierSchema, type Dossier, type DossierEvent, type DossierStatus } from '@shared/dossier';
 import type { OpEnvelope } from '@shared/sync/protocol';
+import { codeOwnershipRejection, decideSnapshotStatus } from './ownership';
 import { OpDeferred, OpRejection } from './rejection';
-
-/** The two steps a counter may still take after the province has set a processing status. */
-export const COUNTER_STEPS_AFTER_PROVINCE: ReadonlySet<DossierStatus> = new Set(['returned', 'withdrawal_requested']);
 
 /** The pushing device, as the rules see it. */
 export interface PushingDevice {
@@ -98,15 +97,17 @@ function decideUpsert(state: OpState, op: OpEnvelope, incoming: Dossier): Decisi
       ),
     );
   }
+  const notOurCode = codeOwnershipRejection(incoming, device);
+  if (notOurCode) return reject(notOurCode);
   const existing = state.dossiers.get(incoming.id);
   if (existing && existing.communeCode !== device.communeCode) {
     return reject(new OpRejection('foreign_commune', `Hồ sơ ${incoming.code} đã thuộc về xã khác trên hệ thống tỉnh.`));
   }
   const holder = state.codeHolders.get(incoming.code);
   if (holder !== undefined && holder !== incoming.id) return reject(duplicateCodeRejection(incoming.code));
-  const status =
-    existing?.provinceStatusAt && !COUNTER_STEPS_AFTER_PROVINCE.has(incoming.status) ? existing.status : incoming.status;
-  return { result: 'applied', write: 'dossier', snapshot: { ...incoming, status }, existing: existing !== undefined };
+  const decided = decideSnapshotStatus(existing, incoming);
+  if ('rejection' in decided) return reject(decided.rejection);
+  return { result: 'applied', write: 'dossier', snapshot: { ...incoming, status: decided.status }, existing: existing !== undefined };
 }
 
 function decideEvent(state: OpState, op: OpEnvelope, event: DossierEvent): Decision {

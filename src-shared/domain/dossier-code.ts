@@ -197,3 +197,26 @@ export function parseDossierCode(code: string, pattern?: string): ParsedDossierC
   if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || seq < 1) return null;
   return { agencyCode, date, seq };
 }
+
+/**
+ * Whether `code` is one of `agencyCode`'s own: it starts with the agency code followed by a
+ * separator that cannot continue an agency code (anything but a letter, a digit or a dot). DVCQG
+ * wants every code prefixed by its agency's identifier (DOMAIN §3.1), so a code made with any
+ * pattern that leads with {agency} passes, and a commune can never register a dossier under
+ * another commune's code: "000.00.17.H56-…" is not "000.00.17.H5-…"'s nor "000.00.17.H56.1-…"'s.
+ */
+export function codeBelongsToAgency(code: string, agencyCode: string): boolean {
+  if (agencyCode.length === 0 || !code.startsWith(agencyCode)) return false;
+  const next = code.charAt(agencyCode.length);
+  return next !== '' && !/[A-Za-z0-9.]/.test(next);
+}
+
+/**
+ * Whether codes made with `pattern` pass codeBelongsToAgency: the pattern leads with {agency}
+ * followed by such a separator. The province hub accepts no other (settings refuse it).
+ */
+export function patternLeadsWithAgency(pattern: string): boolean {
+  const tokens = compilePattern(pattern).tokens;
+  const [first, second] = tokens;
+  return first?.kind === 'agency' && second?.kind === 'literal' && !/[A-Za-z0-9.]/.test(second.text.charAt(0));
+}

@@ -1,6 +1,8 @@
 /** The audit log (nhật ký thao tác): who did what, when; hash-chained, read by administrators. */
 import { z } from 'zod';
+import { tokenSchema } from './common';
 import { row } from './row';
+import { vnText } from './text';
 
 export const auditEntrySchema = z.object({
   seq: z.number(),
@@ -17,8 +19,8 @@ export const auditRows = {
   /** Newest first, a page at a time; `action` ending in "." matches a family ("dossier."). */
   'audit.list': row({
     input: z.strictObject({
-      action: z.string().trim().min(1).max(60).optional(),
-      officerId: z.string().min(1).max(60).optional(),
+      action: vnText(1, 60).optional(),
+      officerId: tokenSchema(60).optional(),
       before: z.number().int().positive().optional(),
       limit: z.number().int().min(1).max(200).default(50),
     }),

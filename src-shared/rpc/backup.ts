@@ -1,5 +1,6 @@
 /** Backups (sao lưu) and restore (khôi phục), for administrators. */
 import { z } from 'zod';
+import { tokenSchema } from './common';
 import { row } from './row';
 
 export const backupFileSchema = z.object({
@@ -27,7 +28,7 @@ export const backupRows = {
    * call is refused until then). The device epoch is renewed so sync tells reused seqs apart.
    */
   'backup.restore': row({
-    input: z.strictObject({ name: z.string().min(1).max(80) }),
+    input: z.strictObject({ name: tokenSchema(80) }),
     output: z.object({ restartRequired: z.literal(true), previousEpoch: z.string(), newEpoch: z.string() }),
     access: ['admin'],
   }),

@@ -2,10 +2,11 @@
 import { z } from 'zod';
 import { workingCalendarSchema } from '../domain/calendar/types';
 import { DEADLINE_UNITS } from '../domain/deadline';
-import { instantSchema } from './common';
+import { instantSchema, tokenSchema } from './common';
 import { row } from './row';
+import { vnMultilineText } from './text';
 
-const byProcedure = z.strictObject({ procedureCode: z.string().min(1).max(60), receivedAt: instantSchema });
+const byProcedure = z.strictObject({ procedureCode: tokenSchema(60), receivedAt: instantSchema });
 const byRule = z.strictObject({
   amount: z.number().min(0).max(10_000),
   unit: z.enum(DEADLINE_UNITS),
@@ -51,7 +52,7 @@ export const calendarRows = {
     access: ['admin'],
   }),
   'calendar.save': row({
-    input: z.strictObject({ calendar: z.unknown(), note: z.string().max(500).optional() }),
+    input: z.strictObject({ calendar: z.unknown(), note: vnMultilineText(0, 500).optional() }),
     output: workingCalendarSchema,
     access: ['admin'],
   }),

@@ -1,7 +1,10 @@
 /** The procedure catalog (danh mục thủ tục hành chính): type-ahead, details, versions, import. */
 import { z } from 'zod';
 import { catalogSchema, conventionsSchema, deadlineSchema, procedureSchema } from '../domain/catalog';
+import { cleanText } from '../domain/text';
+import { tokenSchema } from './common';
 import { row } from './row';
+import { searchText } from './text';
 
 export const procedureSummarySchema = z.object({
   id: z.string(),
@@ -30,13 +33,13 @@ export const catalogVersionSchema = z.object({
 
 export const catalogRows = {
   'catalog.search': row({
-    input: z.strictObject({ query: z.string().max(200).default(''), limit: z.number().int().min(1).max(200).default(20) }),
+    input: z.strictObject({ query: searchText(200).default(''), limit: z.number().int().min(1).max(200).default(20) }),
     /** With the province's counting rules, which every deadline of the list follows. */
     output: z.object({ items: z.array(procedureSummarySchema), version: z.string(), conventions: conventionsSchema }),
     access: 'signedIn',
   }),
   'catalog.get': row({
-    input: z.strictObject({ procedureCode: z.string().min(1).max(60) }),
+    input: z.strictObject({ procedureCode: tokenSchema(60) }),
     output: procedureSchema,
     access: 'signedIn',
   }),
@@ -62,8 +65,8 @@ export const catalogRows = {
    */
   'catalog.setDeadline': row({
     input: z.strictObject({
-      procedureId: z.string().min(1).max(100),
-      deadline: deadlineSchema.and(z.object({ legalBasis: z.string().trim().min(3, 'Cần ghi căn cứ (số quyết định công bố của tỉnh)').max(300) })),
+      procedureId: tokenSchema(100),
+      deadline: deadlineSchema.and(z.object({ legalBasis: z.string().transform(cleanText).pipe(z.string().min(3, 'Cần ghi căn cứ (số quyết định công bố của tỉnh)').max(300)) })),
     }),
     output: catalogVersionSchema,
     access: ['admin'],

@@ -8,3 +8,11 @@ export const instantSchema = z.iso.datetime({ offset: true });
 export const ymdSchema = z.iso.date();
 
 export const emptyInput = z.strictObject({});
+
+/**
+ * An id, code, cursor or file name the UI got from core: printable ASCII without spaces, never
+ * free text (free text goes through rpc/text.ts).
+ */
+export function tokenSchema(max: number) {
+  return z.string().trim().min(1).max(max).regex(/^[\x21-\x7E]+$/, 'Mã không hợp lệ');
+}

@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import { CHANNELS, DELIVERIES, dossierStatusSchema } from '../dossier';
 import { DOSSIER_ACTIONS } from '../domain/lifecycle';
-import { ymdSchema } from './common';
+import { tokenSchema, ymdSchema } from './common';
 import { row } from './row';
-import { vnText } from './text';
+import { searchText, vnMultilineText, vnText } from './text';
 
 const optionalText = (max: number) =>
   vnText(0, max)
@@ -30,7 +30,7 @@ export const applicantInputSchema = z.strictObject({
 });
 
 export const receiveInputSchema = z.strictObject({
-  procedureCode: z.string().trim().min(1).max(60),
+  procedureCode: tokenSchema(60),
   applicant: applicantInputSchema,
   documents: z
     .array(
@@ -46,9 +46,9 @@ export const receiveInputSchema = z.strictObject({
   copies: z.number().int().min(1).max(1000).optional(),
   channel: z.enum(CHANNELS).default('direct'),
   delivery: z.enum(DELIVERIES).default('counter'),
-  conditions: z.array(z.string().max(60)).max(20).optional(),
+  conditions: z.array(tokenSchema(60)).max(20).optional(),
   /** An exemption of the procedure (its legal basis is printed on the receipt). */
-  exemptionId: z.string().trim().min(1).max(100).optional(),
+  exemptionId: vnText(1, 100).optional(),
   /** Or an exemption the catalog does not list, with the officer's written reason. */
   exemptionReason: optionalText(300),
 });
@@ -164,23 +164,23 @@ export const dossierRows = {
     access: 'signedIn',
   }),
   'dossiers.get': row({
-    input: z.union([z.strictObject({ id: z.string().min(1).max(60) }), z.strictObject({ code: z.string().trim().min(1).max(60) })]),
+    input: z.union([z.strictObject({ id: tokenSchema(60) }), z.strictObject({ code: tokenSchema(60) })]),
     output: dossierDetailSchema,
     access: 'signedIn',
   }),
   'dossiers.search': row({
     input: z.strictObject({
-      query: z.string().max(200).optional(),
+      query: searchText(200).optional(),
       status: z.union([dossierStatusSchema, z.array(dossierStatusSchema).max(10)]).optional(),
       overdue: z.boolean().optional(),
       dueWithinDays: z.number().int().min(0).max(365).optional(),
       from: ymdSchema.optional(),
       to: ymdSchema.optional(),
-      procedureCode: z.string().max(60).optional(),
-      field: z.string().max(60).optional(),
-      officerId: z.string().max(60).optional(),
+      procedureCode: tokenSchema(60).optional(),
+      field: tokenSchema(60).optional(),
+      officerId: tokenSchema(60).optional(),
       limit: z.number().int().min(1).max(500).default(50),
-      cursor: z.string().max(40).optional(),
+      cursor: tokenSchema(40).optional(),
     }),
     output: z.object({ items: z.array(dossierSummarySchema), nextCursor: z.string().nullable() }),
     access: 'signedIn',
@@ -188,9 +188,9 @@ export const dossierRows = {
   /** Từ chối tiếp nhận (Mẫu 03): recorded as a dossier with status rejected (national code 3). */
   'dossiers.reject': row({
     input: z.strictObject({
-      procedureCode: z.string().trim().min(1).max(60),
+      procedureCode: tokenSchema(60),
       applicant: applicantInputSchema,
-      reason: vnText(1, 2000),
+      reason: vnMultilineText(1, 2000),
       channel: z.enum(CHANNELS).default('direct'),
     }),
     output: z.object({ id: z.string(), code: z.string(), status: dossierStatusSchema }),
@@ -199,9 +199,11 @@ export const dossierRows = {
   /** One lifecycle step (chuyển, yêu cầu bổ sung, trả kết quả, gia hạn…), recorded as an event. */
   'dossiers.act': row({
     input: z.strictObject({
-      id: z.string().min(1).max(60),
+      id: tokenSchema(60),
       action: z.enum(DOSSIER_ACTIONS),
-      note: optionalText(2000),
+      note: vnMultilineText(0, 2000)
+        .optional()
+        .transform((v) => (v ? v : undefined)),
       /** extend (Mẫu 04): the new appointment date. */
       newDueDate: ymdSchema.optional(),
       /** returnResult: who collected the result and how. */

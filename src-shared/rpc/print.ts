@@ -4,10 +4,10 @@
  * form (what is missing, why it is refused or stopped, who signs).
  */
 import { z } from 'zod';
-import { ymdSchema } from './common';
+import { tokenSchema, ymdSchema } from './common';
 import { applicantInputSchema } from './dossiers';
 import { row } from './row';
-import { vnText } from './text';
+import { vnMultilineText, vnText } from './text';
 
 export const PRINT_FORMS = ['mau01', 'mau02', 'mau03', 'mau04', 'mau05', 'mau06', 'mau07', 'ticket', 'report_ii06a'] as const;
 export const printFormSchema = z.enum(PRINT_FORMS);
@@ -31,23 +31,23 @@ export const printDetailsSchema = z.strictObject({
         )
         .min(1)
         .max(50),
-      reason: vnText(1, 2000),
+      reason: vnMultilineText(1, 2000),
     })
     .optional(),
   /** Mẫu 04: why late, who signs (the new date is the dossier's extended due date). */
-  apology: z.strictObject({ reason: vnText(1, 2000), signer, agencyName: vnText(0, 300).optional() }).optional(),
+  apology: z.strictObject({ reason: vnMultilineText(1, 2000), signer, agencyName: vnText(0, 300).optional() }).optional(),
   /** Mẫu 05: why processing stops, who signs. */
-  stop: z.strictObject({ reason: vnText(1, 2000), signer, agencyName: vnText(0, 300).optional() }).optional(),
+  stop: z.strictObject({ reason: vnMultilineText(1, 2000), signer, agencyName: vnText(0, 300).optional() }).optional(),
   /** Mẫu 07 and Biểu II.06a: the period (inclusive dates). */
   period: z.strictObject({ from: ymdSchema, to: ymdSchema }).optional(),
   /** Mẫu 02 given before any receipt (hướng dẫn bổ sung): who and for which procedure. */
-  draft: z.strictObject({ procedureCode: z.string().trim().min(1).max(60), applicant: applicantInputSchema }).optional(),
+  draft: z.strictObject({ procedureCode: tokenSchema(60), applicant: applicantInputSchema }).optional(),
 });
 export type PrintDetails = z.infer<typeof printDetailsSchema>;
 
 const printRequest = z.strictObject({
   form: printFormSchema,
-  dossierId: z.string().min(1).max(60).optional(),
+  dossierId: tokenSchema(60).optional(),
   details: printDetailsSchema.optional(),
 });
 
@@ -73,13 +73,13 @@ export const printRows = {
   }),
   /** Render and send to the printer chosen in settings (or the one named). */
   'print.send': row({
-    input: printRequest.extend({ printer: z.string().min(1).max(200).optional() }),
+    input: printRequest.extend({ printer: vnText(1, 200).optional() }),
     output: printRecordSchema,
     access: 'signedIn',
   }),
   /** Retry a failed print: the archived PDF again, byte for byte. */
   'print.retry': row({
-    input: z.strictObject({ recordId: z.string().min(1).max(60), printer: z.string().min(1).max(200).optional() }),
+    input: z.strictObject({ recordId: tokenSchema(60), printer: vnText(1, 200).optional() }),
     output: printRecordSchema,
     access: 'signedIn',
   }),
@@ -89,7 +89,7 @@ export const printRows = {
     access: 'signedIn',
   }),
   'print.records': row({
-    input: z.strictObject({ dossierId: z.string().min(1).max(60) }),
+    input: z.strictObject({ dossierId: tokenSchema(60) }),
     output: z.object({ items: z.array(printRecordSchema) }),
     access: 'signedIn',
   }),

@@ -81,7 +81,8 @@ export const dashboardSchema = z.object({
 export type Dashboard = z.infer<typeof dashboardSchema>;
 
 export const reportRows = {
-  'reports.dashboard': row({ input: z.strictObject({}), output: dashboardSchema, access: 'signedIn' }),
+  // Tổng quan refreshes itself every few minutes: not a sign that someone is at the desk.
+  'reports.dashboard': row({ input: z.strictObject({}), output: dashboardSchema, access: 'signedIn', passive: true }),
   'reports.ii06a': row({ input: period, output: ii06aSchema, access: ['leader', 'admin'] }),
   /** The same report as a file for the province: CSV (UTF-8 with BOM) or XLSX, formulas neutralised. */
   'reports.exportII06a': row({

@@ -13,7 +13,7 @@ export const officeInputSchema = z.strictObject({
     .regex(/^[0-9A-Z][0-9A-Z.]{2,48}$/, 'Mã định danh cơ quan chỉ gồm chữ in hoa, số và dấu chấm'),
   province: vnText(1, 100),
   address: vnText(0, 300).optional(),
-  phone: z.string().trim().max(20).optional(),
+  phone: vnText(0, 20).optional(),
   /** Địa danh for the "…, ngày … tháng … năm …" line; derived from the governing body if absent. */
   place: vnText(0, 100).optional(),
 });
@@ -24,11 +24,14 @@ export type Office = z.infer<typeof officeSchema>;
 export const setupRows = {
   'setup.status': row({
     input: z.strictObject({}),
-    output: z.object({ initialized: z.boolean() }),
+    // setupCodeRequired: the caller is on another machine, so first run needs the one-time code
+    // the host printed on its console (a web page elsewhere must not be able to set up the office).
+    output: z.object({ initialized: z.boolean(), setupCodeRequired: z.boolean() }),
     access: 'public',
   }),
   'setup.initialize': row({
     input: z.strictObject({
+      setupCode: z.string().max(40).optional(),
       office: officeInputSchema,
       admin: z.strictObject({
         username: usernameSchema,

@@ -4,6 +4,7 @@
  * verifying any signed PDF. The PIN travels in one call and is never stored or returned.
  */
 import { z } from 'zod';
+import { tokenSchema } from './common';
 import { row } from './row';
 import { vnText } from './text';
 
@@ -15,7 +16,9 @@ export const pdfBase64 = z
   .max(Math.ceil(MAX_PDF_BYTES / 3) * 4, 'Tệp PDF lớn hơn 1,4 MB; hãy quét ở độ phân giải thấp hơn')
   .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Tệp gửi lên không đúng định dạng');
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
-const id = z.string().min(1).max(60);
+const id = tokenSchema(60);
+/** A token's serial as PKCS#11 reports it: printable ASCII, padding spaces kept for the comparison. */
+const tokenSerial = z.string().min(1).max(64).regex(/^[\x20-\x7E]+$/);
 
 export const SIGNING_ROLES = ['officer', 'organisation'] as const;
 export const signingRoleSchema = z.enum(SIGNING_ROLES);
@@ -125,10 +128,10 @@ export const signingRows = {
     input: z.strictObject({
       source: signSource,
       role: signingRoleSchema,
-      certificate: z.strictObject({ tokenSerial: z.string().min(1).max(64), id: z.string().regex(/^[0-9a-f]{0,256}$/) }),
+      certificate: z.strictObject({ tokenSerial, id: z.string().regex(/^[0-9a-f]{0,256}$/) }),
       pin: z.string().min(4, 'Mã PIN có ít nhất 4 ký tự').max(64),
       /** Chosen by the window, so it can follow this signature's progress events. */
-      requestId: z.string().min(1).max(60),
+      requestId: tokenSchema(60),
     }),
     output: signatureRecordSchema,
     access: 'signedIn',
@@ -186,7 +189,8 @@ export const signingRows = {
     access: 'signedIn',
   }),
   'signing.addTrustAnchor': row({
-    input: z.strictObject({ certificate: z.string().min(100).max(20_000) }),
+    // PEM text or base64 DER: ASCII with line breaks, nothing a bidi override could hide in.
+    input: z.strictObject({ certificate: z.string().min(100).max(20_000).regex(/^[\x20-\x7E\r\n\t]+$/, 'Không đọc được chứng thư số (cần tệp .cer/.crt dạng PEM hoặc DER)') }),
     output: trustAnchorSchema,
     access: ['admin'],
   }),

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { OP_REJECT_CODES } from '../sync/protocol';
 import { row } from './row';
+import { vnMultilineText, vnText } from './text';
 
 export const SYNC_STATES = ['not_enrolled', 'idle', 'syncing', 'offline', 'error', 'revoked'] as const;
 export type SyncState = (typeof SYNC_STATES)[number];
@@ -61,11 +62,12 @@ const hubUrlSchema = z
 export const syncRows = {
   /** Exchanges the province's one-time code for this device's token. */
   'sync.enroll': row({
-    input: z.strictObject({ hubUrl: hubUrlSchema, code: z.string().trim().min(1).max(64) }),
+    input: z.strictObject({ hubUrl: hubUrlSchema, code: vnText(1, 64) }),
     output: syncStatusSchema,
     access: ['admin'],
   }),
-  'sync.status': row({ input: z.strictObject({}), output: syncStatusSchema, access: 'signedIn' }),
+  // Polled by the sync indicator: not a sign that someone is at the desk.
+  'sync.status': row({ input: z.strictObject({}), output: syncStatusSchema, access: 'signedIn', passive: true }),
   /** "Đồng bộ ngay": one full pass (push, then pull), answered with the status after it. */
   'sync.now': row({ input: z.strictObject({}), output: syncStatusSchema, access: 'signedIn' }),
   'sync.rejected': row({
@@ -81,7 +83,7 @@ export const syncRows = {
   }),
   /** Allows printing appointment dates despite an untrusted clock, until the clock is trusted again. */
   'sync.overrideClock': row({
-    input: z.strictObject({ reason: z.string().trim().min(10).max(500) }),
+    input: z.strictObject({ reason: vnMultilineText(10, 500) }),
     output: syncStatusSchema,
     access: ['admin'],
   }),

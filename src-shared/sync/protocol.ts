@@ -87,7 +87,11 @@ export const OP_REJECT_CODES = [
   'unknown_op_type',
   'entity_mismatch',
   'foreign_commune',
+  /** The code's agency part is not the pushing device's commune (issue #14). */
+  'foreign_code',
   'duplicate_code',
+  /** The snapshot's status is older than the hub's (an old snapshot replayed): refused, never applied. */
+  'stale_status',
   'dossier_not_found',
   'op_id_conflict',
   'transient_error',
@@ -98,7 +102,9 @@ export const opResultSchema = z.object({
   opId: z.string(),
   result: z.enum(OP_RESULTS),
   reason: z.string().optional(),
-  code: z.enum(OP_REJECT_CODES).optional(),
+  // A code this counter does not know yet (a newer hub) reads as absent rather than failing the
+  // whole push answer: the Vietnamese reason still says what happened.
+  code: z.enum(OP_REJECT_CODES).optional().catch(undefined),
 });
 export type OpResult = z.infer<typeof opResultSchema>;
 

@@ -165,7 +165,7 @@ describe('SIGKILL while receiving dossiers', () => {
     const first = await openCore({ dataDir, clock: day });
     expect(first.uncleanShutdown).toBe(true);
     const res = await first.dispatch('setup.status', {}, { token: null });
-    expect(res).toEqual({ ok: true, result: { initialized: true } });
+    expect(res).toEqual({ ok: true, result: { initialized: true, setupCodeRequired: false } });
     first.close();
     expect(fs.existsSync(markerPath(dbFile))).toBe(false);
     const second = await openCore({ dataDir, clock: day });

@@ -1,5 +1,5 @@
 /** What the crash-test writer sends: a fixed office and a dossier with every related row kind. */
-export const CRASH_ADMIN = { username: 'quantri', password: 'matkhau2026', fullName: 'Nguyễn Thị Hồng Đào' };
+export const CRASH_ADMIN = { username: 'quantri', password: 'song-Ma-mua-lua-chin', fullName: 'Nguyễn Thị Hồng Đào' };
 
 export const CRASH_SETUP = {
   office: {

@@ -99,8 +99,8 @@ describe('Báo cáo', () => {
   });
 
   it('tells an officer that Biểu II.06a is for leaders, and core refuses it too', async () => {
-    await counter.rpc('officers.create', { fullName: 'Vũ Minh Tâm', username: 'canbo1', password: 'matkhau2026', role: 'officer' });
-    const login = await rpcCall(host.url, 'auth.login', { username: 'canbo1', password: 'matkhau2026' });
+    await counter.rpc('officers.create', { fullName: 'Vũ Minh Tâm', username: 'canbo1', password: 'ban-tiep-dan-26', role: 'officer' });
+    const login = await rpcCall(host.url, 'auth.login', { username: 'canbo1', password: 'ban-tiep-dan-26' });
     const token = login.body.result.token as string;
     const refused = await rpcCall(host.url, 'reports.ii06a', { from: '2026-11-01', to: '2026-11-30' }, token);
     expect(refused.body.error?.code).toBe('FORBIDDEN');

@@ -12,7 +12,7 @@ import { freePort, runHubCli, startHubProcess, type HubProcess } from '../suppor
 import { startTestPostgres, type TestPostgres } from '../support/postgres';
 import { rpcCall, SAMPLE_SETUP, startWebHost, type WebHost } from '../support/web-host';
 
-const ADMIN = { username: 'tinh', password: 'matkhautinh2026' };
+const ADMIN = { username: 'tinh', password: 'may-troi-ben-song-Ma' };
 const COMMUNE_A = SAMPLE_SETUP.office.agencyCode; // 000.00.17.H56, Tân Lập
 const COMMUNE_B = '000.00.18.H56';
 

@@ -43,13 +43,28 @@ const stats = new Map<string, { calls: number; byStatus: Record<number, number> 
 /** Answers that broke a promise (5xx, or a refusal that changed the database), counted before the assertions fail. */
 let violations = 0;
 
+const clock = new ManualClock('2026-11-23T09:00:00+07:00');
+
+/**
+ * A fresh session for the next case. Fuzzed wrong passwords (auth.login, auth.unlock,
+ * auth.changePassword) throttle this address and username as an attacker's would: wait the delay
+ * out on the test's clock, as the officer would.
+ */
 async function signIn(): Promise<void> {
-  const res = await fetch(`${host.url}/api/rpc/auth.login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: SAMPLE_SETUP.admin.username, password: SAMPLE_SETUP.admin.password }),
-  });
-  token = ((await res.json()) as { result: { token: string } }).result.token;
+  for (;;) {
+    const res = await fetch(`${host.url}/api/rpc/auth.login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: SAMPLE_SETUP.admin.username, password: SAMPLE_SETUP.admin.password }),
+    });
+    const body = (await res.json()) as { result?: { token: string }; error?: { code: string; details?: { retryAfterSeconds?: number } } };
+    if (body.result) {
+      token = body.result.token;
+      return;
+    }
+    if (body.error?.code !== 'RATE_LIMITED') throw new Error(`sign-in failed: ${JSON.stringify(body)}`);
+    clock.set(new Date(clock.now().getTime() + ((body.error.details?.retryAfterSeconds ?? 60) + 1) * 1000).toISOString());
+  }
 }
 
 /** A digest of every row of every table (failed sign-in audit rows aside). */
@@ -58,10 +73,12 @@ function checksum(): string {
   const hash = createHash('sha256');
   const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
   for (const { name } of tables) {
-    // Failed sign-ins are audited on purpose (and move audit_log's AUTOINCREMENT counter).
+    // Failed sign-ins and unlocks are audited on purpose (and move audit_log's AUTOINCREMENT
+    // counter); sessions change with any call, refused or not (activity, locks, new sign-ins).
+    if (name === 'session') continue;
     const where =
       name === 'audit_log'
-        ? " WHERE action NOT IN ('auth.login_failed', 'auth.login_refused')"
+        ? " WHERE action NOT IN ('auth.login_failed', 'auth.login_refused', 'auth.unlock_failed', 'auth.lock', 'auth.session_ended')"
         : name === 'sqlite_sequence'
           ? " WHERE name <> 'audit_log'"
           : '';
@@ -88,7 +105,7 @@ function seedOf(name: string): number {
 }
 
 beforeAll(async () => {
-  host = await startCoreHost({ clock: new ManualClock('2026-11-23T09:00:00+07:00'), printer });
+  host = await startCoreHost({ clock, printer });
   await fetch(`${host.url}/api/rpc/setup.initialize`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(SAMPLE_SETUP) });
   await signIn();
   // One real dossier, so generated ids and codes can hit something.
@@ -163,8 +180,9 @@ describe('hostile input to every RPC row', () => {
             expect(typeof body.error?.message).toBe('string');
           }
           if (res.status >= 400) expect(checksum(), `${name} refused with ${res.status} but changed the database`).toBe(before);
-          // auth.logout with a valid {} signs us out: sign in again for the next case.
-          if (res.status === 401 || name === 'auth.logout') await signIn();
+          // auth.logout with a valid {} signs us out, auth.lock locks the screen: a fresh session
+          // for the next case.
+          if (res.status === 401 || res.status === 423 || res.status === 429 || name === 'auth.logout' || name === 'auth.lock') await signIn();
         }),
         { numRuns: RUNS_PER_ROW, seed: seedOf(name), endOnFailure: true },
       );

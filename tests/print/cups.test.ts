@@ -57,7 +57,8 @@ describe('CUPS adapter on the real spooler', () => {
     // CID fonts: pdftotext on its output yields glyph soup, so the text check is made on what
     // the spooler actually draws: both liên arrived and page 1 carries this dossier's QR.
     expect(pdfText(spooled).split('\f').filter((p) => p.trim() !== '').length).toBe(2);
-    expect(zbar(renderPng(spooled, 200))).toEqual([`https://dvc.cantho.example.vn/tra-cuu/${CODE}`]);
+    // The link carries the receipt's lookup key: only the holder of the slip can open the dossier.
+    expect(zbar(renderPng(spooled, 200))).toEqual([`https://dvc.cantho.example.vn/tra-cuu/${CODE}?k=K7M2QX9PRT`]);
     fs.rmSync(spooledPath);
 
     // The job's document as CUPS spooled it (kept under /var/spool/cups for PreserveJobFiles,

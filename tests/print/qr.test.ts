@@ -9,8 +9,13 @@ const CODE = SAMPLE_CONTEXT.dossier!.code;
 const LINK = `https://dvc.cantho.example.vn/tra-cuu/${CODE}`;
 
 describe('dossier QR', () => {
-  it.each<FormId>(['mau01', 'mau02', 'mau03', 'mau04', 'mau05', 'mau06', 'ticket'])(
-    '%s page 1 carries the lookup link of the dossier',
+  it('Mẫu 01, the receipt the citizen keeps, carries the lookup link with its key', async () => {
+    const { pdf } = await renderForm('mau01', FULL_CONTEXT);
+    expect(zbar(renderPng(pdf, 200))).toEqual([`${LINK}?k=K7M2QX9PRT`]);
+  });
+
+  it.each<FormId>(['mau02', 'mau03', 'mau04', 'mau05', 'mau06', 'ticket'])(
+    '%s page 1 carries the lookup link of the dossier, without the key',
     async (id) => {
       const { pdf } = await renderForm(id, FULL_CONTEXT);
       expect(zbar(renderPng(pdf, 200))).toEqual([LINK]);
@@ -27,5 +32,7 @@ describe('dossier QR', () => {
     expect(qrPayload(CODE, 'https://dvc.cantho.example.vn/')).toBe(LINK);
     expect(codeFromQrPayload(LINK)).toBe(CODE);
     expect(codeFromQrPayload(CODE)).toBe(CODE);
+    expect(qrPayload(CODE, 'https://dvc.cantho.example.vn/', 'K7M2QX9PRT')).toBe(`${LINK}?k=K7M2QX9PRT`);
+    expect(codeFromQrPayload(`${LINK}?k=K7M2QX9PRT`)).toBe(CODE);
   });
 });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { openCore, type Core } from '../../src-main/core/core';
 import { ManualClock } from '../support/clock';
-import { tempDir } from '../support/web-host';
+import { SAMPLE_SETUP, tempDir } from '../support/web-host';
 import { enrollmentCode, initCounter, rpcOk, type LiveHub } from '../integration/sync/support';
 import { FaultyTransport } from './fault-transport';
 
@@ -39,7 +39,7 @@ async function open(c: Pick<SimCounter, 'dir' | 'clock' | 'transport'>): Promise
 }
 
 async function login(core: Core): Promise<string> {
-  const res = await core.dispatch('auth.login', { username: 'quantri', password: 'matkhau2026' }, { token: null });
+  const res = await core.dispatch('auth.login', { username: SAMPLE_SETUP.admin.username, password: SAMPLE_SETUP.admin.password }, { token: null });
   if (!res.ok) throw new Error('login failed');
   return (res.result as { token: string }).token;
 }

@@ -37,6 +37,27 @@ export async function seedOldSchema(old: Core, opts: SeedDemoOptions & { overwri
   }
 }
 
+/**
+ * First run on an old schema. Today's code writes today's officer row, so the officer columns a
+ * later migration adds (read from the migrations themselves) are lent to the old table for this
+ * one step and taken back: what is left is the old schema, with an office and its administrator.
+ */
+export async function initializeOldSchema(old: Core): Promise<void> {
+  const dir = path.join(APP_ROOT, 'migrations', 'counter');
+  const have = new Set(columnsOf(old, 'officer'));
+  const lent = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .flatMap((f) => fs.readFileSync(path.join(dir, f), 'utf8').split('--> statement-breakpoint'))
+    .map((sql) => /^\s*ALTER TABLE `officer` ADD `([a-z_]+)`[^;]*/.exec(sql))
+    .filter((m): m is RegExpExecArray => m !== null && !have.has(m[1]!));
+  const sqlite = old.db.$client;
+  for (const m of lent) sqlite.exec(m[0]);
+  await old.services.office.initialize(SAMPLE_SETUP.office, SAMPLE_SETUP.admin);
+  for (const m of lent) sqlite.exec(`ALTER TABLE \`officer\` DROP COLUMN \`${m[1]}\``);
+}
+
 /** A copy of migrations/counter holding only the migrations whose tag sorts before `beforeTag`. */
 export function migrationsBefore(beforeTag: string): string {
   const dir = tempDir('motcua-migrations-');

@@ -16,6 +16,8 @@ export interface WebHost {
   url: string;
   dataDir: string;
   child: ChildProcess;
+  /** What the host printed on its console so far. */
+  readonly output: string;
   /** The host's clock: what it reads, and the way to move it. */
   clock: HostClock;
   stop(): Promise<void>;
@@ -25,10 +27,10 @@ export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function startWebHost(opts: { dataDir?: string; env?: NodeJS.ProcessEnv; clock?: string } = {}): Promise<WebHost> {
+export async function startWebHost(opts: { dataDir?: string; env?: NodeJS.ProcessEnv; clock?: string; args?: string[] } = {}): Promise<WebHost> {
   const dataDir = opts.dataDir ?? tempDir('motcua-web-');
   const instant = opts.clock ?? TEST_INSTANT;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/web/main.ts', '--port', '0', '--data-dir', dataDir, '--clock', instant], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/web/main.ts', '--port', '0', '--data-dir', dataDir, '--clock', instant, ...(opts.args ?? [])], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -56,6 +58,9 @@ export async function startWebHost(opts: { dataDir?: string; env?: NodeJS.Proces
     url,
     dataDir,
     child,
+    get output() {
+      return output;
+    },
     clock,
     stop: () =>
       new Promise<void>((resolve) => {
@@ -89,5 +94,5 @@ export const SAMPLE_SETUP = {
     province: 'Thanh Hóa',
     address: 'Thôn Đông, xã Tân Lập',
   },
-  admin: { username: 'quantri', password: 'matkhau2026', fullName: 'Nguyễn Thị Hồng Đào' },
+  admin: { username: 'quantri', password: 'song-Ma-mua-lua-chin', fullName: 'Nguyễn Thị Hồng Đào' },
 };

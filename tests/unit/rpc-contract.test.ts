@@ -12,8 +12,16 @@ describe('the RPC table', () => {
       expect(name).toMatch(/^[a-z]+\.[a-zA-Z][a-zA-Z0-9]*$/);
       expect(typeof spec.input.safeParse).toBe('function');
       expect(typeof spec.output.safeParse).toBe('function');
-      expect(spec.access === 'public' || spec.access === 'signedIn' || Array.isArray(spec.access)).toBe(true);
+      expect(spec.access === 'public' || spec.access === 'session' || spec.access === 'signedIn' || Array.isArray(spec.access)).toBe(true);
     }
+  });
+
+  it('lets a locked session reach only its own state, lock, unlock, password change and logout', () => {
+    const sessionRows = Object.entries(rpc)
+      .filter(([, s]) => s.access === 'session')
+      .map(([n]) => n)
+      .sort();
+    expect(sessionRows).toEqual(['auth.changePassword', 'auth.lock', 'auth.logout', 'auth.session', 'auth.unlock']);
   });
 
   it('keeps the unauthenticated surface to first run and sign-in', () => {

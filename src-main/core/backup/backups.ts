@@ -14,6 +14,7 @@ import { appendAudit } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { CounterDb } from '../db/open';
 import { finaliseCopy, removeCopy } from '../db/verify';
+import { ensureDirWithin } from '../storage/durable-write';
 import type { Dispatch, Logger } from '../rpc/dispatch';
 import { BACKUP_NAME, dailyName, fileStamp, kindOf, listBackups, rotate, weeklyName, type BackupFile } from './backup-files';
 import { stageRestore, type StagedRestore } from './restore';
@@ -62,8 +63,13 @@ export class BackupService {
     const daily = await this.create('daily');
     const weekly = path.join(this.dir, weeklyName(now));
     if (!fs.existsSync(weekly)) {
-      fs.copyFileSync(path.join(this.dir, daily.name), `${weekly}.tmp`);
-      fs.renameSync(`${weekly}.tmp`, weekly);
+      try {
+        fs.copyFileSync(path.join(this.dir, daily.name), `${weekly}.tmp`);
+        fs.renameSync(`${weekly}.tmp`, weekly);
+      } catch (err) {
+        removeCopy(`${weekly}.tmp`);
+        throw err;
+      }
     }
     rotate(this.dir);
     return daily;
@@ -132,18 +138,23 @@ export class BackupService {
 
   private async copy(name: string): Promise<BackupFile> {
     if (this.stopped && !name.startsWith('manual-')) throw new Error('backups stopped');
-    fs.mkdirSync(this.dir, { recursive: true });
+    // Not recreated if the data drive is gone: a backup written elsewhere would be a false comfort.
+    ensureDirWithin(this.opts.dataDir, this.dir);
     const target = path.join(this.dir, name);
     const tmp = `${target}.tmp`;
+    // A full disk or a read-only drive fails the copy, its check or the rename: no half copy stays.
     try {
+      // Created first by the file system, which names a read-only or full drive (EROFS, ENOSPC)
+      // where SQLite would only say "unable to open database file"; SQLite then fills it.
+      fs.closeSync(fs.openSync(tmp, 'w'));
       await this.opts.sqlite.backup(tmp);
+      const check = finaliseCopy(tmp);
+      if (!check.ok) throw new Error(`bản sao lưu không đạt kiểm tra: ${check.problem}`);
+      fs.renameSync(tmp, target);
     } catch (err) {
       removeCopy(tmp);
       throw err;
     }
-    const check = finaliseCopy(tmp);
-    if (!check.ok) throw new Error(`bản sao lưu không đạt kiểm tra: ${check.problem}`);
-    fs.renameSync(tmp, target);
     rotate(this.dir);
     const st = fs.statSync(target);
     return { name, kind: kindOf(name)!, sizeBytes: st.size, createdAt: st.mtime.toISOString() };

@@ -15,6 +15,7 @@ import type { receiveInputSchema } from '@shared/rpc/dossiers';
 import type { DbExecutor } from '../db/open';
 import type { DossierContext } from './context';
 import { recordChange } from './journal';
+import { storeNewLookupKey } from './lookup-key';
 import { newDossierRow } from './new-row';
 import { insertDocuments, insertDossier, insertFees, officeForCodes, sequenceLast, storeSequence } from './statements';
 
@@ -100,6 +101,8 @@ export function receiveDossier(ctx: DossierContext, input: ReceiveInput, officer
     );
     insertDocuments(tx, inserted.id, documents);
     insertFees(tx, inserted.id, fees.lines);
+    // Before the snapshot goes into the outbox: it carries the key's hash to the hub.
+    storeNewLookupKey(tx, inserted.id);
     recordChange(tx, inserted, {
       type: 'receive',
       from: null,

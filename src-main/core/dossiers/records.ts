@@ -11,6 +11,7 @@ import { toVnIso } from '@shared/domain/vn-time';
 import type { DossierDetail, DossierSummary } from '@shared/rpc/dossiers';
 import type { DbExecutor } from '../db/open';
 import { dossier, dossierEvent } from '../db/schema';
+import { lookupKeyHash, lookupKeyOf } from './lookup-key';
 import { documentsOf, feesOf, type DossierRow } from './statements';
 
 export type { DossierRow };
@@ -166,6 +167,7 @@ function applicantOf(row: DossierRow): Dossier['applicant'] {
 export function toSnapshot(db: DbExecutor, row: DossierRow): Dossier {
   const documents = documentsOf(db, row.id);
   const fees = feesOf(db, row.id);
+  const key = lookupKeyOf(db, row.id);
   return {
     id: row.id,
     code: row.code,
@@ -190,6 +192,7 @@ export function toSnapshot(db: DbExecutor, row: DossierRow): Dossier {
     supplementCount: row.supplementCount,
     withdrawalRequestedAt: row.withdrawalRequestedAt,
     verificationAt: row.verificationAt,
+    ...(key ? { lookupKeyHash: lookupKeyHash(row.code, key) } : {}),
   };
 }
 

@@ -18,6 +18,7 @@ import { deadlineText, limitText } from '../catalog/catalog-service';
 import type { CounterDb } from '../db/open';
 import { dossier, dossierEvent, office } from '../db/schema';
 import { newId } from '../ids';
+import { lookupKeyOf } from '../dossiers/lookup-key';
 import { findRow, toSnapshot, type DossierRow } from '../dossiers/records';
 import type { SettingsService } from '../settings/settings';
 import { computeII06a } from '../reports/ii06a';
@@ -197,7 +198,11 @@ export function buildPrintContext(
   }
 
   switch (req.form) {
-    case 'mau01':
+    case 'mau01': {
+      // Only the receipt carries the lookup key: it is what the citizen keeps.
+      const lookupKey = lookupKeyOf(deps.db, row.id);
+      return { ctx: { ...common, printedAt: row.receivedAt, ...(lookupKey ? { lookupKey } : {}) }, dossierId: row.id, label: req.form };
+    }
     case 'ticket':
       return { ctx: { ...common, printedAt: row.receivedAt }, dossierId: row.id, label: req.form };
     case 'mau02':

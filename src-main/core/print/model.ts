@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { dossierSchema } from '../../../src-shared/dossier';
+import { lookupKeySchema } from '../../../src-shared/sync/lookup-key';
 
 const instant = z.string().datetime({ offset: true });
 const text = (max: number) => z.string().max(max);
@@ -38,7 +39,7 @@ export const printOfficeSchema = z.object({
   place: nonEmpty(100),
   /** Mã định danh điện tử cơ quan (DOMAIN.md §3.2). */
   agencyCode: nonEmpty(50),
-  /** Province hub base URL; when set, QR codes carry `<hubUrl>/tra-cuu/<code>`. */
+  /** Province hub base URL; when set, QR codes carry `<hubUrl>/tra-cuu/<code>` (Mẫu 01: `?k=<key>`). */
   hubUrl: z.string().url().max(300).optional(),
   /** Counter phone, printed where citizens are told whom to call (Mẫu 02). */
   phone: text(30).optional(),
@@ -187,6 +188,8 @@ export const printContextSchema = z.object({
   office: printOfficeSchema,
   /** The dossier the form is about; every form except Mẫu 07 and Biểu II.06a needs it. */
   dossier: dossierSchema.optional(),
+  /** Mẫu 01 only: the receipt's key for the public lookup, carried in its QR (src-shared/sync/lookup-key.ts). */
+  lookupKey: lookupKeySchema.optional(),
   /** The procedure version the dossier was received under; needed with `dossier`. */
   procedure: printProcedureSchema.optional(),
   officer: printOfficerSchema,

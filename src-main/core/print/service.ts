@@ -12,6 +12,7 @@ import type { Officer } from '@shared/rpc';
 import type { PrintDetails, PrintForm } from '@shared/rpc/print';
 import { appendAudit } from '../audit/audit-log';
 import { printRecord } from '../db/schema';
+import { ensureDirWithin, writeFileDurably } from '../storage/durable-write';
 import { newId } from '../ids';
 import { buildPrintContext, type ContextDeps } from './context';
 import { renderForm } from './render';
@@ -108,10 +109,9 @@ export class PrintService {
     const safe = `${label}-${(code ?? 'khong-ma').replace(/[^A-Za-z0-9.-]+/g, '_')}-${sha256.slice(0, 12)}.pdf`;
     const file = path.join(dir, safe);
     if (!fs.existsSync(file)) {
-      fs.mkdirSync(dir, { recursive: true });
-      const tmp = `${file}.tmp`;
-      fs.writeFileSync(tmp, pdf);
-      fs.renameSync(tmp, file); // never leave a half-written PDF under the final name
+      // Never a half-written PDF, under its final name or a temporary one (a full disk, a vanished drive).
+      ensureDirWithin(path.dirname(this.deps.archiveDir), dir);
+      writeFileDurably(file, pdf);
     }
     return file;
   }

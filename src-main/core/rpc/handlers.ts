@@ -3,12 +3,35 @@
  * `Handlers` makes TypeScript fail the build when a row has no handler or a handler returns the
  * wrong shape.
  */
+import type { LockReason } from '@shared/rpc/auth';
 import type { Officer, RpcName, RpcOutput, RpcParsedInput } from '@shared/rpc';
+import type { Caller } from './dispatch';
+
+/** An officer's session as core holds it (auth/sessions.ts): the lock is here, not in the page. */
+export interface SessionInfo {
+  /** The SHA-256 of the bearer token: how core names a session without holding the token. */
+  id: string;
+  state: 'open' | 'locked';
+  lockReason: LockReason | null;
+  mustChangePassword: boolean;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/**
+ * Who is calling. Only officers today; the LAN devices of issue #18 (kiosk, calling screen,
+ * rating tablet) will be a second kind with a scope, `{ kind: 'device', device, scope }`, which
+ * the dispatcher's authorise() checks before any handler.
+ */
+export type Principal = { kind: 'officer'; officer: Officer; session: SessionInfo };
 
 export interface CallContext {
-  /** The signed-in officer; null only for public rows. */
+  /** Who called; null only for public rows. */
+  principal: Principal | null;
+  /** The signed-in officer (principal.officer); null only for public rows. */
   officer: Officer | null;
   token: string | null;
+  caller: Caller;
 }
 
 export type Handler<N extends RpcName> = (
@@ -28,4 +51,17 @@ export type HandlerGroup<K extends RpcName> = { [N in K]: Handler<N> };
 export function signedIn(ctx: CallContext): Officer {
   if (!ctx.officer) throw new Error('signedIn() used on a public row');
   return ctx.officer;
+}
+
+/** The officer's session of a non-public row. */
+export function sessionOf(ctx: CallContext): Extract<Principal, { kind: 'officer' }> {
+  if (ctx.principal?.kind !== 'officer') throw new Error('sessionOf() used on a row without an officer session');
+  return ctx.principal;
+}
+
+/** Whether the call came from this PC (its own window, the CLI) rather than over the LAN. */
+export function isLocalCaller(caller: Caller): boolean {
+  if (caller.address === undefined) return true;
+  const a = caller.address.replace(/^::ffff:/i, '');
+  return a === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(a);
 }

@@ -5,8 +5,8 @@ import type { OfficeService } from './office';
 
 export function setupHandlers(office: OfficeService): HandlerGroup<keyof typeof setupRows> {
   return {
-    'setup.status': () => ({ initialized: office.isInitialized() }),
-    'setup.initialize': (input) => office.initialize(input.office, input.admin),
+    'setup.status': (_input, ctx) => ({ initialized: office.isInitialized(), setupCodeRequired: office.setupCodeRequired(ctx.caller) }),
+    'setup.initialize': (input, ctx) => office.initialize(input.office, input.admin, ctx.caller, input.setupCode),
     'office.get': () => office.get(),
   };
 }

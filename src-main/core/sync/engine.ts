@@ -3,10 +3,11 @@
  * scheduler that decides when passes run. Hosts call start() (browser host, Electron); tests and
  * the CLI call syncNow() directly.
  *
- * Secrets: the device token is read from sync_meta for each pass and only ever handed to the
- * HubClient; it is never logged, returned, or put into an error or audit row.
+ * Secrets: the device token is read from the secret store (not the database: core/secrets/) for
+ * each pass and only ever handed to the HubClient; it is never logged, returned, or put into an
+ * error or audit row.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { AppError } from '@shared/errors';
 import type { Officer } from '@shared/rpc';
 import { printingBlockedByClock, type RejectedOp, type SyncState, type SyncStatus } from '@shared/rpc/sync';
@@ -19,6 +20,7 @@ import { office } from '../db/schema';
 import type { CoreEvents } from '../events';
 import { hasPending, pendingCount, pendingSummary, rejectedRows, type OutboxRow } from '../outbox/outbox';
 import type { Logger } from '../rpc/dispatch';
+import type { SecretStore } from '../secrets/secret-store';
 import { HubCallError, HubClient, type Exchange, type FetchLike } from './hub-client';
 import { deleteMeta, readMeta, writeMeta, type SyncErrorInfo } from './meta';
 import { pullAll } from './pull';
@@ -40,6 +42,7 @@ export interface SyncEngineDeps extends SyncEngineOptions {
   catalog: CatalogService;
   calendar: CalendarService;
   log: Logger;
+  secrets: SecretStore;
 }
 
 /** A timer never sleeps longer than this, so a device clock change or a suspend is noticed. */
@@ -105,9 +108,13 @@ export class SyncEngine {
       );
     }
     const at = this.deps.clock.now().toISOString();
+    // The token first: if it cannot be stored, the counter is not enrolled (a resent code is refused
+    // by the hub, so the officer asks the province for a new one).
+    this.deps.secrets.write('device-token', token);
     db.transaction((tx) => {
       writeMeta(tx, 'enrollment', { hubUrl: input.hubUrl, deviceId, communeCode: commune.code, communeName: commune.name, enrolledAt: at });
-      writeMeta(tx, 'token', token);
+      // Receipts' QR codes link to the hub's public lookup from now on, unless an address was set.
+      tx.update(office).set({ hubUrl: input.hubUrl }).where(and(eq(office.id, 1), isNull(office.hubUrl))).run();
       deleteMeta(tx, 'revoked');
       deleteMeta(tx, 'lastError');
       appendAudit(tx, { at, officerId: officer.id, action: 'sync.enroll', target: input.hubUrl, details: { deviceId, communeCode: commune.code } });
@@ -146,7 +153,7 @@ export class SyncEngine {
     const { db, clock, events } = this.deps;
     if (this.stopped) return;
     const enrollment = readMeta(db, 'enrollment');
-    const token = readMeta(db, 'token');
+    const token = this.deps.secrets.read('device-token');
     if (!enrollment || !token || readMeta(db, 'revoked')) return;
     this.sched.localChangeAt = null;
     this.emitProgress('syncing');

@@ -1,10 +1,10 @@
 /**
- * Typed access to sync_meta: what this counter knows about its hub (URL, device id, token,
- * commune), its last exchanges and its clock. Every value is parsed on the way out, so a damaged
- * row reads as "absent" instead of crashing the engine.
+ * Typed access to sync_meta: what this counter knows about its hub (URL, device id, commune), its
+ * last exchanges and its clock. Every value is parsed on the way out, so a damaged row reads as
+ * "absent" instead of crashing the engine.
  *
- * The device token is a secret. It is stored here in the counter database (OS keychain storage is
- * a later hardening) and must never be logged, returned by an RPC or put in an error.
+ * The device token is not here: it is a secret, kept by the host's secret store (core/secrets/),
+ * out of the database file and its backups.
  */
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -44,7 +44,6 @@ export type Unapplied = z.infer<typeof unappliedSchema>[number];
 
 const KEYS = {
   enrollment: { key: 'enrollment', schema: enrollmentSchema },
-  token: { key: 'device_token', schema: z.string().min(1) },
   clock: { key: 'clock', schema: clockSchema },
   clockOverride: { key: 'clock_override', schema: overrideSchema },
   lastSuccessAt: { key: 'last_success_at', schema: z.string() },

@@ -50,6 +50,9 @@ export function SettingsForm({ isAdmin }: { isAdmin: boolean }) {
       <Form.Item name="idleLockMinutes" label={t.idleLockMinutes}>
         <InputNumber min={0} max={240} precision={0} style={{ width: 120 }} />
       </Form.Item>
+      <Form.Item name="sessionMaxHours" label={t.sessionMaxHours}>
+        <InputNumber min={1} max={24} precision={0} style={{ width: 120 }} />
+      </Form.Item>
       <Form.Item name="dossierCodePattern" label={t.dossierCodePattern}>
         <Input style={{ fontVariantNumeric: 'tabular-nums' }} />
       </Form.Item>

@@ -7,22 +7,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../../src-main/core/audit/audit-log';
 import { ManualClock } from '../../support/clock';
 import { startCoreHost, type CoreHost } from '../../support/core-host';
-import { rpcCall, SAMPLE_SETUP } from '../../support/web-host';
+import { signingInAgainOverHttp } from '../../support/signing-in-again';
+import { SAMPLE_SETUP } from '../../support/web-host';
 
 const clock = new ManualClock('2026-11-23T09:00:00+07:00'); // Monday
 let host: CoreHost;
 let admin: string;
 let desk2: string;
 
-const call = (name: string, input: unknown, token = admin) => rpcCall(host.url, name, input, token);
+// The clock moves over two weeks here: officers sign in again when core ends their sessions.
+const desks = signingInAgainOverHttp(() => host.url);
+const call = (name: string, input: unknown, token = admin) => desks.call(name, input, token);
 const count = (table: string) => (host.core.db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 beforeAll(async () => {
   host = await startCoreHost({ clock });
   await call('setup.initialize', SAMPLE_SETUP, undefined as never);
-  admin = (await call('auth.login', { username: 'quantri', password: SAMPLE_SETUP.admin.password })).body.result.token;
+  admin = await desks.signIn('quantri', SAMPLE_SETUP.admin.password);
   await call('officers.create', { username: 'quay2', password: 'quayhai2026', fullName: 'Phạm Minh Tuấn', role: 'officer' });
-  desk2 = (await call('auth.login', { username: 'quay2', password: 'quayhai2026' })).body.result.token;
+  desk2 = await desks.signIn('quay2', 'quayhai2026');
 });
 afterAll(async () => host?.close());
 

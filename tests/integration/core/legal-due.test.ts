@@ -14,13 +14,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCalendar } from '@shared/domain/calendar/load';
 import { ManualClock } from '../../support/clock';
 import { startCoreHost, type CoreHost } from '../../support/core-host';
+import { signingInAgainOverHttp } from '../../support/signing-in-again';
 import { rpcCall, SAMPLE_SETUP, tempDir } from '../../support/web-host';
 
 const clock = new ManualClock('2026-11-16T08:00:00+07:00'); // Monday
 let host: CoreHost;
 let admin: string;
 let desk: string;
-const call = (name: string, input: unknown, token = admin) => rpcCall(host.url, name, input, token);
+// The clock moves over days here: an officer signs in again when core has ended the session.
+const session = signingInAgainOverHttp(() => host.url);
+const call = (name: string, input: unknown, token = admin) => session.call(name, input, token);
 const ok = async (name: string, input: unknown, token = admin) => {
   const res = await call(name, input, token);
   if (!res.body.ok) throw new Error(`${name}: ${JSON.stringify(res.body.error)}`);
@@ -38,9 +41,9 @@ function pdfText(base64: string): string {
 beforeAll(async () => {
   host = await startCoreHost({ clock });
   await rpcCall(host.url, 'setup.initialize', SAMPLE_SETUP);
-  admin = (await rpcCall(host.url, 'auth.login', { username: 'quantri', password: SAMPLE_SETUP.admin.password })).body.result.token;
+  admin = await session.signIn('quantri', SAMPLE_SETUP.admin.password);
   await ok('officers.create', { username: 'quay1', password: 'quaymot2026', fullName: 'Lê Văn Quầy', role: 'officer' });
-  desk = (await rpcCall(host.url, 'auth.login', { username: 'quay1', password: 'quaymot2026' })).body.result.token;
+  desk = await session.signIn('quay1', 'quaymot2026');
 });
 afterAll(async () => host?.close());
 

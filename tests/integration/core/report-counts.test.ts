@@ -17,15 +17,19 @@ import { periodRows } from '../../../src-main/core/reports/ii06a';
 import { standingNow, type GradeFields } from '../../../src-main/core/dossiers/records';
 import { dayStart, monthStart, periodBounds } from '../../../src-main/core/reports/period';
 import { ManualClock } from '../../support/clock';
-import { migrationsBefore, seedOldSchema } from '../../support/old-schema-seed';
+import { initializeOldSchema, migrationsBefore, seedOldSchema } from '../../support/old-schema-seed';
+import { signingInAgainInCore } from '../../support/signing-in-again';
 import { SAMPLE_SETUP, tempDir } from '../../support/web-host';
 
 const clock = new ManualClock('2026-11-06T09:00:00+07:00'); // Friday
 let core: Core;
 let token: string;
 
+// The clock moves over days here: the officer signs in again when core ends the session.
+const desk = signingInAgainInCore(() => core);
+
 async function call(name: string, input: unknown) {
-  const res = await core.dispatch(name, input, { token });
+  const res = await desk.call(name, input, token);
   if (!res.ok) throw new Error(`${name}: ${JSON.stringify(res.error)}`);
   return res.result as never;
 }
@@ -151,8 +155,7 @@ beforeAll(async () => {
   core = await openCore({ dataDir: tempDir('motcua-counts-'), clock });
   await core.services.office.initialize(SAMPLE_SETUP.office, SAMPLE_SETUP.admin);
   seedDemo(core, { dossiers: 3000, seed: 11, since: '2025-01-02' });
-  const login = await core.dispatch('auth.login', { username: 'quantri', password: SAMPLE_SETUP.admin.password }, { token: null });
-  token = (login as { result: { token: string } }).result.token;
+  token = await desk.signIn('quantri', SAMPLE_SETUP.admin.password);
 
   // Today's work on top of the demo data: receipts, a refusal, every kind of step.
   const received: string[] = [];
@@ -304,7 +307,7 @@ describe('migrating a database that already holds dossiers', () => {
 
     const dataDir = tempDir('motcua-upgrade-');
     const before = await openCore({ dataDir, migrationsDir: oldMigrations, clock });
-    await before.services.office.initialize(SAMPLE_SETUP.office, SAMPLE_SETUP.admin);
+    await initializeOldSchema(before);
     await seedOldSchema(before, { dossiers: 500, seed: 3, since: '2025-06-02' });
     expect(before.db.$client.prepare("SELECT 1 FROM sqlite_master WHERE name = 'dossier_day_stat'").get()).toBeUndefined();
     before.close();

@@ -10,12 +10,15 @@ import { seedDemo } from '../../../src-main/core/demo/seed-demo';
 import { computeII06a } from '../../../src-main/core/reports/ii06a';
 import { ManualClock } from '../../support/clock';
 import { startCoreHost, type CoreHost } from '../../support/core-host';
+import { signingInAgainOverHttp } from '../../support/signing-in-again';
 import { rpcCall, SAMPLE_SETUP, tempDir } from '../../support/web-host';
 
 const clock = new ManualClock('2026-11-02T08:00:00+07:00'); // Monday
 let host: CoreHost;
 let token: string;
-const call = (name: string, input: unknown) => rpcCall(host.url, name, input, token);
+// The clock moves over weeks here: the officer signs in again when core ends the session.
+const desk = signingInAgainOverHttp(() => host.url);
+const call = (name: string, input: unknown) => desk.call(name, input, token);
 
 async function receive(procedureCode: string, fullName: string) {
   return (await call('dossiers.receive', { procedureCode, applicant: { fullName } })).body.result as { id: string; code: string };
@@ -24,7 +27,7 @@ async function receive(procedureCode: string, fullName: string) {
 beforeAll(async () => {
   host = await startCoreHost({ clock });
   await rpcCall(host.url, 'setup.initialize', SAMPLE_SETUP);
-  token = (await rpcCall(host.url, 'auth.login', { username: 'quantri', password: SAMPLE_SETUP.admin.password })).body.result.token;
+  token = await desk.signIn('quantri', SAMPLE_SETUP.admin.password);
 
   // Carried over: received in October, still open on 1 November (due 10:00 on 5 November).
   clock.set('2026-10-30T10:00:00+07:00');

@@ -25,7 +25,7 @@ afterAll(async () => host?.close());
 describe('first run over HTTP', () => {
   it('reports an uninitialised office without authentication', async () => {
     const res = await rpcCall(host.url, 'setup.status', {});
-    expect(res).toEqual({ status: 200, body: { ok: true, result: { initialized: false } } });
+    expect(res).toEqual({ status: 200, body: { ok: true, result: { initialized: false, setupCodeRequired: false } } });
   });
 
   it('refuses a malformed initialisation with 400 INVALID_INPUT and the zod issues, writing nothing', async () => {
@@ -64,7 +64,7 @@ describe('first run over HTTP', () => {
     expect(again.status).toBe(409);
     expect(again.body.error!.code).toBe('ALREADY_INITIALIZED');
     expect(snapshot()).toBe(before);
-    expect((await rpcCall(host.url, 'setup.status', {})).body.result).toEqual({ initialized: true });
+    expect((await rpcCall(host.url, 'setup.status', {})).body.result).toEqual({ initialized: true, setupCodeRequired: false });
   });
 
   it('stores only a scrypt hash of the password', () => {
@@ -113,7 +113,7 @@ describe('sign-in and sessions', () => {
     const created = await rpcCall(
       host.url,
       'officers.create',
-      { username: 'canbo1', password: 'canbo2026x', fullName: 'Trần Văn Đức', role: 'officer' },
+      { username: 'canbo1', password: 'ban-tiep-dan-26', fullName: 'Trần Văn Đức', role: 'officer' },
       adminToken,
     );
     expect(created.status).toBe(200);
@@ -122,17 +122,17 @@ describe('sign-in and sessions', () => {
     const dup = await rpcCall(
       host.url,
       'officers.create',
-      { username: 'canbo1', password: 'canbo2026x', fullName: 'Trùng Tên', role: 'officer' },
+      { username: 'canbo1', password: 'ban-tiep-dan-26', fullName: 'Trùng Tên', role: 'officer' },
       adminToken,
     );
     expect(dup.status).toBe(409);
 
-    const officer = await rpcCall(host.url, 'auth.login', { username: 'canbo1', password: 'canbo2026x' });
+    const officer = await rpcCall(host.url, 'auth.login', { username: 'canbo1', password: 'ban-tiep-dan-26' });
     const before = snapshot();
     const denied = await rpcCall(
       host.url,
       'officers.create',
-      { username: 'canbo2', password: 'canbo2026x', fullName: 'Lê Thị Hoa', role: 'admin' },
+      { username: 'canbo2', password: 'ban-tiep-dan-26', fullName: 'Lê Thị Hoa', role: 'admin' },
       officer.body.result.token,
     );
     expect(denied.status).toBe(403);
@@ -141,7 +141,7 @@ describe('sign-in and sessions', () => {
   });
 
   it('reads and updates settings, refusing an idle time below zero and a code pattern without a sequence', async () => {
-    const defaults = { idleLockMinutes: 10, dossierCodePattern: '{agency}-{yyMMdd}-{seq:4}', printer: null, signerTitle: 'CHỦ TỊCH', signerName: '' };
+    const defaults = { idleLockMinutes: 10, sessionMaxHours: 12, dossierCodePattern: '{agency}-{yyMMdd}-{seq:4}', printer: null, signerTitle: 'CHỦ TỊCH', signerName: '' };
     expect((await rpcCall(host.url, 'settings.get', {}, adminToken)).body.result).toEqual(defaults);
     const bad = await rpcCall(host.url, 'settings.update', { idleLockMinutes: -5 }, adminToken);
     expect(bad.status).toBe(400);

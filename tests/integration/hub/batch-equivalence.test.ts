@@ -36,7 +36,7 @@ function prng(seed: number): () => number {
 
 /** An op described by labels, materialised per world (ids and codes are world-specific). */
 type AbstractOp =
-  | { kind: 'upsert'; slot: number; code: number; status: DossierStatus; agency: 'own' | 'other' }
+  | { kind: 'upsert'; slot: number; code: number; status: DossierStatus; agency: 'own' | 'other' | 'foreignCode' }
   | { kind: 'upsertForeignId' }
   | { kind: 'event'; slot: number; event: number }
   | { kind: 'eventOfForeign'; event: number }
@@ -47,7 +47,8 @@ type AbstractOp =
 
 type Step = { batch: { label: number; op: AbstractOp }[] } | { provinceStatus: { slot: number; status: DossierStatus } };
 
-const STATUSES: DossierStatus[] = ['received', 'received', 'returned', 'withdrawal_requested'];
+// 'transferred' then 'received' again is an old snapshot: refused as stale_status on both paths.
+const STATUSES: DossierStatus[] = ['received', 'received', 'transferred', 'returned', 'withdrawal_requested'];
 const SLOTS = 10;
 
 function scenario(seed: number): Step[] {
@@ -69,7 +70,8 @@ function scenario(seed: number): Step[] {
       const r = random();
       let op: AbstractOp;
       if (r < 0.4) {
-        op = { kind: 'upsert', slot: pick(SLOTS), code: pick(7), status: STATUSES[pick(STATUSES.length)]!, agency: random() < 0.08 ? 'other' : 'own' };
+        const r2 = random();
+        op = { kind: 'upsert', slot: pick(SLOTS), code: pick(7), status: STATUSES[pick(STATUSES.length)]!, agency: r2 < 0.08 ? 'other' : r2 < 0.14 ? 'foreignCode' : 'own' };
         upserted.push(op.slot);
       }
       else if (r < 0.7) op = { kind: 'event', slot: pick(SLOTS), event: events++ };
@@ -147,12 +149,13 @@ function idOf(world: World, label: string): string {
 
 function materialise(world: World, label: number, op: AbstractOp): OpEnvelope {
   const seq = label + 1;
-  const slotDossier = (slot: number, code: number, status: DossierStatus, agency: string): Dossier =>
-    makeDossier(agency, { id: idOf(world, `d${slot}`), code: `${world.own.communeCode}-261122-${String(code).padStart(4, '0')}`, status });
+  const slotDossier = (slot: number, code: number, status: DossierStatus, agency: string, codeOf = world.own.communeCode): Dossier =>
+    makeDossier(agency, { id: idOf(world, `d${slot}`), code: `${codeOf}-261122-${String(code).padStart(4, '0')}`, status });
   switch (op.kind) {
     case 'upsert': {
-      const agency = op.agency === 'own' ? world.own.communeCode : world.other.communeCode;
-      const d = slotDossier(op.slot, op.code, op.status, agency);
+      const agency = op.agency === 'other' ? world.other.communeCode : world.own.communeCode;
+      // foreignCode: the device's own agency in the snapshot, but a code of the other commune.
+      const d = slotDossier(op.slot, op.code, op.status, agency, op.agency === 'foreignCode' ? world.other.communeCode : world.own.communeCode);
       return envelope(world.own, seq, 'dossier.upsert', d.id, d);
     }
     case 'upsertForeignId': {
@@ -249,6 +252,8 @@ describe.each(BACKENDS)('hub on %s: the push fast path equals the op-by-op path'
         'rejected:dossier_not_found',
         'rejected:entity_mismatch',
         'rejected:foreign_commune',
+        'rejected:foreign_code',
+        'rejected:stale_status',
         'rejected:invalid_payload',
         'rejected:unknown_op_type',
         'retry_later:dossier_not_found',

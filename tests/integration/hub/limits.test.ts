@@ -1,9 +1,22 @@
+import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { count } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_OPS_PER_PUSH, errorResponseSchema } from '@shared/sync/protocol';
 import { appliedOp, dossier } from '../../../src-server/db/schema';
-import { BACKENDS, enrollCounter, hubForTests, makeDossier, newCommune, push, upsertOp } from './harness';
+import {
+  adminHeaders,
+  BACKENDS,
+  enrollCounter,
+  makeDossier,
+  newCommune,
+  openBackend,
+  push,
+  startHub,
+  upsertOp,
+  type Backend,
+  type Hub,
+} from './harness';
 
 class LogSink extends Writable {
   lines: string[] = [];
@@ -14,8 +27,17 @@ class LogSink extends Writable {
 }
 
 describe.each(BACKENDS)('hub on %s: limits, bad input and logs', (backendName) => {
+  let backend: Backend;
+  let hub: Hub;
   const logs = new LogSink();
-  const { hub } = hubForTests(backendName, { logger: { level: 'info', stream: logs } });
+  beforeAll(async () => {
+    backend = await openBackend(backendName);
+    hub = await startHub(backend, { logger: { level: 'info', stream: logs } });
+  });
+  afterAll(async () => {
+    await hub?.close();
+    await backend?.dispose();
+  });
 
   async function rowCounts() {
     const [ops] = await hub.database.db.select({ n: count() }).from(appliedOp);
@@ -96,7 +118,16 @@ describe.each(BACKENDS)('hub on %s: limits, bad input and logs', (backendName) =
 });
 
 describe.each(BACKENDS)('hub on %s: per-device rate limit', (backendName) => {
-  const { hub } = hubForTests(backendName, { rateLimit: { max: 3, timeWindowMs: 60_000, pushMax: 5 } });
+  let backend: Backend;
+  let hub: Hub;
+  beforeAll(async () => {
+    backend = await openBackend(backendName);
+    hub = await startHub(backend, { rateLimit: { max: 3, timeWindowMs: 60_000, pushMax: 5 } });
+  });
+  afterAll(async () => {
+    await hub?.close();
+    await backend?.dispose();
+  });
 
   it('answers 429 to a device over its budget without slowing another device down', async () => {
     const commune = await newCommune(hub);
@@ -127,5 +158,30 @@ describe.each(BACKENDS)('hub on %s: per-device rate limit', (backendName) => {
     // The general budget is counted apart: this device's pulls still pass.
     const pull = await hub.app.inject({ method: 'GET', url: '/v1/sync/pull?scope=province', headers: counter.headers });
     expect(pull.statusCode).toBe(200);
+  });
+
+  it('gives a made-up Bearer token no budget of its own: anonymous callers share their address\'s', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const fake = `Bearer ${randomBytes(32).toString('base64url')}`;
+      statuses.push((await hub.app.inject({ method: 'GET', url: `/tra-cuu/000.00.01.H56-261122-000${i}`, headers: { authorization: fake }, remoteAddress: '10.1.1.1' })).statusCode);
+    }
+    expect(statuses).toEqual([404, 404, 404, 429, 429]);
+    // Guessing enrollment codes the same way is slowed the same way.
+    const enroll = await hub.app.inject({
+      method: 'POST',
+      url: '/v1/devices/enroll',
+      headers: { authorization: `Bearer ${randomBytes(32).toString('base64url')}` },
+      payload: { code: 'AAAAA-BBBBB-CCCCC', deviceName: 'Quầy lạ' },
+      remoteAddress: '10.1.1.1',
+    });
+    expect(enroll.statusCode).toBe(429);
+  });
+
+  it('gives a verified administrator a budget of their own, even from a busy address', async () => {
+    for (let i = 0; i < 4; i++) await hub.app.inject({ method: 'GET', url: '/tra-cuu/x', remoteAddress: '10.1.1.2' });
+    expect((await hub.app.inject({ method: 'GET', url: '/tra-cuu/x', remoteAddress: '10.1.1.2' })).statusCode).toBe(429);
+    const admin = await hub.app.inject({ method: 'GET', url: '/v1/admin/stats', headers: adminHeaders, remoteAddress: '10.1.1.2' });
+    expect(admin.statusCode).toBe(200);
   });
 });

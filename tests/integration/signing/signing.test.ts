@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfsig, resultPdf, scannedPaperPdf } from '../../support/signing/documents';
+import { SAMPLE_SETUP } from '../../support/web-host';
 import { startSigningWorld, type SigningWorld } from './support';
 
 let w: SigningWorld;
@@ -156,6 +157,8 @@ describe('offline first: the timestamp and the revocation check come when the li
 
     // The link is back an hour later: the timestamp is the TSA's time, not the signing time.
     w.clock.set('2026-11-23T10:15:00+07:00');
+    // An hour away from the desk: core has locked the screen for idleness; the officer unlocks.
+    await w.rpc('auth.unlock', { password: SAMPLE_SETUP.admin.password });
     w.services.down = false;
     expect(await w.rpc('signing.augmentNow', {})).toEqual({ completed: 1, remaining: 0, error: null });
     const after = (await w.rpc('signing.list', { dossierId })).items.find((s: { id: string }) => s.id === rec.id);

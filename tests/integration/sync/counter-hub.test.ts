@@ -4,14 +4,17 @@
  * province statuses and publications coming down, a rejected op fixed and resubmitted, and a
  * counter whose clock is two days off.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../src-main/core/core';
 import type { SyncStatus } from '@shared/rpc/sync';
 import { appliedOp, commune, dossier as hubDossier, dossierEvent as hubEvent } from '../../../src-server/db/schema';
 import { createCommune } from '../../../src-server/admin/communes';
+import { renderPng, zbar } from '../../print/tools';
 import { ManualClock, runningClock } from '../../support/clock';
-import { tempDir } from '../../support/web-host';
+import { SAMPLE_SETUP, tempDir } from '../../support/web-host';
 import { BACKENDS, enrollCounter, makeDossier, openBackend, push, startHub, upsertOp, type Backend } from '../hub/harness';
 import { enrollmentCode, initCounter, receiveInput, rpcOk, startLiveHub, type LiveHub } from './support';
 
@@ -50,12 +53,16 @@ describe.each(BACKENDS)('a counter syncing with the province hub on %s', (backen
 
     const status = await call<SyncStatus>('sync.enroll', { hubUrl: hub.url, code: await enrollmentCode(hub, AGENCY) });
     expect(status).toMatchObject({ enrolled: true, hubUrl: hub.url, communeCode: AGENCY, pending: 0, state: 'idle' });
-    const token = (core.db.$client.prepare("SELECT value FROM sync_meta WHERE key = 'device_token'").get() as { value: string }).value;
-    expect(JSON.parse(token).length).toBeGreaterThanOrEqual(32);
-    expect(JSON.stringify(status)).not.toContain(JSON.parse(token));
+    // Kept out of the database (and so out of its backups): in the owner-only secrets file.
+    const token = fs.readFileSync(path.join(core.paths.dataDir, 'secrets', 'device-token'), 'utf8');
+    expect(token.length).toBeGreaterThanOrEqual(32);
+    expect(fs.statSync(path.join(core.paths.dataDir, 'secrets', 'device-token')).mode & 0o777).toBe(0o600);
+    core.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    expect(fs.readFileSync(path.join(core.paths.dataDir, 'motcua.sqlite'), 'latin1')).not.toContain(token);
+    expect(JSON.stringify(status)).not.toContain(token);
     const audit = core.db.$client.prepare("SELECT details FROM audit_log WHERE action = 'sync.enroll'").all() as { details: string }[];
     expect(audit).toHaveLength(1);
-    expect(audit[0]!.details).not.toContain(JSON.parse(token));
+    expect(audit[0]!.details).not.toContain(token);
   });
 
   it('keeps receipts pending while the hub is down and reports the counter offline', async () => {
@@ -79,6 +86,24 @@ describe.each(BACKENDS)('a counter syncing with the province hub on %s', (backen
     await call('sync.now');
     const [{ n }] = await hub.backend.database.db.select({ n: sql<number>`count(*)::int` }).from(appliedOp);
     expect(n).toBe(4);
+  });
+
+  it('prints a receipt whose QR opens the hub\'s lookup for its holder only', async () => {
+    // A civil-status procedure: police procedures print the police's own forms, not Mẫu 01.
+    const { id } = await call<{ id: string }>('dossiers.receive', { ...receiveInput('Trần Thị Mai'), procedureCode: '1.004873' });
+    await call('sync.now');
+    const first = (await hubDossiers()).find((d) => d.id === id);
+    const printed = await call<{ pdf: string }>('print.render', { form: 'mau01', dossierId: id });
+    const file = path.join(tempDir('motcua-qr-'), 'mau01.pdf');
+    fs.writeFileSync(file, Buffer.from(printed.pdf, 'base64'));
+    const [link] = zbar(renderPng(fs.readFileSync(file), 200));
+    expect(link).toMatch(new RegExp(`^${hub.url}/tra-cuu/${first!.snapshot.code}\\?k=[A-Z2-9]{10}$`));
+    const opened = await fetch(link!, { headers: { accept: 'application/json' } });
+    expect(await opened.json()).toMatchObject({ ok: true, result: { code: first!.snapshot.code, statusLabel: 'Đã tiếp nhận' } });
+    // Only the key's hash went up; without the key, the code alone shows nothing.
+    expect(first!.snapshot.lookupKeyHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(first!.snapshot)).not.toContain(new URL(link!).searchParams.get('k'));
+    expect((await fetch(`${hub.url}/tra-cuu/${first!.snapshot.code}`, { headers: { accept: 'application/json' } })).status).toBe(404);
   });
 
   it('brings a province status change down without echoing it back up, and tells the UI', async () => {
@@ -182,7 +207,12 @@ describe.each(BACKENDS)('a counter syncing with the province hub on %s', (backen
     const slow = new ManualClock(daysBeforeHub(2));
     const other = await openCore({ dataDir: tempDir('motcua-sync-clock-'), clock: slow });
     try {
-      const { admin: otherAdmin } = await initCounter(other, OTHER_AGENCY);
+      let { admin: otherAdmin } = await initCounter(other, OTHER_AGENCY);
+      // Setting the clock right moves it two days on: core ends the session, the officer signs in again.
+      const signInAgain = async () => {
+        const login = await other.dispatch('auth.login', { username: SAMPLE_SETUP.admin.username, password: SAMPLE_SETUP.admin.password }, { token: null });
+        otherAdmin = (login as { result: { token: string } }).result.token;
+      };
       const status = await rpcOk<SyncStatus>(other, otherAdmin, 'sync.enroll', { hubUrl: hub.url, code: await enrollmentCode(hub, OTHER_AGENCY) });
       expect(status.clockOffsetMs!).toBeGreaterThan(2 * 86_400_000 - 60_000);
       expect(status.clockOffsetMs!).toBeLessThan(2 * 86_400_000 + 60_000);
@@ -212,6 +242,7 @@ describe.each(BACKENDS)('a counter syncing with the province hub on %s', (backen
       expect(other.db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'sync.clock_override'").get()).toEqual({ n: 1 });
 
       slow.set(daysBeforeHub(0));
+      await signInAgain();
       const fixed = await rpcOk<SyncStatus>(other, otherAdmin, 'sync.now');
       expect(fixed).toMatchObject({ clockWarning: null, clockOverride: null });
       expect(Math.abs(fixed.clockOffsetMs!)).toBeLessThan(60_000);

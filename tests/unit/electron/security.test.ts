@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   APP_ORIGIN,
   CONTENT_SECURITY_POLICY,
+  isAllowedExternal,
   isAllowedNavigation,
   isTrustedSender,
   permissionDecision,
@@ -106,5 +107,33 @@ describe('navigation, windows, permissions and IPC senders', () => {
     expect(isTrustedSender('')).toBe(false);
     expect(isTrustedSender(undefined)).toBe(false);
     expect(isTrustedSender(null)).toBe(false);
+  });
+});
+
+describe('links to the outside world', () => {
+  it.each([
+    'https://dichvucong.gov.vn/p/home/dvc-trang-chu.html',
+    'https://dichvucong.gov.vn',
+    'https://hanhchinhcong.dichvucong.gov.vn/tra-cuu',
+    'HTTPS://DICHVUCONG.GOV.VN/',
+  ])('opens the national portal %s', (url) => {
+    expect(isAllowedExternal(url)).toBe(true);
+  });
+
+  it.each([
+    'https://example.com/',
+    'https://dichvucong.gov.vn.evil.example/',
+    'https://evildichvucong.gov.vn/',
+    'http://dichvucong.gov.vn/',
+    'https://user:pass@dichvucong.gov.vn/',
+    'https://dichvucong.gov.vn:8443/',
+    'file:///C:/Windows/System32/calc.exe',
+    'ms-settings:privacy',
+    'smb://10.0.0.5/share',
+    'javascript:alert(1)',
+    'app://motcua/index.html',
+    'not a url',
+  ])('opens nothing for %s', (url) => {
+    expect(isAllowedExternal(url)).toBe(false);
   });
 });

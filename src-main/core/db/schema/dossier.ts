@@ -174,6 +174,18 @@ export const dossierSequence = sqliteTable(
 );
 
 /**
+ * The key printed in a Mẫu 01 receipt's QR for the public lookup (src-shared/sync/lookup-key.ts):
+ * kept here so a reprint carries the same QR; only its hash leaves the counter. A row of its own,
+ * not a dossier column: receipts from before it, and refusals, simply have none.
+ */
+export const dossierLookupKey = sqliteTable('dossier_lookup_key', {
+  dossierId: text('dossier_id')
+    .primaryKey()
+    .references(() => dossier.id),
+  key: text('key').notNull(),
+});
+
+/**
  * A legal due date moved after receipt by something other than the dossier's own steps: a calendar
  * change (the province publishes a holiday) or the verification limit. The officer sees each one
  * with the old and new dates and prints a new appointment slip; the row stays as the record.

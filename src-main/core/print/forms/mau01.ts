@@ -51,7 +51,7 @@ function copyPage(ctx: PrintContext, tpl: Mau01Template, copyLabel: string): Con
         { text: [`${t.codeLabel} `, { text: dossier.code, bold: true }], style: 'subtitle', margin: [0, 4, 0, 0] },
         { text: `(${copyLabel})`, style: 'subtitle', italics: true },
       ],
-      dossierQr(ctx, dossier),
+      dossierQr(ctx, dossier, { withLookupKey: true }),
     ),
     field(t.receivingUnitLabel, ctx.office.name),
     field(t.applicantLabel, a.fullName),

@@ -55,8 +55,12 @@ export function counterHeader(
   });
 }
 
-export function dossierQr(ctx: PrintContext, dossier: Dossier): string {
-  return qrPayload(dossier.code, ctx.office.hubUrl);
+/**
+ * The QR of a form. Only the Mẫu 01 receipt asks for the lookup key: it is what the citizen
+ * keeps, and the key must not travel on every letter.
+ */
+export function dossierQr(ctx: PrintContext, dossier: Dossier, opts: { withLookupKey?: boolean } = {}): string {
+  return qrPayload(dossier.code, ctx.office.hubUrl, opts.withLookupKey ? ctx.lookupKey : undefined);
 }
 
 /** The document shell every A4 form uses. */
