@@ -4,24 +4,15 @@
  * guesses from anywhere locked the province's administrator out, while spraying one password
  * across usernames was never slowed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { upsertAdmin } from '../../../src-server/admin/admins';
 import { HubError } from '../../../src-server/errors';
-import { ADMIN, adminHeaders, BACKENDS, openBackend, startHub, type Backend, type Hub } from './harness';
+import { ADMIN, adminHeaders, BACKENDS, hubForTests } from './harness';
 
 const basic = (user: string, password: string) => ({ authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
 
 describe.each(BACKENDS)('hub on %s: admin login throttling', (backendName) => {
-  let backend: Backend;
-  let hub: Hub;
-  beforeAll(async () => {
-    backend = await openBackend(backendName);
-    hub = await startHub(backend);
-  });
-  afterAll(async () => {
-    await hub?.close();
-    await backend?.dispose();
-  });
+  const { hub, backend } = hubForTests(backendName);
   const stats = (headers: Record<string, string>, remoteAddress: string) => hub.app.inject({ method: 'GET', url: '/v1/admin/stats', headers, remoteAddress });
 
   it('locks the guesser\'s address for that username after five wrong passwords, even for the right one, in Vietnamese', async () => {

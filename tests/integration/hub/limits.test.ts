@@ -1,22 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { count } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_OPS_PER_PUSH, errorResponseSchema } from '@shared/sync/protocol';
 import { appliedOp, dossier } from '../../../src-server/db/schema';
-import {
-  adminHeaders,
-  BACKENDS,
-  enrollCounter,
-  makeDossier,
-  newCommune,
-  openBackend,
-  push,
-  startHub,
-  upsertOp,
-  type Backend,
-  type Hub,
-} from './harness';
+import { adminHeaders, BACKENDS, enrollCounter, hubForTests, makeDossier, newCommune, push, upsertOp } from './harness';
 
 class LogSink extends Writable {
   lines: string[] = [];
@@ -27,17 +15,8 @@ class LogSink extends Writable {
 }
 
 describe.each(BACKENDS)('hub on %s: limits, bad input and logs', (backendName) => {
-  let backend: Backend;
-  let hub: Hub;
   const logs = new LogSink();
-  beforeAll(async () => {
-    backend = await openBackend(backendName);
-    hub = await startHub(backend, { logger: { level: 'info', stream: logs } });
-  });
-  afterAll(async () => {
-    await hub?.close();
-    await backend?.dispose();
-  });
+  const { hub } = hubForTests(backendName, { logger: { level: 'info', stream: logs } });
 
   async function rowCounts() {
     const [ops] = await hub.database.db.select({ n: count() }).from(appliedOp);
@@ -118,16 +97,7 @@ describe.each(BACKENDS)('hub on %s: limits, bad input and logs', (backendName) =
 });
 
 describe.each(BACKENDS)('hub on %s: per-device rate limit', (backendName) => {
-  let backend: Backend;
-  let hub: Hub;
-  beforeAll(async () => {
-    backend = await openBackend(backendName);
-    hub = await startHub(backend, { rateLimit: { max: 3, timeWindowMs: 60_000, pushMax: 5 } });
-  });
-  afterAll(async () => {
-    await hub?.close();
-    await backend?.dispose();
-  });
+  const { hub } = hubForTests(backendName, { rateLimit: { max: 3, timeWindowMs: 60_000, pushMax: 5 } });
 
   it('answers 429 to a device over its budget without slowing another device down', async () => {
     const commune = await newCommune(hub);

@@ -7,13 +7,13 @@
  */
 import { eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Op } from '@shared/sync/protocol';
 import { recordStatusChange } from '../../../src-server/admin/status';
 import type { AuthedDevice } from '../../../src-server/auth/device-auth';
 import { dossier } from '../../../src-server/db/schema';
 import { applyOp } from '../../../src-server/sync/apply-op';
-import { BACKENDS, enrollCounter, makeDossier, newCommune, openBackend, push, startHub, upsertOp, type Backend, type Counter, type Hub } from './harness';
+import { BACKENDS, enrollCounter, hubForTests, makeDossier, newCommune, push, upsertOp, type Counter } from './harness';
 
 /** The same snapshot again, under a new op id and a later seq: what a replay looks like. */
 function replay(counter: Counter, op: Op): Op {
@@ -22,16 +22,7 @@ function replay(counter: Counter, op: Op): Op {
 }
 
 describe.each(BACKENDS)('hub on %s: who may write what', (backendName) => {
-  let backend: Backend;
-  let hub: Hub;
-  beforeAll(async () => {
-    backend = await openBackend(backendName);
-    hub = await startHub(backend);
-  });
-  afterAll(async () => {
-    await hub?.close();
-    await backend?.dispose();
-  });
+  const { hub } = hubForTests(backendName);
 
   const statusOf = async (id: string) => (await hub.database.db.select({ status: dossier.status }).from(dossier).where(eq(dossier.id, id)))[0]?.status;
 

@@ -6,10 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dossier } from '@shared/dossier';
 import { lookupKeyDigestInput } from '@shared/sync/lookup-key';
-import { BACKENDS, enrollCounter, makeDossier, newCommune, openBackend, push, startHub, upsertOp, type Backend, type Hub } from './harness';
+import { BACKENDS, enrollCounter, hubForTests, makeDossier, newCommune, push, upsertOp } from './harness';
 
 const KEY = 'K7M2QX9PRT';
 const hashOf = (code: string, key: string) => createHash('sha256').update(lookupKeyDigestInput(code, key)).digest('hex');
@@ -23,17 +23,14 @@ class LogSink extends Writable {
 }
 
 describe.each(BACKENDS)('hub on %s: public lookup /tra-cuu/<code>', (backendName) => {
-  let backend: Backend;
-  let hub: Hub;
   const logs = new LogSink();
+  const { hub } = hubForTests(backendName, { logger: { level: 'info', stream: logs } });
   let withKey: Dossier;
   let oldReceipt: Dossier;
   let personal: string[];
   const get = (url: string, json = false) => hub.app.inject({ method: 'GET', url, headers: json ? { accept: 'application/json' } : {} });
 
   beforeAll(async () => {
-    backend = await openBackend(backendName);
-    hub = await startHub(backend, { logger: { level: 'info', stream: logs } });
     const commune = await newCommune(hub);
     const counter = await enrollCounter(hub, commune.code);
     const base = makeDossier(commune.code);
@@ -43,10 +40,6 @@ describe.each(BACKENDS)('hub on %s: public lookup /tra-cuu/<code>', (backendName
     personal = [base.applicant.fullName, base.applicant.idNumber, base.applicant.phone, base.applicant.address, '0987 654 321'].filter((v): v is string => !!v);
     const res = await push(hub, counter, [upsertOp(counter, withKey), upsertOp(counter, oldReceipt)]);
     expect(res.body.results.map((r) => r.result)).toEqual(['applied', 'applied']);
-  });
-  afterAll(async () => {
-    await hub?.close();
-    await backend?.dispose();
   });
 
   it('shows the receipt holder the status and appointment in Vietnamese, without login or personal data', async () => {
