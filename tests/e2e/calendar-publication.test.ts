@@ -24,7 +24,7 @@ import type { HubDatabase } from '../../src-server/db/types';
 import { launchChromium } from '../support/browser';
 import { ManualClock } from '../support/clock';
 import { startCoreHost, type CoreHost } from '../support/core-host';
-import { openSignedIn, poll, setUpCounter, type Counter } from '../support/counter';
+import { openSignedIn, poll, setUpCounter, signIn, type Counter } from '../support/counter';
 import { startTestPostgres, type TestPostgres } from '../support/postgres';
 import { REPO_ROOT, SAMPLE_SETUP } from '../support/web-host';
 
@@ -91,6 +91,8 @@ afterAll(async () => {
 describe('a province calendar publication that moves a due date', () => {
   it('is pulled by the counter, which moves the open dossier’s legal due date and keeps its own sessions', async () => {
     clock.set('2026-11-30T09:00:00+07:00');
+    // An hour later core has locked the idle session, as it would at the counter: sign in again.
+    counter = await signIn(host.url);
     const published = loadCalendar(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'assets', 'seed', 'calendar-vn.json'), 'utf8')));
     published.years.find((y) => y.year === 2026)!.holidays.push({
       date: '2026-12-01',
