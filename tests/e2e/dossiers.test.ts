@@ -121,7 +121,11 @@ describe('dossier lifecycle from the detail', () => {
     await returnDialog.getByLabel('Người nhận kết quả').fill('Phan Thị Lụa, CCCD 038186001234');
     await dialogButton(/^Trả kết quả —/, 'Trả kết quả');
     // Irreversible: asked once more.
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: 'Trả kết quả' }).click();
+    const confirm = page.locator('.ant-modal-confirm');
+    await confirm.getByRole('button', { name: 'Trả kết quả' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    // Core first, then the screen: a failure says which of the two did not follow the step.
+    await poll(async () => (await counter.rpc('dossiers.get', { code })).status).toBe('returned');
     await poll(detailStatus).toBe('Đã trả kết quả');
     expect(await page.getByTestId('completion').textContent()).toMatch(/^(Trước hạn|Đúng hạn)$/);
 
