@@ -363,7 +363,7 @@ export const vi = {
     confidenceTags: {
       C: 'Đã xác nhận từ nguồn chính thức',
       S: 'Nguồn thứ cấp',
-      M: 'Theo trí nhớ, cần kiểm tra',
+      M: 'Chưa đối chiếu văn bản gốc, cần kiểm tra',
       X: 'Tính toán',
       '?': 'Chưa chắc chắn, cần xác minh',
     } as Record<string, string>,
@@ -405,6 +405,17 @@ export const vi = {
     cutoff15: 'Áp dụng quy định nhận sau 15 giờ',
     legalBasisInput: 'Căn cứ (số, ngày quyết định công bố của tỉnh)',
     deadlineSaved: 'Đã lưu thời hạn; thủ tục tiếp nhận được ngay.',
+    referenceList: 'danh mục mẫu',
+    origins: { seed: 'Danh mục mẫu', admin: 'Quản trị viên sửa', import: 'Nhập từ tệp', province: 'Hệ thống tỉnh' } as Record<string, string>,
+    seedSource:
+      'Danh mục mẫu cài sẵn cùng ứng dụng, lập từ các văn bản pháp luật và trang thủ tục công khai. Đối chiếu với quyết định công bố thủ tục hành chính của tỉnh trước khi dùng.',
+    confidenceWords: {
+      C: 'đã xác nhận',
+      S: 'nguồn thứ cấp',
+      M: 'cần kiểm tra',
+      X: 'tính toán',
+      '?': 'chưa chắc chắn',
+    } as Record<string, string>,
   },
   calendar: {
     year: 'Năm',
