@@ -465,6 +465,20 @@ export const vi = {
     resetDone: 'Đã đặt lại mật khẩu',
     sessionMaxHours: 'Phiên đăng nhập kết thúc sau (giờ)',
     printerError: 'Không lấy được danh sách máy in',
+    codePattern: {
+      title: 'Mã hồ sơ',
+      example: (code: string) => `Mã hồ sơ tiếp nhận hôm nay sẽ có dạng: ${code}`,
+      made: 'Gồm, theo thứ tự:',
+      agency: (code: string) => `mã định danh của cơ quan (${code})`,
+      dateShort: (written: string, date: string) => `ngày tiếp nhận, viết năm (2 số cuối), tháng, ngày liền nhau (${written} là ngày ${date})`,
+      dateLong: (written: string, date: string) => `ngày tiếp nhận, viết năm, tháng, ngày liền nhau (${written} là ngày ${date})`,
+      seq: (width: number, first: string) => `số thứ tự của hồ sơ trong ngày, ${width} chữ số (hồ sơ đầu tiên là ${first})`,
+      change: 'Đổi cách đánh mã hồ sơ (chỉ khi tỉnh hướng dẫn)',
+      patternLabel: 'Mẫu mã hồ sơ',
+      patternHelp:
+        'Các phần trong ngoặc nhọn được thay khi cấp mã: {agency} là mã định danh cơ quan, {yyMMdd} hoặc {yyyyMMdd} là ngày tiếp nhận, {seq:4} là số thứ tự 4 chữ số.',
+      invalid: 'Mẫu chưa đúng: chưa tạo được mã ví dụ.',
+    },
   },
   reports: {
     title: 'Báo cáo',
