@@ -170,7 +170,7 @@ export function DossierDrawer() {
                 { key: 'channel', label: t.channel, children: vi.channel[d.channel] },
                 { key: 'delivery', label: t.delivery, children: vi.delivery[d.delivery] },
                 { key: 'pages', label: t.pagesCopies, children: `${d.pages ?? '—'} / ${d.copies ?? '—'}` },
-                { key: 'nat', label: t.nationalStatus, children: `${d.nationalStatus} · ${NATIONAL_STATUS_LABELS[d.nationalStatus as NationalStatusCode] ?? ''}` },
+                { key: 'nat', label: t.nationalStatus, children: <span data-testid="detail-national-status">{NATIONAL_STATUS_LABELS[d.nationalStatus as NationalStatusCode] ?? '—'}</span> },
                 { key: 'sup', label: t.supplementCount, children: d.supplementCount },
                 { key: 'ext', label: t.extensionCount, children: d.extensionCount },
                 ...(d.pausedSince ? [{ key: 'paused', label: t.pausedSince, span: 2, children: formatDateTimeVi(d.pausedSince) }] : []),
