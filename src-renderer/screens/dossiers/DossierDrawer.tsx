@@ -177,6 +177,7 @@ export function DossierDrawer() {
                 ...(d.withdrawalRequestedAt ? [{ key: 'withdraw', label: t.withdrawalRequestedAt, span: 2, children: formatDateTimeVi(d.withdrawalRequestedAt) }] : []),
                 ...(d.finishedAt ? [{ key: 'fin', label: t.finishedAt, children: formatDateTimeVi(d.finishedAt) }] : []),
                 ...(d.returnedAt ? [{ key: 'ret', label: t.returnedAt, children: formatDateTimeVi(d.returnedAt) }] : []),
+                ...(d.collectedBy ? [{ key: 'collector', label: t.collectedBy, children: <span data-testid="detail-collected-by">{d.collectedBy}</span> }] : []),
                 ...(d.completion
                   ? [
                       {
