@@ -30,6 +30,13 @@ const FORM_EVENT: Partial<Record<PrintForm, string>> = {
   mau05: 'stop',
 };
 
+/** The step a form records, as the officer knows it (the error must not show the event's code). */
+const FORM_STEP: Partial<Record<PrintForm, string>> = {
+  mau03: 'Từ chối tiếp nhận',
+  mau04: 'Xin lỗi và hẹn lại ngày trả kết quả',
+  mau05: 'Dừng xử lý',
+};
+
 export interface ContextDeps {
   db: CounterDb;
   catalog: CatalogService;
@@ -194,7 +201,7 @@ export function buildPrintContext(
   const eventType = FORM_EVENT[req.form];
   const event = eventType ? lastEvent(deps.db, row.id, eventType) : undefined;
   if (eventType && !event && req.form !== 'mau02') {
-    throw new AppError('CONFLICT', `Hồ sơ chưa có bước "${eventType}" để in mẫu này`);
+    throw new AppError('CONFLICT', `Hồ sơ chưa có bước "${FORM_STEP[req.form] ?? eventType}" để in mẫu này`);
   }
 
   switch (req.form) {

@@ -120,3 +120,11 @@ describe('Mẫu 07 — Sổ theo dõi hồ sơ', () => {
     expect(stamps).toEqual(['18/11/202610:40']);
   });
 });
+
+describe('a form whose step has not happened', () => {
+  it('names the step in words, not by its code', async () => {
+    const res = await desk.call('print.render', { form: 'mau05', dossierId: supplemented.id }, token);
+    expect(res.status).toBe(409);
+    expect(res.body.error!.message).toBe('Hồ sơ chưa có bước "Dừng xử lý" để in mẫu này');
+  });
+});

@@ -3,6 +3,7 @@
  * citation tags, no template tokens, and none of the jargon officials stumbled on.
  */
 import { describe, expect, it } from 'vitest';
+import { vi as hubVi } from '../../../src-server/admin-ui/i18n/vi';
 import { vi } from '../../../src-renderer/i18n/vi';
 
 /** Every string the dictionary can show, functions called with sample values. */
@@ -22,7 +23,7 @@ const TECHNICAL = new Set(['vi.settings.codePattern.patternHelp', 'vi.signing.mo
 const ENGLISH =
   /(?<!\p{L})(?:the|and|of|to|is|for|with|not|seed|draft|error|status|failed|login|logout|settings|user|admin|sync|token|hash|null|undefined|true|false|pending|import|export|backup|offline|online|queue|default)(?!\p{L})/iu;
 
-const entries = displayed(vi).filter(([k]) => !TECHNICAL.has(k));
+const entries = [...displayed(vi), ...displayed(hubVi, 'hub')].filter(([k]) => !TECHNICAL.has(k));
 
 describe('vi dictionary reads as officials speak', () => {
   it('is read in full (the walk reaches the nested blocks)', () => {
@@ -43,7 +44,9 @@ describe('vi dictionary reads as officials speak', () => {
 
   it('drops the jargon officials stumbled on', () => {
     const all = entries.map(([, s]) => s).join('\n');
-    for (const jargon of ['Trạng thái quốc gia', 'Độ lệch đồng hồ', 'Thao tác chờ lâu nhất', 'Theo trí nhớ', 'vd: dossier.']) expect(all).not.toContain(jargon);
+    for (const jargon of ['Trạng thái quốc gia', 'Độ lệch đồng hồ', 'Lệch đồng hồ', 'Thao tác chờ lâu nhất', 'Lệnh chờ gửi', 'Theo trí nhớ', 'vd: dossier.', '(JSON)', ': ?']) {
+      expect(all).not.toContain(jargon);
+    }
   });
 
   it('explains Dừng xử lý and Từ chối where the officer chooses', () => {
