@@ -410,7 +410,7 @@ export const vi = {
     cutoff15: 'Áp dụng quy định nhận sau 15 giờ',
     legalBasisInput: 'Căn cứ (số, ngày quyết định công bố của tỉnh)',
     deadlineSaved: 'Đã lưu thời hạn; thủ tục tiếp nhận được ngay.',
-    referenceList: 'danh mục mẫu',
+    referenceList: 'tài liệu kèm ứng dụng',
     origins: { seed: 'Danh mục mẫu', admin: 'Quản trị viên sửa', import: 'Nhập từ tệp', province: 'Hệ thống tỉnh' } as Record<string, string>,
     seedSource:
       'Danh mục mẫu cài sẵn cùng ứng dụng, lập từ các văn bản pháp luật và trang thủ tục công khai. Đối chiếu với quyết định công bố thủ tục hành chính của tỉnh trước khi dùng.',

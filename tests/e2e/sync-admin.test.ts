@@ -99,7 +99,7 @@ describe('Cài đặt — Sao lưu and Nhật ký', () => {
     const signIns = (await counter.rpc('audit.list', { action: 'auth.', limit: 200 })).items.length;
     expect(signIns).toBeGreaterThanOrEqual(1);
     await page.getByLabel('Lọc theo loại thao tác').click();
-    await page.getByRole('option', { name: 'Đăng nhập, khóa màn hình' }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: 'Đăng nhập, khóa màn hình' }).first().click();
     await poll(() => page.getByTestId('audit-action').count()).toBe(Math.min(signIns, 50));
     const filtered = new Set(await page.getByTestId('audit-action').allTextContents());
     expect(filtered.has('Đăng nhập')).toBe(true);

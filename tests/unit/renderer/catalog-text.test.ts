@@ -34,7 +34,7 @@ describe('catalogue text for officials', () => {
     expect(left).toEqual([]);
     expect(forOfficials('Mã thủ tục 1.004845 chưa chắc chắn [?].')).toBe('Mã thủ tục 1.004845 chưa chắc chắn.');
     expect(forOfficials('Thường khoảng 1.000.000 đ [M]; nhập theo Nghị quyết HĐND tỉnh')).toBe('Thường khoảng 1.000.000 đ; nhập theo Nghị quyết HĐND tỉnh');
-    expect(forOfficials('Thời hạn chưa có trong DOMAIN.md.')).toBe('Thời hạn chưa có trong danh mục mẫu.');
+    expect(forOfficials('Thời hạn chưa có trong DOMAIN.md.')).toBe('Thời hạn chưa có trong tài liệu kèm ứng dụng.');
   });
 
   it('sources show named documents, never reference numbers', () => {
