@@ -2,7 +2,7 @@
  * The dossier-code pattern as an official reads it: a code made from it today, and its parts in
  * words, instead of the pattern's tokens ({agency}-{yyMMdd}-{seq:4}).
  */
-import { compilePattern, formatDossierCode } from '@shared/domain/dossier-code';
+import { compilePattern, DossierCodeError, formatDossierCode } from '@shared/domain/dossier-code';
 import { formatDateVi } from '@shared/domain/text';
 import { vi } from '../../i18n/vi';
 
@@ -14,9 +14,10 @@ export function codePatternExample(pattern: string, agencyCode: string | null | 
   let compiled;
   try {
     compiled = compilePattern(pattern);
-  } catch {
+  } catch (err) {
     // A pattern being typed is not yet valid: the form's own check says why.
-    return null;
+    if (err instanceof DossierCodeError) return null;
+    throw err;
   }
   const agency = agencyCode?.trim() || EXAMPLE_AGENCY;
   const example = formatDossierCode({ agencyCode: agency, receivedAt: at, seq: 1, pattern });
