@@ -116,6 +116,8 @@ export const dossierDetailSchema = dossierSummarySchema.extend({
   supplementCount: z.number(),
   extensionCount: z.number(),
   returnedAt: z.string().nullable(),
+  /** Người nhận kết quả, as recorded when the result was returned. */
+  collectedBy: z.string().nullable(),
   nationalStatus: z.number(),
   completion: z.enum(['early', 'on_time', 'late']).nullable(),
   allowedActions: z.array(z.enum(DOSSIER_ACTIONS)),

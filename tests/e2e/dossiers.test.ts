@@ -128,6 +128,8 @@ describe('dossier lifecycle from the detail', () => {
     await poll(async () => (await counter.rpc('dossiers.get', { code })).status).toBe('returned');
     await poll(detailStatus).toBe('Đã trả kết quả');
     expect(await page.getByTestId('completion').textContent()).toMatch(/^(Trước hạn|Đúng hạn)$/);
+    // Who collected the result is shown with the dossier, as recorded at the return.
+    expect(await page.getByTestId('detail-collected-by').textContent()).toBe('Phan Thị Lụa, CCCD 038186001234');
 
     const timeline = (await page.getByTestId('timeline').textContent()) ?? '';
     for (const step of ['Tiếp nhận', 'Bắt đầu xử lý', 'Yêu cầu bổ sung hồ sơ', 'Bản chụp không rõ', 'Nhận hồ sơ bổ sung', 'Hoàn thành xử lý', 'Trả kết quả']) {
@@ -171,5 +173,11 @@ describe('dossier lifecycle from the detail', () => {
     expect(detail.allowedActions).not.toContain('extend');
     const prints = await counter.rpc('print.records', { dossierId: detail.id });
     expect(prints.items.map((r: { form: string }) => r.form)).toContain('mau04');
+
+    // Where the officer chooses to stop, the dialog says how it differs from refusing at the counter.
+    const stop = await openStep('Dừng xử lý…', /Dừng xử lý/);
+    expect(await stop.getByTestId('stop-hint').textContent()).toContain('“Từ chối” ở màn hình Tiếp nhận');
+    await dialogButton(/Dừng xử lý/, 'Hủy');
+    await stop.waitFor({ state: 'hidden' });
   });
 });

@@ -99,6 +99,8 @@ describe('intake (tiếp nhận)', () => {
     await page.getByLabel('Họ và tên').fill('Lê Thị Cúc');
     await pickProcedure(page, 'khai sinh', /khai sinh/i);
     await page.getByRole('button', { name: 'Từ chối' }).click();
+    // The officer choosing between refusing now and stopping later is told which is which.
+    expect(await page.getByTestId('reject-hint').textContent()).toContain('Dừng xử lý');
     await page.getByLabel('Lý do từ chối').fill('Không thuộc thẩm quyền giải quyết của xã');
     await page.getByRole('dialog').getByRole('button', { name: 'Từ chối' }).click();
     await page.getByTestId('pdf-frame').waitFor();

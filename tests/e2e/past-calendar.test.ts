@@ -82,6 +82,8 @@ describe('past the last calendar year the app knows', () => {
   it('lists the dossier and opens its detail with the provisional due date', async () => {
     await page.keyboard.press('F3');
     await page.getByTestId('dossier-search').fill(received);
+    // The list says "dự kiến" in words (with a tooltip why), not an unexplained "*".
+    await poll(() => page.getByTestId('list-due').first().textContent()).toBe('06/03/2029 (dự kiến)');
     await page.getByTestId('dossier-search').press('Enter');
     await poll(() => page.getByTestId('detail-due').textContent()).toContain('(dự kiến)');
     expect(await page.getByTestId('detail-due').textContent()).toContain('ngày 06 tháng 03 năm 2029');

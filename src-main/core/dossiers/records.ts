@@ -11,6 +11,7 @@ import { toVnIso } from '@shared/domain/vn-time';
 import type { DossierDetail, DossierSummary } from '@shared/rpc/dossiers';
 import type { DbExecutor } from '../db/open';
 import { dossier, dossierEvent } from '../db/schema';
+import { collectedByOf } from './history';
 import { lookupKeyHash, lookupKeyOf } from './lookup-key';
 import { documentsOf, feesOf, type DossierRow } from './statements';
 
@@ -109,6 +110,7 @@ export function toDetail(db: DbExecutor, row: DossierRow, nowIso: string, proced
     canVerify: procedure.canVerify,
   };
   const standing = standingNow(row, nowIso);
+  const events = eventsOf(db, row.id);
   return {
     ...toSummary(row, nowIso),
     agencyCode: row.agencyCode,
@@ -136,10 +138,11 @@ export function toDetail(db: DbExecutor, row: DossierRow, nowIso: string, proced
     supplementCount: row.supplementCount,
     extensionCount: row.extensionCount,
     returnedAt: vn(row.returnedAt),
+    collectedBy: collectedByOf(events),
     nationalStatus: nationalStatusCode(status),
     completion: standing.state === 'solved' ? standing.grade : null,
     allowedActions: allowedActions(status, history),
-    events: eventsOf(db, row.id).map((e) => ({
+    events: events.map((e) => ({
       id: e.id,
       type: e.type,
       fromStatus: e.fromStatus,

@@ -8,9 +8,7 @@ import { desc, and, eq, gte, lt, asc } from 'drizzle-orm';
 import { AppError } from '@shared/errors';
 import { PROCEDURE_FIELDS, type ProcedureField } from '@shared/domain/catalog';
 import { classifyCompletion, formatDueVi, type DeadlineUnit } from '@shared/domain/deadline';
-import { STATUS_LABELS } from '@shared/domain/lifecycle';
 import { MS_PER_DAY, vnInstant } from '@shared/domain/vn-time';
-import type { DossierStatus } from '@shared/dossier';
 import type { Officer } from '@shared/rpc';
 import type { PrintDetails, PrintForm } from '@shared/rpc/print';
 import type { CatalogService } from '../catalog/catalog-service';
@@ -18,6 +16,7 @@ import { deadlineText, limitText } from '../catalog/catalog-service';
 import type { CounterDb } from '../db/open';
 import { dossier, dossierEvent, office } from '../db/schema';
 import { newId } from '../ids';
+import { collectedByOf, noteOf, registerFacts, type HistoryEvent } from '../dossiers/history';
 import { lookupKeyOf } from '../dossiers/lookup-key';
 import { findRow, toSnapshot, type DossierRow } from '../dossiers/records';
 import type { SettingsService } from '../settings/settings';
@@ -29,6 +28,13 @@ const FORM_EVENT: Partial<Record<PrintForm, string>> = {
   mau03: 'reject',
   mau04: 'extend',
   mau05: 'stop',
+};
+
+/** The step a form records, as the officer knows it (the error must not show the event's code). */
+const FORM_STEP: Partial<Record<PrintForm, string>> = {
+  mau03: 'Từ chối tiếp nhận',
+  mau04: 'Xin lỗi và hẹn lại ngày trả kết quả',
+  mau05: 'Dừng xử lý',
 };
 
 export interface ContextDeps {
@@ -147,6 +153,7 @@ export function buildPrintContext(
     const to = new Date(vnDayStart(period.to) + MS_PER_DAY).toISOString();
     const rows = deps.db.select().from(dossier).where(and(gte(dossier.receivedAt, from), lt(dossier.receivedAt, to))).orderBy(asc(dossier.receivedAt)).all();
     const lastChange = rows.reduce((m, r) => (r.updatedAt > m ? r.updatedAt : m), from);
+    const histories = historiesOfPeriod(deps.db, from, to);
     return {
       ctx: {
         ...base,
@@ -155,7 +162,7 @@ export function buildPrintContext(
           from: period.from,
           to: period.to,
           // "Hẹn trả kết quả" is the legal due date; a Mẫu 04 promise is noted beside it, never in its place.
-          rows: rows.map((r) => ({ dossier: toSnapshot(deps.db, r), ...(r.extendedDueAt ? { note: `Đã xin lỗi, hẹn lại ${formatDueVi(r.extendedDueAt)}` } : {}) })),
+          rows: rows.map((r) => registerRow(deps, r, histories.get(r.id) ?? [], base.office.governingBody)),
         },
       },
       dossierId: null,
@@ -194,7 +201,7 @@ export function buildPrintContext(
   const eventType = FORM_EVENT[req.form];
   const event = eventType ? lastEvent(deps.db, row.id, eventType) : undefined;
   if (eventType && !event && req.form !== 'mau02') {
-    throw new AppError('CONFLICT', `Hồ sơ chưa có bước "${eventType}" để in mẫu này`);
+    throw new AppError('CONFLICT', `Hồ sơ chưa có bước "${FORM_STEP[req.form] ?? eventType}" để in mẫu này`);
   }
 
   switch (req.form) {
@@ -243,20 +250,110 @@ export function buildPrintContext(
         label: req.form,
       };
     }
-    case 'mau06':
-      return { ctx: { ...common, printedAt: row.updatedAt, events: handovers(deps.db, row, base.office.name) }, dossierId: row.id, label: req.form };
+    case 'mau06': {
+      const resolver = resolvingUnitName(common.procedure?.resolvingAgency, base.office.governingBody);
+      const procedure = common.procedure ? { ...common.procedure, resolvingAgency: resolver } : undefined;
+      return {
+        ctx: { ...common, ...(procedure ? { procedure } : {}), printedAt: row.updatedAt, events: handovers(deps.db, row, base.office.name, resolver) },
+        dossierId: row.id,
+        label: req.form,
+      };
+    }
   }
 }
 
-/** Mẫu 06 rows from the timeline: each step is a hand-over between the counter and the resolver. */
-function handovers(db: CounterDb, row: DossierRow, officeName: string): NonNullable<PrintContext['events']> {
-  const events = db.select().from(dossierEvent).where(eq(dossierEvent.dossierId, row.id)).orderBy(asc(dossierEvent.at)).all();
-  return events.map((e) => ({
-    at: e.at,
-    fromUnit: officeName,
-    fromPerson: e.officerName,
-    toUnit: e.toStatus ? STATUS_LABELS[e.toStatus as DossierStatus] : officeName,
-    ...(e.type === 'resultReady' || e.type === 'returnResult' ? { outcome: classifyCompletion(e.at, row.dueAt) } : {}),
-    ...(e.note ? { note: e.note } : {}),
-  }));
+/**
+ * The unit that resolves the dossier, as the forms name it: the catalogue says "UBND cấp xã"
+ * for every commune, the form wants this commune's own name.
+ */
+export function resolvingUnitName(agency: string | undefined, governingBody: string): string {
+  if (!agency) return governingBody;
+  const commune = /^(Chủ tịch )?UBND cấp xã$/.exec(agency.trim());
+  return commune ? `${commune[1] ?? ''}${governingBody}` : agency;
+}
+
+/** Who received the result, in Mẫu 06's last row ("Trả kết quả cho cá nhân, tổ chức"). */
+const CITIZEN_UNIT = 'Cá nhân, tổ chức nộp hồ sơ';
+
+/**
+ * Mẫu 06 rows from the timeline: only the hand-overs (to the resolving unit, back to the counter,
+ * to the citizen) are rows, named by their units; the other steps (supplement, fee, verification…)
+ * go into the note of the row they happened under.
+ */
+function handovers(db: CounterDb, row: DossierRow, officeName: string, resolver: string): NonNullable<PrintContext['events']> {
+  const events = db.select().from(dossierEvent).where(eq(dossierEvent.dossierId, row.id)).orderBy(asc(dossierEvent.at), asc(dossierEvent.id)).all();
+  const rows: NonNullable<PrintContext['events']> = [];
+  let pending: string[] = [];
+  const withNotes = (r: NonNullable<PrintContext['events']>[number], own?: string | null) => {
+    const notes = [...pending, ...(own ? [own] : [])];
+    pending = [];
+    return notes.length ? { ...r, note: clip(notes.join('; ')) } : r;
+  };
+  for (const e of events) {
+    const history = { type: e.type, at: e.at, officerName: e.officerName, note: e.note, data: e.data };
+    switch (e.type) {
+      case 'transfer':
+        rows.push(withNotes({ at: e.at, fromUnit: officeName, fromPerson: e.officerName, toUnit: resolver }, e.note));
+        break;
+      case 'resultReady':
+        rows.push(withNotes({ at: e.at, fromUnit: resolver, toUnit: officeName, toPerson: e.officerName, outcome: classifyCompletion(e.at, row.dueAt) }, e.note));
+        break;
+      case 'stop':
+        rows.push(withNotes({ at: e.at, fromUnit: resolver, toUnit: officeName, toPerson: e.officerName }, noteOf(history)));
+        break;
+      case 'returnResult': {
+        const by = collectedByOf([history]);
+        rows.push(withNotes({ at: e.at, fromUnit: officeName, fromPerson: e.officerName, toUnit: CITIZEN_UNIT, ...(by ? { toPerson: by } : {}), outcome: classifyCompletion(e.at, row.dueAt) }, e.note));
+        break;
+      }
+      default: {
+        const note = noteOf(history);
+        if (!note) break;
+        const last = rows.at(-1);
+        if (last) rows[rows.length - 1] = { ...last, note: clip(last.note ? `${last.note}; ${note}` : note) };
+        else pending.push(note);
+      }
+    }
+  }
+  return rows;
+}
+
+function clip(note: string): string {
+  return note.length > 1000 ? `${note.slice(0, 999)}…` : note;
+}
+
+type HistoryRows = Map<string, HistoryEvent[]>;
+
+/** The events of every dossier received in [from, to), in one query, grouped by dossier. */
+function historiesOfPeriod(db: CounterDb, from: string, to: string): HistoryRows {
+  const rows = db
+    .select({ dossierId: dossierEvent.dossierId, type: dossierEvent.type, at: dossierEvent.at, officerName: dossierEvent.officerName, note: dossierEvent.note, data: dossierEvent.data })
+    .from(dossierEvent)
+    .innerJoin(dossier, eq(dossier.id, dossierEvent.dossierId))
+    .where(and(gte(dossier.receivedAt, from), lt(dossier.receivedAt, to)))
+    .orderBy(asc(dossierEvent.at), asc(dossierEvent.id))
+    .all();
+  const out: HistoryRows = new Map();
+  for (const { dossierId, ...e } of rows) {
+    const list = out.get(dossierId);
+    if (list) list.push(e);
+    else out.set(dossierId, [e]);
+  }
+  return out;
+}
+
+/** One line of Mẫu 07: the dossier, its resolving unit, and what its history fills in. */
+function registerRow(deps: ContextDeps, r: DossierRow, history: HistoryEvent[], governingBody: string): NonNullable<PrintContext['register']>['rows'][number] {
+  const facts = registerFacts(history);
+  // "Hẹn trả kết quả" is the legal due date; a Mẫu 04 promise is noted beside it, never in its place.
+  const notes = [...(r.extendedDueAt ? [`Đã xin lỗi, hẹn lại ${formatDueVi(r.extendedDueAt)}`] : []), ...facts.notes];
+  const agency = deps.catalog.procedureAt(r.catalogVersion, r.procedureId)?.resolvingAgency;
+  return {
+    dossier: toSnapshot(deps.db, r),
+    resolvingAgency: resolvingUnitName(agency, governingBody),
+    ...(facts.transferredAt ? { transferredAt: facts.transferredAt } : {}),
+    ...(facts.resultReceivedAt ? { resultReceivedAt: facts.resultReceivedAt } : {}),
+    ...(facts.collectedBy ? { collectedBy: facts.collectedBy } : {}),
+    ...(notes.length ? { note: clip(notes.join('; ')) } : {}),
+  };
 }

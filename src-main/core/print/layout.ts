@@ -81,6 +81,27 @@ function rule(length: number, columnWidth: number, marginTop = 2): Content {
   };
 }
 
+/**
+ * White between the issuer's last line and the rule under it. The line box ends barely below the
+ * dots under Ạ, Ộ, Ụ (Liberation Serif's descent at line height 1.0), so 2 pt drew the rule onto
+ * the letters; 4 pt leaves a visible gap of about 2.5 pt.
+ */
+const RULE_GAP = 4;
+
+/** The commune's or ward's name in an issuer line: "XÃ HÒA MẠC", "PHƯỜNG THỦ DẦU MỘT". */
+const PLACE_NAME = /(?:^|\s)((?:XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s.*)$/u;
+
+/**
+ * An issuer line may wrap, but never inside the place name ("…XÃ HÒA / MẠC"): its spaces become
+ * no-break spaces, so a line breaks before "XÃ" and the name stays whole on the next line.
+ */
+export function keepPlaceTogether(line: string): string {
+  const m = PLACE_NAME.exec(line);
+  if (!m) return line;
+  const start = line.length - m[1]!.length;
+  return line.slice(0, start) + m[1]!.replace(/ /g, '\u00a0');
+}
+
 /** The NĐ 30 two-column header: issuer on the left, Quốc hiệu and Tiêu ngữ on the right. */
 export function officialHeader(o: HeaderOptions): Content[] {
   const width = contentWidth(o.orientation ?? 'portrait');
@@ -88,9 +109,9 @@ export function officialHeader(o: HeaderOptions): Content[] {
   const left = Math.round(width * 0.42);
   const right = width - left;
   const issuer: Content[] = [];
-  if (o.parent) issuer.push({ text: upperVi(o.parent), style: 'governingBody' });
-  issuer.push({ text: upperVi(o.unit), style: 'issuingUnit' });
-  issuer.push(rule(left / 3, left));
+  if (o.parent) issuer.push({ text: keepPlaceTogether(upperVi(o.parent)), style: 'governingBody' });
+  issuer.push({ text: keepPlaceTogether(upperVi(o.unit)), style: 'issuingUnit' });
+  issuer.push(rule(left / 3, left, RULE_GAP));
 
   const nodes: Content[] = [];
   if (o.formNumber) nodes.push({ text: o.formNumber, style: 'formNumber', margin: [0, 0, 0, 4] });

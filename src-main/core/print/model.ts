@@ -141,6 +141,8 @@ export const registerRowSchema = z.object({
   resolvingAgency: text(300).optional(),
   transferredAt: instant.optional(),
   resultReceivedAt: instant.optional(),
+  /** Người nhận kết quả, as recorded at the return. */
+  collectedBy: text(200).optional(),
   note: text(1000).optional(),
 });
 export type RegisterRow = z.infer<typeof registerRowSchema>;

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import type { WorkingCalendar } from '@shared/domain/calendar/types';
 import { formatDateTimeVi, formatDateVi, weekdayNameOfYmd } from '@shared/domain/text';
 import { vi } from '../../i18n/vi';
+import { forOfficials } from './catalog-text';
 import { call } from '../../rpc/client';
 import { errorText } from '../../ui/errors';
 import { now } from '../../ui/clock';
@@ -101,7 +102,7 @@ export function CalendarTab({ isAdmin }: { isAdmin: boolean }) {
         <div style={{ marginBottom: 8 }} data-testid="calendar-sources">
           {current.sources.length > 0 && (
             <Typography.Text type="secondary">
-              {t.sources}: {current.sources.map(withoutTags).join('; ')}
+              {t.sources}: {current.sources.map(forOfficials).join('; ')}
             </Typography.Text>
           )}
           <div className="muted">{t.settledNote}</div>
@@ -113,8 +114,8 @@ export function CalendarTab({ isAdmin }: { isAdmin: boolean }) {
         pagination={false}
         scroll={{ y: 380 }}
         dataSource={[
-          ...(current?.holidays ?? []).map((h) => ({ date: h.date, name: h.name, kind: t.kind[h.kind] ?? h.kind, ref: withoutTags(h.legalRef ?? '') })),
-          ...(current?.makeupWorkdays ?? []).map((m) => ({ date: m.date, name: m.name, kind: t.makeup, ref: withoutTags(m.legalRef ?? '') })),
+          ...(current?.holidays ?? []).map((h) => ({ date: h.date, name: h.name, kind: t.kind[h.kind] ?? h.kind, ref: forOfficials(h.legalRef ?? '') })),
+          ...(current?.makeupWorkdays ?? []).map((m) => ({ date: m.date, name: m.name, kind: t.makeup, ref: forOfficials(m.legalRef ?? '') })),
         ].sort((a, b) => a.date.localeCompare(b.date))}
         columns={[
           { title: t.date, dataIndex: 'date', width: 190, render: (d: string) => `${weekdayNameOfYmd(d)}, ${formatDateVi(d)}` },
@@ -125,9 +126,4 @@ export function CalendarTab({ isAdmin }: { isAdmin: boolean }) {
       />
     </div>
   );
-}
-
-/** Research confidence tags ([M], [S][R35]…) belong to the data, not to the officer's screen. */
-function withoutTags(text: string): string {
-  return text.replace(/\s*\[[^\]]*\]/g, '').trim();
 }

@@ -12,6 +12,7 @@ import { vi } from '../../i18n/vi';
 import { call } from '../../rpc/client';
 import { useSession } from '../../stores/session';
 import { errorText, showFieldErrors } from '../../ui/errors';
+import { forOfficials, readableSources } from './catalog-text';
 
 const t = vi.catalog;
 
@@ -19,7 +20,7 @@ export function ConfidenceTag({ tag, label }: { tag: string; label?: string }) {
   const color = tag === 'C' ? 'green' : tag === 'S' ? 'blue' : tag === 'X' ? 'cyan' : tag === 'M' ? 'orange' : 'red';
   return (
     <Tooltip title={t.confidenceTags[tag]}>
-      <Tag color={color}>{label ? `${label}: [${tag}]` : `[${tag}]`}</Tag>
+      <Tag color={color}>{label ? `${label}: ${t.confidenceWords[tag]}` : t.confidenceWords[tag]}</Tag>
     </Tooltip>
   );
 }
@@ -62,15 +63,15 @@ function DeadlineRule({ p }: { p: Procedure }) {
       {d.whenVerifying && (
         <div>
           {t.whenVerifying}: {limitText(d.whenVerifying)}
-          {d.whenVerifying.legalBasis && <span className="muted"> — {d.whenVerifying.legalBasis}</span>}
+          {d.whenVerifying.legalBasis && <span className="muted"> — {forOfficials(d.whenVerifying.legalBasis)}</span>}
         </div>
       )}
       {d.legalBasis && (
         <div className="muted">
-          {t.deadlineBasis}: {d.legalBasis}
+          {t.deadlineBasis}: {forOfficials(d.legalBasis)}
         </div>
       )}
-      {d.note && <div className="muted">{d.note}</div>}
+      {d.note && <div className="muted">{forOfficials(d.note)}</div>}
     </div>
   );
 }
@@ -171,7 +172,7 @@ export function ProcedureDrawer({ procedureKey, onClose }: { procedureKey: strin
             )}
           </div>
           {p.receivedFor && (
-            <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`${t.receivedFor}: ${p.receivedFor.agency}`} description={`${t.ownForms}: ${p.receivedFor.ownForms}`} />
+            <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`${t.receivedFor}: ${p.receivedFor.agency}`} description={`${t.ownForms}: ${forOfficials(p.receivedFor.ownForms)}`} />
           )}
           <Descriptions
             size="small"
@@ -183,8 +184,8 @@ export function ProcedureDrawer({ procedureKey, onClose }: { procedureKey: strin
               { key: 'deadline', label: t.deadline, children: <DeadlineRule p={p} /> },
               { key: 'agency', label: t.resolvingAgency, children: `${p.resolvingAgency}${p.interAgency ? ` (${t.interAgency})` : ''}` },
               { key: 'effective', label: t.effective, children: `${formatDateVi(p.effectiveFrom)} – ${p.effectiveTo ? formatDateVi(p.effectiveTo) : '…'}` },
-              { key: 'legal', label: t.legalBasis, children: p.legalBasis.join('; ') || '—' },
-              { key: 'sources', label: t.sources, children: p.sources.join(', ') || '—' },
+              { key: 'legal', label: t.legalBasis, children: p.legalBasis.map(forOfficials).join('; ') || '—' },
+              ...(readableSources(p.sources).length > 0 ? [{ key: 'sources', label: t.sources, children: readableSources(p.sources).join('; ') }] : []),
             ]}
           />
           <Typography.Title level={5} className="section-title">
@@ -199,7 +200,7 @@ export function ProcedureDrawer({ procedureKey, onClose }: { procedureKey: strin
                 <span>
                   {d.name}
                   {d.optional && <span className="muted"> ({vi.intake.optional})</span>}
-                  {d.note && <div className="muted">{d.note}</div>}
+                  {d.note && <div className="muted">{forOfficials(d.note)}</div>}
                 </span>
                 <span className="muted">
                   {d.count} · {t.docForm[d.form]}
@@ -219,7 +220,7 @@ export function ProcedureDrawer({ procedureKey, onClose }: { procedureKey: strin
               <List.Item>
                 <span>
                   {f.label} <ConfidenceTag tag={f.confidence} />
-                  {f.legalBasis && <div className="muted">{f.legalBasis}</div>}
+                  {f.legalBasis && <div className="muted">{forOfficials(f.legalBasis)}</div>}
                 </span>
                 <span>
                   <Tag>{t.feeKinds[f.kind]}</Tag>
@@ -241,7 +242,7 @@ export function ProcedureDrawer({ procedureKey, onClose }: { procedureKey: strin
                   <List.Item>
                     <span>
                       {e.reason}
-                      {e.legalBasis && <div className="muted">{e.legalBasis}</div>}
+                      {e.legalBasis && <div className="muted">{forOfficials(e.legalBasis)}</div>}
                     </span>
                   </List.Item>
                 )}
@@ -255,7 +256,7 @@ export function ProcedureDrawer({ procedureKey, onClose }: { procedureKey: strin
               </Typography.Title>
               <ul>
                 {p.notes.map((n, i) => (
-                  <li key={i}>{n}</li>
+                  <li key={i}>{forOfficials(n)}</li>
                 ))}
               </ul>
             </>

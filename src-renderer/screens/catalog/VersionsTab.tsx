@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { formatDateTimeVi, formatDateVi } from '@shared/domain/text';
 import type { RpcOutput } from '@shared/rpc';
 import { vi } from '../../i18n/vi';
+import { originText, versionSourceText } from './catalog-text';
 import { call } from '../../rpc/client';
 import { errorText } from '../../ui/errors';
 
@@ -94,10 +95,10 @@ export function VersionsTab({ isAdmin, onImported }: { isAdmin: boolean; onImpor
         columns={[
           { title: t.version, dataIndex: 'version', width: 140 },
           { title: t.publishedAt, dataIndex: 'publishedAt', width: 120, render: (v: string) => formatDateVi(v) },
-          { title: t.origin, dataIndex: 'origin', width: 100 },
+          { title: t.origin, dataIndex: 'origin', width: 130, render: originText },
           { title: t.importedAt, dataIndex: 'importedAt', width: 150, render: (v: string) => formatDateTimeVi(v) },
           { title: t.procedureCount, dataIndex: 'procedures', width: 100, align: 'right' },
-          { title: t.sources, dataIndex: 'source', ellipsis: true },
+          { title: t.sources, dataIndex: 'source', ellipsis: true, render: (source: string | null, v) => versionSourceText(v.origin, source) },
         ]}
       />
     </div>

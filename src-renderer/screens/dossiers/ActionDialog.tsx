@@ -152,6 +152,7 @@ export function ActionDialog({ dossierId, code, action, documents, detail, onClo
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t.supplementAgain} data-testid="supplement-again" />
       )}
       {action === 'recordVerification' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t.verificationHint} />}
+      {action === 'stop' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t.stopHint} data-testid="stop-hint" />}
       <Form form={form} layout="vertical" initialValues={initial} name={`act-${action}`}>
         {action === 'returnResult' && (
           <Form.Item name="collectedBy" label={t.collectedBy} extra={t.collectedByHint} rules={required}>

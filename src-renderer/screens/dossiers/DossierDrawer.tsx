@@ -170,13 +170,14 @@ export function DossierDrawer() {
                 { key: 'channel', label: t.channel, children: vi.channel[d.channel] },
                 { key: 'delivery', label: t.delivery, children: vi.delivery[d.delivery] },
                 { key: 'pages', label: t.pagesCopies, children: `${d.pages ?? '—'} / ${d.copies ?? '—'}` },
-                { key: 'nat', label: t.nationalStatus, children: `${d.nationalStatus} · ${NATIONAL_STATUS_LABELS[d.nationalStatus as NationalStatusCode] ?? ''}` },
+                { key: 'nat', label: t.nationalStatus, children: <span data-testid="detail-national-status">{NATIONAL_STATUS_LABELS[d.nationalStatus as NationalStatusCode] ?? '—'}</span> },
                 { key: 'sup', label: t.supplementCount, children: d.supplementCount },
                 { key: 'ext', label: t.extensionCount, children: d.extensionCount },
                 ...(d.pausedSince ? [{ key: 'paused', label: t.pausedSince, span: 2, children: formatDateTimeVi(d.pausedSince) }] : []),
                 ...(d.withdrawalRequestedAt ? [{ key: 'withdraw', label: t.withdrawalRequestedAt, span: 2, children: formatDateTimeVi(d.withdrawalRequestedAt) }] : []),
                 ...(d.finishedAt ? [{ key: 'fin', label: t.finishedAt, children: formatDateTimeVi(d.finishedAt) }] : []),
                 ...(d.returnedAt ? [{ key: 'ret', label: t.returnedAt, children: formatDateTimeVi(d.returnedAt) }] : []),
+                ...(d.collectedBy ? [{ key: 'collector', label: t.collectedBy, children: <span data-testid="detail-collected-by">{d.collectedBy}</span> }] : []),
                 ...(d.completion
                   ? [
                       {

@@ -5,7 +5,7 @@
  * …/tra-cuu/<code> link) followed by Enter opens that dossier directly.
  */
 import { SearchOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, DatePicker, Input, Select, Space, Table, Typography, type InputRef, type TableColumnsType } from 'antd';
+import { App, Button, Checkbox, DatePicker, Input, Select, Space, Table, Tooltip, Typography, type InputRef, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { PROCEDURE_FIELDS } from '@shared/domain/catalog';
@@ -156,9 +156,13 @@ export function DossierList({ fixed, showFilters = true, extraColumn, reservedHe
       dataIndex: 'dueAt',
       width: 100,
       render: (v: string, r) => (
-        <span className={r.overdue ? 'overdue dyn' : 'dyn'}>
+        <span className={r.overdue ? 'overdue dyn' : 'dyn'} data-testid="list-due">
           {formatDateVi(v)}
-          {r.dueProvisional && <span className="muted"> *</span>}
+          {r.dueProvisional && (
+            <Tooltip title={t.provisionalHint}>
+              <span className="muted"> {vi.status.provisional}</span>
+            </Tooltip>
+          )}
         </span>
       ),
     },

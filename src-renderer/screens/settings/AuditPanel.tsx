@@ -1,6 +1,6 @@
 /** Nhật ký thao tác: newest first, a page at a time, filtered; and the hash chain's check. */
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, Select, Space, Table } from 'antd';
+import { Alert, Button, Select, Space, Table } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { formatDateTimeVi } from '@shared/domain/text';
 import type { RpcOutput } from '@shared/rpc';
@@ -8,21 +8,17 @@ import type { AuditEntryView } from '@shared/rpc/audit';
 import { vi } from '../../i18n/vi';
 import { call } from '../../rpc/client';
 import { errorText } from '../../ui/errors';
+import { auditActionText, auditDetailLines, auditFamilies, auditTargetText } from './audit-text';
 
 const t = vi.audit;
 const PAGE = 50;
 type Verify = RpcOutput<'audit.verify'>;
 type OfficerItem = RpcOutput<'officers.list'>['items'][number];
 
-function detailsText(d: unknown): string {
-  if (d === null || d === undefined) return '';
-  return typeof d === 'string' ? d : JSON.stringify(d);
-}
-
 export function AuditPanel() {
   const [items, setItems] = useState<AuditEntryView[]>([]);
   const [cursor, setCursor] = useState<number | null>(null);
-  const [action, setAction] = useState('');
+  const [action, setAction] = useState<string | undefined>();
   const [officerId, setOfficerId] = useState<string | undefined>();
   const [officers, setOfficers] = useState<OfficerItem[]>([]);
   const [loading, setLoading] = useState(false);
@@ -34,7 +30,7 @@ export function AuditPanel() {
     async (before?: number) => {
       setLoading(true);
       try {
-        const page = await call('audit.list', { action: action.trim() || undefined, officerId, before, limit: PAGE });
+        const page = await call('audit.list', { action, officerId, before, limit: PAGE });
         setItems((prev) => (before ? [...prev, ...page.items] : page.items));
         setCursor(page.nextCursor);
         setError(null);
@@ -71,12 +67,14 @@ export function AuditPanel() {
     <div data-testid="audit">
       <div className="screen-head">
         <Space>
-          <Input.Search
+          <Select
             allowClear
-            placeholder={t.filterAction}
+            placeholder={t.allActions}
             aria-label={t.filterAction}
-            style={{ width: 320 }}
-            onSearch={(v) => setAction(v)}
+            style={{ width: 280 }}
+            value={action}
+            onChange={(v) => setAction(v)}
+            options={auditFamilies()}
             data-testid="audit-action-filter"
           />
           <Select
@@ -115,9 +113,19 @@ export function AuditPanel() {
           { title: t.seq, dataIndex: 'seq', width: 70 },
           { title: t.at, dataIndex: 'at', width: 140, render: (at: string) => <span className="dyn">{formatDateTimeVi(at)}</span> },
           { title: t.officer, dataIndex: 'officerName', width: 200, render: (n: string | null) => n ?? '—' },
-          { title: t.action, dataIndex: 'action', width: 190, render: (a: string) => <span data-testid="audit-action">{a}</span> },
-          { title: t.target, dataIndex: 'target', width: 160, ellipsis: true },
-          { title: t.details, dataIndex: 'details', ellipsis: true, render: detailsText },
+          { title: t.action, dataIndex: 'action', width: 190, render: (a: string) => <span data-testid="audit-action">{auditActionText(a)}</span> },
+          { title: t.target, dataIndex: 'target', width: 160, ellipsis: true, render: auditTargetText },
+          {
+            title: t.details,
+            dataIndex: 'details',
+            render: (d: unknown, row) => (
+              <div data-testid="audit-details">
+                {auditDetailLines(row.action, d).map((line, i) => (
+                  <div key={i}>{line}</div>
+                ))}
+              </div>
+            ),
+          },
         ]}
       />
       {cursor !== null && (

@@ -1,11 +1,13 @@
 /** The office's settings; only an administrator may change them (core enforces it as well). */
-import { Alert, App, Button, Form, Input, InputNumber, Select } from 'antd';
+import { Alert, App, Button, Collapse, Form, Input, InputNumber, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import type { RpcOutput, Settings } from '@shared/rpc';
 import { vi } from '../../i18n/vi';
 import { call } from '../../rpc/client';
 import { useSession } from '../../stores/session';
+import { now } from '../../ui/clock';
 import { errorText, showFieldErrors } from '../../ui/errors';
+import { codePatternExample } from './code-pattern-text';
 
 const t = vi.settings;
 type Printers = RpcOutput<'print.printers'>;
@@ -18,6 +20,9 @@ export function SettingsForm({ isAdmin }: { isAdmin: boolean }) {
   const [printers, setPrinters] = useState<Printers | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const pattern = Form.useWatch('dossierCodePattern', form);
+  const agencyCode = useSession((s) => s.office?.agencyCode);
+  const example = pattern ? codePatternExample(pattern, agencyCode, now()) : null;
 
   useEffect(() => {
     call('settings.get', {})
@@ -53,9 +58,46 @@ export function SettingsForm({ isAdmin }: { isAdmin: boolean }) {
       <Form.Item name="sessionMaxHours" label={t.sessionMaxHours}>
         <InputNumber min={1} max={24} precision={0} style={{ width: 120 }} />
       </Form.Item>
-      <Form.Item name="dossierCodePattern" label={t.dossierCodePattern}>
-        <Input style={{ fontVariantNumeric: 'tabular-nums' }} />
+      <Form.Item label={t.codePattern.title}>
+        <div data-testid="code-pattern-example">
+          {example ? (
+            <>
+              <div>{t.codePattern.example(example.example)}</div>
+              <div className="muted">{t.codePattern.made}</div>
+              <ol className="muted" style={{ margin: 0 }}>
+                {example.parts.map((part) => (
+                  <li key={part}>{part}</li>
+                ))}
+              </ol>
+            </>
+          ) : (
+            pattern && <div className="muted">{t.codePattern.invalid}</div>
+          )}
+        </div>
+        {isAdmin && (
+          <Collapse
+            size="small"
+            ghost
+            items={[
+              {
+                key: 'pattern',
+                label: t.codePattern.change,
+                forceRender: true,
+                children: (
+                  <Form.Item name="dossierCodePattern" label={t.codePattern.patternLabel} extra={t.codePattern.patternHelp} style={{ marginBottom: 0 }}>
+                    <Input style={{ fontVariantNumeric: 'tabular-nums' }} />
+                  </Form.Item>
+                ),
+              },
+            ]}
+          />
+        )}
       </Form.Item>
+      {!isAdmin && (
+        <Form.Item name="dossierCodePattern" hidden>
+          <Input />
+        </Form.Item>
+      )}
       <Form.Item name="printer" label={t.printer} extra={printers?.error ? `${t.printerError}: ${printers.error}` : undefined}>
         <Select
           options={[

@@ -68,7 +68,7 @@ export function RejectedOps({ status, isAdmin }: { status: SyncStatus; isAdmin: 
                 <span className="mono">{op.entityId}</span>
               ),
           },
-          { title: t.opType, dataIndex: 'opType', width: 150 },
+          { title: t.opType, dataIndex: 'opType', width: 150, render: (op: string) => t.opTypes[op] ?? t.opTypeOther },
           { title: t.reason, dataIndex: 'reason' },
           { title: t.at, dataIndex: 'at', width: 140, render: (at: string) => <span className="dyn">{formatDateTimeVi(at)}</span> },
           ...(isAdmin

@@ -29,9 +29,11 @@ export function ageText(iso: string, nowMs = now().getTime()): string {
   return t.ago.days(Math.floor(minutes / 1440));
 }
 
+/** A positive offset means this PC's clock is behind the hub's (trusted-time.ts reads it the same way). */
 function offsetText(ms: number): string {
-  const seconds = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(ms / 1000);
-  return t.offsetValue(seconds);
+  const seconds = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(Math.abs(ms) / 1000);
+  if (seconds === '0') return t.clockSame;
+  return ms > 0 ? t.clockSlow(seconds) : t.clockFast(seconds);
 }
 
 export function StatusPanel({ status }: { status: SyncStatus }) {
@@ -84,14 +86,14 @@ export function StatusPanel({ status }: { status: SyncStatus }) {
           {
             key: 'oldest',
             label: t.oldestPending,
-            children: <span className="dyn">{status.oldestPendingAt ? ageText(status.oldestPendingAt) : t.none}</span>,
+            children: <span className="dyn">{status.oldestPendingAt ? t.oldestPendingValue(ageText(status.oldestPendingAt)) : t.none}</span>,
           },
           {
             key: 'success',
             label: t.lastSuccess,
             children: <span className="dyn">{status.lastSuccessAt ? formatDateTimeVi(status.lastSuccessAt) : t.never}</span>,
           },
-          { key: 'offset', label: t.clockOffset, children: status.clockOffsetMs === null ? t.unknown : offsetText(status.clockOffsetMs) },
+          { key: 'offset', label: t.clockOffset, children: <span data-testid="sync-clock">{status.clockOffsetMs === null ? t.unknown : offsetText(status.clockOffsetMs)}</span> },
           {
             key: 'error',
             label: t.lastError,

@@ -23,7 +23,7 @@ function stamp(iso: string | null | undefined): string {
 function row(r: RegisterRow, i: number, t: Mau07Template['texts']): TableCell[] {
   const d = r.dossier;
   const contact = [d.applicant.address, d.applicant.phone].filter(Boolean).join('; ');
-  const returned = d.returnedAt ? `${stamp(d.returnedAt)}\n${t.deliveries[d.delivery]}` : '';
+  const returned = d.returnedAt ? [stamp(d.returnedAt), t.deliveries[d.delivery], ...(r.collectedBy ? [fill(t.collectedBy, { name: r.collectedBy })] : [])].join('\n') : '';
   return [
     td(String(i + 1), 'center'),
     td(d.code),
@@ -33,7 +33,8 @@ function row(r: RegisterRow, i: number, t: Mau07Template['texts']): TableCell[] 
     td(contact),
     td(r.resolvingAgency ?? ''),
     td(stamp(d.receivedAt), 'center'),
-    td(stamp(d.dueAt), 'center'),
+    // A dossier refused at the counter was never given an appointment.
+    td(d.status === 'rejected' ? '' : stamp(d.dueAt), 'center'),
     td(stamp(r.transferredAt), 'center'),
     td(stamp(r.resultReceivedAt), 'center'),
     td(returned, 'center'),

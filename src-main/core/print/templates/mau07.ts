@@ -31,6 +31,7 @@ export const mau07Template = {
       note: 'Ghi chú',
     },
     deliveries: { counter: 'Tại quầy', postal: 'Bưu chính' },
+    collectedBy: 'Người nhận: {name}',
     empty: 'Không có hồ sơ trong khoảng thời gian này.',
   },
 } satisfies FormTemplate;
