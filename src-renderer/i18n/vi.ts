@@ -699,4 +699,16 @@ export const vi = {
     verifyOk: (n: number) => `Nhật ký toàn vẹn: đã kiểm tra ${n} dòng, không có dòng nào bị sửa.`,
     verifyBroken: (seq: number, problem: string) => `Nhật ký bị sửa hoặc hỏng tại dòng ${seq}: ${problem}`,
   },
+  /** Checks made while the officer types at Tiếp nhận (before F9), and the draft kept between screens. */
+  intakeChecks: {
+    birthDateFormat: 'Ngày sinh viết theo dạng ngày/tháng/năm, ví dụ 05/03/1990',
+    birthDateFuture: (today: string) => `Ngày sinh không thể sau hôm nay (${today})`,
+    idNumberLength: 'Số định danh gồm 12 chữ số (hoặc CMND 9 chữ số)',
+    tooLong: (max: number) => `Tối đa ${max} ký tự`,
+    draftTitle: 'Bỏ hồ sơ đang nhập dở?',
+    draftBody: 'Các thông tin đã nhập cho người nộp này sẽ bị xóa để nhập hồ sơ mới.',
+    draftDiscard: 'Bỏ và nhập mới',
+    draftKeep: 'Tiếp tục nhập (Esc)',
+    refused: 'Đã ghi nhận từ chối tiếp nhận hồ sơ',
+  },
 } as const;
