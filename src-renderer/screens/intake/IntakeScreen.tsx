@@ -12,6 +12,7 @@ import { formatDateVi } from '@shared/domain/text';
 import { APPLICANT_MAX } from '@shared/rpc/dossiers';
 import { vi } from '../../i18n/vi';
 import { call } from '../../rpc/client';
+import { hasDraft, useIntakeDraft } from '../../stores/intakeDraft';
 import { useNavigation } from '../../stores/navigation';
 import { usePrintPreview } from '../../stores/printPreview';
 import { DATE_PLACEHOLDER, todayYmd } from '../../ui/dates';
@@ -38,7 +39,9 @@ const maxLengthRule = (max: number) => ({ max, message: vi.intakeChecks.tooLong(
 
 export function IntakeScreen() {
   const [form] = Form.useForm<IntakeValues>();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  /** A draft brought back from another screen keeps its checklist counts over the procedure's defaults. */
+  const restoredDocuments = useRef<IntakeValues['documents'] | null>(null);
   const scanRef = useRef<InputRef>(null);
   const [procedure, setProcedure] = useState<Procedure | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -73,12 +76,14 @@ export function IntakeScreen() {
     setError(null);
     setReceived(null);
     setLastRecorded(null);
+    useIntakeDraft.getState().clear();
     setScanFocus((n) => n + 1);
   }, [form]);
 
   /** After the receipt's preview: an empty form for the next citizen, the code still on screen. */
   const readyForNext = useCallback(() => {
     form.resetFields();
+    useIntakeDraft.getState().clear();
     setProcedure(null);
     setNotice(null);
     setError(null);
@@ -93,9 +98,31 @@ export function IntakeScreen() {
     if (scanFocus > 0) scanRef.current?.focus();
   }, [scanFocus]);
 
+  // Back from another screen: the receipt as it was left (resetFields still empties to EMPTY_INTAKE).
   useEffect(() => {
-    if (intakeNonce > 0) reset();
-  }, [intakeNonce, reset]);
+    const kept = useIntakeDraft.getState().values;
+    if (!kept) return;
+    if (kept.documents.length) restoredDocuments.current = kept.documents;
+    form.setFieldsValue(kept);
+  }, [form]);
+
+  // F2: a new receipt, after asking when one is half typed (Esc or Enter keeps it).
+  useEffect(() => {
+    const { handledNonce, handled, values } = useIntakeDraft.getState();
+    if (intakeNonce <= handledNonce) return;
+    handled(intakeNonce);
+    if (received || !hasDraft(values)) return reset();
+    const c = vi.intakeChecks;
+    modal.confirm({
+      title: c.draftTitle,
+      content: c.draftBody,
+      okText: c.draftDiscard,
+      okButtonProps: { danger: true },
+      cancelText: c.draftKeep,
+      autoFocusButton: 'cancel',
+      onOk: reset,
+    });
+  }, [intakeNonce, reset, received, modal]);
 
   useEffect(() => {
     if (!procedureCode) {
@@ -107,7 +134,9 @@ export function IntakeScreen() {
       .then((p) => {
         if (cancelled) return;
         setProcedure(p);
-        form.setFieldsValue({ documents: documentsOf(p), exemptionId: null });
+        const restored = restoredDocuments.current;
+        restoredDocuments.current = null;
+        if (!restored) form.setFieldsValue({ documents: documentsOf(p), exemptionId: null });
       })
       .catch((err) => !cancelled && setError(errorText(err)));
     return () => {
@@ -256,7 +285,15 @@ export function IntakeScreen() {
         />
       )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="intake-error" closable={{ onClose: () => setError(null) }} />}
-      <Form form={form} layout="vertical" initialValues={EMPTY_INTAKE} className="compact-form" name="intake" disabled={received !== null}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={EMPTY_INTAKE}
+        onValuesChange={() => useIntakeDraft.getState().keep(form.getFieldsValue(true) as IntakeValues)}
+        className="compact-form"
+        name="intake"
+        disabled={received !== null}
+      >
         <Row gutter={16}>
           <Col span={10}>
             <Card size="small" title={t.applicant}>
