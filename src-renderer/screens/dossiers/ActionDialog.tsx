@@ -56,6 +56,8 @@ export function ActionDialog({ dossierId, code, action, documents, applicantName
   const showPreview = usePrintPreview((s) => s.show);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** While the "once more" question is open this dialog lets focus go to it (Enter answers it). */
+  const [confirming, setConfirming] = useState(false);
 
   const initial: Values = {
     signerTitle: settings?.signerTitle ?? '',
@@ -112,7 +114,9 @@ export function ActionDialog({ dossierId, code, action, documents, applicantName
       return; // the form marks what is missing
     }
     if (!IRREVERSIBLE.includes(action)) return void record(v);
+    setConfirming(true);
     modal.confirm({
+      afterClose: () => setConfirming(false),
       title: `${ACTION_LABELS[action]} — ${code}`,
       content: t.confirmBody,
       okText: ACTION_LABELS[action],
@@ -131,6 +135,7 @@ export function ActionDialog({ dossierId, code, action, documents, applicantName
       okText={ACTION_LABELS[action]}
       cancelText={vi.common.cancel}
       onOk={() => void submit()}
+      focusable={{ trap: !confirming }}
       okButtonProps={{ loading: busy, danger: action === 'stop' }}
       onCancel={onClose}
       width={action === 'requestSupplement' ? 760 : 560}
