@@ -63,4 +63,14 @@ export const setupRows = {
     output: officeSchema,
     access: 'signedIn',
   }),
+  /**
+   * The office's details as printed on forms, corrected after setup by an administrator (audited).
+   * The agency code is not among them: it begins every dossier code and names this office to the
+   * province, so it is fixed at setup.
+   */
+  'office.update': row({
+    input: officeInputSchema.omit({ agencyCode: true }),
+    output: officeSchema,
+    access: ['admin'],
+  }),
 } as const;
