@@ -711,4 +711,10 @@ export const vi = {
     draftKeep: 'Tiếp tục nhập (Esc)',
     refused: 'Đã ghi nhận từ chối tiếp nhận hồ sơ',
   },
+  /** Cài đặt → Thông tin cơ quan, corrected by an administrator after setup. */
+  officeEdit: {
+    edit: 'Sửa thông tin cơ quan',
+    save: 'Lưu thông tin cơ quan',
+    agencyCodeFixed: 'Mã định danh đứng đầu mọi mã hồ sơ nên không sửa được sau khi khởi tạo.',
+  },
 } as const;

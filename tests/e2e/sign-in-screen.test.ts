@@ -1,11 +1,12 @@
 /**
  * Where an officer lands after signing in: their own start (Trang chủ), never the screen the
  * previous officer left open in the same window, and never with that officer's half-typed receipt.
+ * And the office's details, which an administrator corrects in Cài đặt after setup.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchChromium } from '../support/browser';
-import { openSignedIn, poll, setUpCounter, type Counter } from '../support/counter';
+import { openSignedIn, poll, setUpCounter, signIn, type Counter } from '../support/counter';
 import { SAMPLE_SETUP, startWebHost, type WebHost } from '../support/web-host';
 
 vi.setConfig({ testTimeout: 90_000 });
@@ -41,5 +42,20 @@ describe('signing in after another officer', () => {
 
     await page.keyboard.press('Alt+2');
     await poll(() => page.getByLabel('Họ và tên').inputValue()).toBe('');
+  });
+});
+
+describe('office details in Cài đặt', () => {
+  it('are corrected by the administrator after setup and shown at once', async () => {
+    // The test before signed out of its session: a session of this test's own.
+    const admin = await signIn(host.url);
+    const page = await openSignedIn(browser, host, admin.token);
+    await page.keyboard.press('Alt+9');
+    await page.getByRole('tab', { name: 'Thông tin cơ quan' }).click();
+    await page.getByRole('button', { name: 'Sửa thông tin cơ quan' }).click();
+    await page.getByLabel('Địa chỉ').fill('Số 2 đường Trần Phú, xã Hòa Mạc');
+    await page.getByRole('button', { name: 'Lưu thông tin cơ quan' }).click();
+    await poll(() => page.getByTestId('office-address').textContent()).toBe('Số 2 đường Trần Phú, xã Hòa Mạc');
+    expect((await admin.rpc('office.get', {})).address).toBe('Số 2 đường Trần Phú, xã Hòa Mạc');
   });
 });
