@@ -900,4 +900,22 @@ export const vi = {
     seconds: (s: string) => `${s} giây`,
     kilobytes: (kb: string) => `${kb} KB`,
   },
+  /** Checks made while the officer types at Tiếp nhận (before F9), and the draft kept between screens. */
+  intakeChecks: {
+    birthDateFormat: 'Ngày sinh viết theo dạng ngày/tháng/năm, ví dụ 05/03/1990',
+    birthDateFuture: (today: string) => `Ngày sinh không thể sau hôm nay (${today})`,
+    idNumberLength: 'Số định danh gồm 12 chữ số (hoặc CMND 9 chữ số)',
+    tooLong: (max: number) => `Tối đa ${max} ký tự`,
+    draftTitle: 'Bỏ hồ sơ đang nhập dở?',
+    draftBody: 'Các thông tin đã nhập cho người nộp này sẽ bị xóa để nhập hồ sơ mới.',
+    draftDiscard: 'Bỏ và nhập mới',
+    draftKeep: 'Tiếp tục nhập (Esc)',
+    refused: 'Đã ghi nhận từ chối tiếp nhận hồ sơ',
+  },
+  /** Cài đặt → Thông tin cơ quan, corrected by an administrator after setup. */
+  officeEdit: {
+    edit: 'Sửa thông tin cơ quan',
+    save: 'Lưu thông tin cơ quan',
+    agencyCodeFixed: 'Mã định danh đứng đầu mọi mã hồ sơ nên không sửa được sau khi khởi tạo.',
+  },
 } as const;

@@ -2,6 +2,7 @@
 import { Alert, Button, Card, Form, Input, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { vi } from '../i18n/vi';
+import { agencyCodeProblem } from '@shared/rpc/setup';
 import { call, fieldErrors, RpcError } from '../rpc/client';
 import { useSession } from '../stores/session';
 
@@ -74,8 +75,22 @@ export function SetupWizard() {
           <Form.Item name="name" label={t.officeName} rules={required} extra={t.officeNameHint}>
             <Input />
           </Form.Item>
-          <Form.Item name="agencyCode" label={t.agencyCode} rules={required} extra={t.agencyCodeHint}>
-            <Input />
+          <Form.Item
+            name="agencyCode"
+            label={t.agencyCode}
+            extra={t.agencyCodeHint}
+            // Checked as typed with core's own rule, so a wrong code is said here, not after the last step.
+            rules={[
+              ...required,
+              {
+                validator: async (_r, v: string | undefined) => {
+                  const problem = v?.trim() ? agencyCodeProblem(v) : null;
+                  if (problem) throw new Error(problem);
+                },
+              },
+            ]}
+          >
+            <Input autoComplete="off" />
           </Form.Item>
           <Form.Item name="province" label={t.province} rules={required}>
             <Input />

@@ -27,6 +27,8 @@ interface NavigationState {
   openDossier(ref: DossierRef): void;
   closeDossier(): void;
   dossiersChanged(): void;
+  /** A new sign-in starts on the home screen, never on the screen the previous officer left. */
+  startOver(): void;
 }
 
 export const useNavigation = create<NavigationState>((set, get) => ({
@@ -54,4 +56,5 @@ export const useNavigation = create<NavigationState>((set, get) => ({
   openDossier: (dossier) => set({ dossier }),
   closeDossier: () => set({ dossier: null }),
   dossiersChanged: () => set((s) => ({ dataVersion: s.dataVersion + 1 })),
+  startOver: () => set({ screen: 'home', previous: null, dossier: null }),
 }));

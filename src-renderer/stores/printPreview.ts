@@ -12,13 +12,24 @@ interface PrintPreviewState {
   request: PrintRequest | null;
   /** Shown above the PDF, e.g. the dossier code just received. */
   caption: string | null;
-  show(request: PrintRequest, caption?: string): void;
+  /** What the asking screen does once the preview has gone (e.g. the intake form clears itself). */
+  afterClose: (() => void) | null;
+  show(request: PrintRequest, caption?: string, afterClose?: () => void): void;
   close(): void;
+  /** Called by the preview when its closing is over, after the dialog has handed focus back. */
+  closed(): void;
 }
 
-export const usePrintPreview = create<PrintPreviewState>((set) => ({
+export const usePrintPreview = create<PrintPreviewState>((set, get) => ({
   request: null,
   caption: null,
-  show: (request, caption) => set({ request, caption: caption ?? null }),
+  afterClose: null,
+  show: (request, caption, afterClose) => set({ request, caption: caption ?? null, afterClose: afterClose ?? null }),
   close: () => set({ request: null, caption: null }),
+  closed: () => {
+    const { afterClose, request } = get();
+    if (request !== null) return;
+    set({ afterClose: null });
+    afterClose?.();
+  },
 }));

@@ -11,6 +11,8 @@ import type { Office, Officer, Settings } from '@shared/rpc';
 import type { LockReason, SessionState as CoreSession } from '@shared/rpc/auth';
 import { call, RpcError, setSessionHandlers, setToken } from '../rpc/client';
 import { transport } from '../rpc/transport';
+import { useIntakeDraft } from './intakeDraft';
+import { useNavigation } from './navigation';
 
 type Phase = 'loading' | 'unavailable' | 'setup' | 'login' | 'changePassword' | 'ready';
 
@@ -52,6 +54,7 @@ export const useSession = create<SessionState>((set, get) => {
     unsubscribe?.();
     unsubscribe = null;
     storeToken(null);
+    useIntakeDraft.getState().clear();
     set({ phase: 'login', officer: null, locked: false, lockReason: null });
   };
   /** An administrator disabling this officer, or a logout in another tab, shows the sign-in at once. */
@@ -117,6 +120,9 @@ export const useSession = create<SessionState>((set, get) => {
     async signIn(username, password) {
       const answer = await call('auth.login', { username, password });
       storeToken(answer.token);
+      // Whoever signs in starts afresh: not on the last officer's screen, not with their draft.
+      useNavigation.getState().startOver();
+      useIntakeDraft.getState().clear();
       await enter({ officer: answer.officer, state: 'open', lockReason: null, mustChangePassword: answer.mustChangePassword });
     },
 

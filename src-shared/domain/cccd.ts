@@ -121,8 +121,8 @@ export function validateIdNumber(
   };
 }
 
-/** 'ddMMyyyy' (separators tolerated) → 'yyyy-mm-dd', or null. */
-function parseCardDate(field: string): string | null {
+/** 'ddMMyyyy' (separators tolerated, as on the card and as officers type it) → 'yyyy-mm-dd', or null. */
+export function parseCardDate(field: string): string | null {
   const digits = field.replace(/[\s/.-]/g, '');
   if (!/^\d{8}$/.test(digits)) return null;
   const day = Number(digits.slice(0, 2));

@@ -11,8 +11,11 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : undefined));
 
+/** The longest applicant name and address core records; the form counts against the same limits. */
+export const APPLICANT_MAX = { fullName: 200, address: 500 } as const;
+
 export const applicantInputSchema = z.strictObject({
-  fullName: vnText(1, 200),
+  fullName: vnText(1, APPLICANT_MAX.fullName),
   idNumber: z
     .string()
     .trim()
@@ -20,7 +23,7 @@ export const applicantInputSchema = z.strictObject({
     .optional(),
   birthDate: ymdSchema.optional(),
   gender: z.enum(['male', 'female']).optional(),
-  address: optionalText(500),
+  address: optionalText(APPLICANT_MAX.address),
   phone: z
     .string()
     .trim()

@@ -103,6 +103,8 @@ describe('dossier lifecycle from the detail', () => {
     await poll(detailStatus).toBe('Đang xử lý');
 
     const dialog = await openStep('Yêu cầu bổ sung hồ sơ', /Yêu cầu bổ sung hồ sơ/);
+    // No paper is listed until the officer adds the missing one (Mẫu 02 lists only what is missing).
+    await dialog.getByTestId('supplement-suggestions').getByRole('button').first().click();
     await dialog.getByLabel('Lý do').fill('Bản chụp không rõ, cần bản chụp rõ nét');
     await dialogButton(/Yêu cầu bổ sung hồ sơ/, 'Yêu cầu bổ sung hồ sơ');
     await page.getByTestId('pdf-frame').waitFor();

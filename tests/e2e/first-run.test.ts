@@ -37,8 +37,14 @@ describe('first run', () => {
     const { office, admin } = SAMPLE_SETUP;
     await page.getByLabel('Cơ quan chủ quản').fill(office.governingBody);
     await page.getByLabel('Tên bộ phận một cửa').fill(office.name);
-    await page.getByLabel('Mã định danh cơ quan').fill(office.agencyCode);
+    // A wrong agency code is said as it is typed, naming what is wrong, and the step does not move on.
+    await page.getByLabel('Mã định danh cơ quan').fill('000.00.17 H56');
+    await page.getByText('Ký tự "khoảng trắng" không dùng được trong mã định danh cơ quan: chỉ gồm chữ in hoa, số và dấu chấm').waitFor();
     await page.getByLabel('Tỉnh, thành phố').fill(office.province);
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByLabel('Họ và tên').waitFor({ state: 'hidden' });
+    expect(await page.getByLabel('Cơ quan chủ quản').isVisible()).toBe(true);
+    await page.getByLabel('Mã định danh cơ quan').fill(office.agencyCode);
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
 
     await page.getByLabel('Họ và tên').fill(admin.fullName);

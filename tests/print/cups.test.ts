@@ -77,7 +77,9 @@ describe('CUPS adapter on the real spooler', () => {
     const err = await cups.print(writeTmp(pdf), 'KhongCoMayIn').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('NOT_FOUND');
-    expect((err as AppError).message).toBe('Không tìm thấy máy in "KhongCoMayIn". Hãy chọn lại máy in trong phần cài đặt.');
+    // The advice (choose another printer) is worded by the print service for the printing officer's role.
+    expect((err as AppError).message).toBe('Không tìm thấy máy in "KhongCoMayIn".');
+    expect((err as AppError).details).toMatchObject({ remedy: 'choosePrinter' });
   });
 
   it('refuses a PDF file that is not there', async () => {

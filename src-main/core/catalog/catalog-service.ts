@@ -24,7 +24,34 @@ const latestCatalogVersion = preparedPerConnection((c) => c.prepare<[], { id: nu
 interface Indexed {
   procedure: Procedure;
   summary: ProcedureSummary;
+  /** Code, id, name and field, folded: what a query's words must all be found in. */
   folded: string;
+  /** The code and the name alone, folded: what ranks the matches. */
+  foldedCode: string;
+  foldedName: string;
+}
+
+/** Lower sorts first: [tier, where the query starts in the name, the name's length]. */
+type MatchRank = [number, number, number];
+
+/**
+ * How well a folded query matches a procedure, or null when some word is missing. Tiers: the code
+ * typed (0); the query as a phrase starting a word of the name, "khai tu" in "dang ky khai tu" (1);
+ * every word starting a word of the name (2); the words found anywhere, inside other words or only
+ * in the field's name (3). Within a tier the earlier and then the shorter name wins, so "Đăng ký
+ * khai tử" comes before "Đăng ký khai tử lưu động" and before "Đăng ký lại khai tử".
+ */
+export function procedureMatchRank(query: string, entry: Pick<Indexed, 'folded' | 'foldedCode' | 'foldedName'>): MatchRank | null {
+  const words = query.split(' ').filter(Boolean);
+  if (!words.every((w) => entry.folded.includes(w))) return null;
+  const length = entry.foldedName.length;
+  if (words.length === 0) return [3, 0, 0];
+  if (entry.foldedCode && entry.foldedCode.startsWith(query)) return [0, 0, length];
+  const name = ` ${entry.foldedName}`;
+  const phraseAt = name.indexOf(` ${query}`);
+  if (phraseAt >= 0) return [1, phraseAt, length];
+  if (words.every((w) => name.includes(` ${w}`))) return [2, 0, length];
+  return [3, 0, length];
 }
 
 /** "Trong ngày", "05 ngày làm việc"… as printed on Mẫu 01 and in the catalog. */
@@ -65,20 +92,23 @@ export class CatalogService {
     return this.current().version;
   }
 
-  /** Type-ahead over code and name, ignoring diacritics (including đ) and case. */
+  /**
+   * Type-ahead over code and name, ignoring diacritics (including đ) and case, best match first
+   * (procedureMatchRank): Enter on the first line picks what the officer meant.
+   */
   search(query: string, limit: number): ProcedureSummary[] {
     const today = vnYmd(this.clock.now());
-    const words = foldForSearch(query).split(' ').filter(Boolean);
-    const out: ProcedureSummary[] = [];
+    const folded = foldForSearch(query);
+    const found: { summary: ProcedureSummary; rank: MatchRank }[] = [];
     for (const entry of this.loaded().index) {
       const p = entry.procedure;
       if (p.effectiveFrom > today || (p.effectiveTo !== null && today > p.effectiveTo)) continue;
-      if (words.every((w) => entry.folded.includes(w))) {
-        out.push(entry.summary);
-        if (out.length >= limit) break;
-      }
+      const rank = procedureMatchRank(folded, entry);
+      if (rank) found.push({ summary: entry.summary, rank });
     }
-    return out;
+    // Array.prototype.sort is stable: equal ranks keep the catalog's order.
+    found.sort((x, y) => x.rank[0] - y.rank[0] || x.rank[1] - y.rank[1] || x.rank[2] - y.rank[2]);
+    return found.slice(0, limit).map((f) => f.summary);
   }
 
   /** By national code (2.000815) or local id; the one in force today wins over expired ones. */
@@ -184,6 +214,8 @@ export class CatalogService {
     const index = catalog.procedures.map((p) => ({
       procedure: p,
       folded: foldForSearch(`${p.code ?? ''} ${p.id} ${p.name} ${PROCEDURE_FIELDS[p.field]}`),
+      foldedCode: foldForSearch(p.code ?? ''),
+      foldedName: foldForSearch(p.name),
       summary: {
         id: p.id,
         code: p.code,

@@ -16,7 +16,7 @@ import { ensureDirWithin, writeFileDurably } from '../storage/durable-write';
 import { newId } from '../ids';
 import { buildPrintContext, type ContextDeps } from './context';
 import { renderForm } from './render';
-import type { PrinterAdapter } from './printers/types';
+import { CHOOSE_PRINTER, type PrinterAdapter } from './printers/types';
 
 type RecordRow = typeof printRecord.$inferSelect;
 
@@ -32,6 +32,18 @@ function publicRecord(r: RecordRow) {
 
 /** Forms that print an appointment date (hẹn trả kết quả): refused while the clock is untrusted. */
 const APPOINTMENT_FORMS: ReadonlySet<PrintForm> = new Set(['mau01', 'ticket', 'mau04']);
+
+/**
+ * A failure cured by another printer choice is told to each role as they can act on it: the
+ * printer is set in Cài đặt, which only an administrator may change.
+ */
+function withRemedy(err: AppError, officer: Officer): string {
+  const remedy = (err.details as { remedy?: string } | undefined)?.remedy;
+  if (remedy !== CHOOSE_PRINTER) return err.message;
+  return officer.role === 'admin'
+    ? `${err.message} Hãy chọn máy in trong Cài đặt → Máy in rồi in lại.`
+    : `${err.message} Hãy báo quản trị viên chọn máy in cho quầy rồi in lại.`;
+}
 
 export class PrintService {
   constructor(
@@ -97,7 +109,7 @@ export class PrintService {
       await this.deps.adapter.print(doc.file, target);
       return publicRecord(this.record({ ...doc, officerId: officer.id, printer: target ?? null, result: 'printed', error: null }));
     } catch (err) {
-      const message = err instanceof AppError ? err.message : 'Không gửi được lệnh in tới máy in';
+      const message = err instanceof AppError ? withRemedy(err, officer) : 'Không gửi được lệnh in tới máy in';
       return publicRecord(this.record({ ...doc, officerId: officer.id, printer: target ?? null, result: 'failed', error: message }));
     }
   }

@@ -1,6 +1,6 @@
 /** RPC handlers for first run and the office record (src-shared/rpc/setup.ts). */
 import type { setupRows } from '@shared/rpc/setup';
-import type { HandlerGroup } from '../rpc/handlers';
+import { signedIn, type HandlerGroup } from '../rpc/handlers';
 import type { OfficeService } from './office';
 
 export function setupHandlers(office: OfficeService): HandlerGroup<keyof typeof setupRows> {
@@ -8,5 +8,6 @@ export function setupHandlers(office: OfficeService): HandlerGroup<keyof typeof 
     'setup.status': (_input, ctx) => ({ initialized: office.isInitialized(), setupCodeRequired: office.setupCodeRequired(ctx.caller) }),
     'setup.initialize': (input, ctx) => office.initialize(input.office, input.admin, ctx.caller, input.setupCode),
     'office.get': () => office.get(),
+    'office.update': (input, ctx) => office.update(input, signedIn(ctx)),
   };
 }

@@ -10,6 +10,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { AppError } from '@shared/errors';
 import type { Office, Officer, RpcParsedInput } from '@shared/rpc';
+import { audited } from '../audit/audited';
 import type { Clock } from '../clock';
 import type { CounterDb } from '../db/open';
 import { office } from '../db/schema';
@@ -99,6 +100,28 @@ export class OfficeService {
     const row = this.db.select().from(office).where(eq(office.id, 1)).get();
     if (!row) throw new AppError('NOT_INITIALIZED', 'Ứng dụng chưa được khởi tạo');
     return toOffice(row);
+  }
+
+  /** An administrator's correction of the office's details; the audit row keeps what changed, before and after. */
+  update(input: RpcParsedInput<'office.update'>, by: Officer): Office {
+    const before = this.get();
+    const after = {
+      name: input.name,
+      governingBody: input.governingBody,
+      province: input.province,
+      place: input.place || derivePlace(input.governingBody),
+      address: input.address || null,
+      phone: input.phone || null,
+    };
+    const changed = Object.fromEntries(
+      (Object.keys(after) as (keyof typeof after)[])
+        .filter((k) => (before[k] ?? null) !== after[k])
+        .map((k) => [k, { from: before[k] ?? null, to: after[k] }]),
+    );
+    return audited(this.db, this.clock, { officerId: by.id, action: 'office.update', target: before.agencyCode, details: changed }, () => {
+      this.db.update(office).set(after).where(eq(office.id, 1)).run();
+      return this.get();
+    });
   }
 
   /** Creates the office and its first administrator in one transaction; refused once done. */

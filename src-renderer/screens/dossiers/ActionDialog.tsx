@@ -38,15 +38,17 @@ interface Props {
   dossierId: string;
   code: string;
   action: DossierAction;
-  /** Supplement items to start from (the dossier's documents). */
+  /** The dossier's documents: offered one by one for a supplement request, none chosen at first. */
   documents?: DossierDetail['documents'];
+  /** Who the result is handed to unless the officer types someone else: the applicant. */
+  applicantName?: string;
   /** The dossier as shown: its legal due date and standing decide the warnings. */
   detail?: Pick<DossierDetail, 'dueAt' | 'standing' | 'supplementNeedsReason'>;
   onClose(): void;
   onDone?(detail: DossierDetail): void;
 }
 
-export function ActionDialog({ dossierId, code, action, documents, detail, onClose, onDone }: Props) {
+export function ActionDialog({ dossierId, code, action, documents, applicantName, detail, onClose, onDone }: Props) {
   const [form] = Form.useForm<Values>();
   const { modal, message } = App.useApp();
   const settings = useSession((s) => s.settings);
@@ -54,11 +56,15 @@ export function ActionDialog({ dossierId, code, action, documents, detail, onClo
   const showPreview = usePrintPreview((s) => s.show);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** While the "once more" question is open this dialog lets focus go to it (Enter answers it). */
+  const [confirming, setConfirming] = useState(false);
 
   const initial: Values = {
     signerTitle: settings?.signerTitle ?? '',
     signerName: settings?.signerName ?? '',
-    items: documents?.map((d) => ({ name: d.name, originals: d.originals, certifiedCopies: d.copies, photocopies: 0 })) ?? [],
+    // Only what is missing goes on Mẫu 02: the officer adds those papers, none is there by default.
+    items: [],
+    collectedBy: action === 'returnResult' ? (applicantName ?? '') : undefined,
   };
 
   async function record(v: Values) {
@@ -108,7 +114,9 @@ export function ActionDialog({ dossierId, code, action, documents, detail, onClo
       return; // the form marks what is missing
     }
     if (!IRREVERSIBLE.includes(action)) return void record(v);
+    setConfirming(true);
     modal.confirm({
+      afterClose: () => setConfirming(false),
       title: `${ACTION_LABELS[action]} — ${code}`,
       content: t.confirmBody,
       okText: ACTION_LABELS[action],
@@ -127,6 +135,7 @@ export function ActionDialog({ dossierId, code, action, documents, detail, onClo
       okText={ACTION_LABELS[action]}
       cancelText={vi.common.cancel}
       onOk={() => void submit()}
+      focusable={{ trap: !confirming }}
       okButtonProps={{ loading: busy, danger: action === 'stop' }}
       onCancel={onClose}
       width={action === 'requestSupplement' ? 760 : 560}
@@ -164,7 +173,7 @@ export function ActionDialog({ dossierId, code, action, documents, detail, onClo
             <DatePicker format={DATE_FORMAT} autoFocus disabledDate={(d) => d.isBefore(nowDayjs(), 'day')} style={{ width: 200 }} />
           </Form.Item>
         )}
-        {action === 'requestSupplement' && <SupplementFields />}
+        {action === 'requestSupplement' && <SupplementFields suggestions={documents?.map((d) => ({ name: d.name, originals: d.originals, certifiedCopies: d.copies, photocopies: 0 }))} />}
         {withSigner && (
           <>
             <Form.Item name="reason" label={t.reason} rules={required}>

@@ -289,7 +289,7 @@ export function DossierDrawer() {
         )}
       </div>
       {d && action && (
-        <ActionDialog dossierId={d.id} code={d.code} action={action} documents={d.documents} detail={d} onClose={() => setAction(null)} onDone={setDetail} />
+        <ActionDialog dossierId={d.id} code={d.code} action={action} documents={d.documents} applicantName={d.applicant.fullName} detail={d} onClose={() => setAction(null)} onDone={setDetail} />
       )}
     </Drawer>
   );

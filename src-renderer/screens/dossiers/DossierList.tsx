@@ -255,7 +255,8 @@ export function DossierList({ fixed, showFilters = true, extraColumn, reservedHe
         onRow={(r) => ({
           onClick: () => openDossier({ id: r.id }),
           onKeyDown: (e) => {
-            if (e.key === 'Enter') openDossier({ id: r.id });
+            // Enter on a button inside the row (Trả kết quả) is that button's, not the row's.
+            if (e.key === 'Enter' && e.target === e.currentTarget) openDossier({ id: r.id });
           },
           tabIndex: 0,
           className: 'clickable-row',

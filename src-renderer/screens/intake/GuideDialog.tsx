@@ -14,7 +14,7 @@ interface Props {
 export function GuideDialog({ open, initialItems, onCancel, onSubmit }: Props) {
   const [form] = Form.useForm<SupplementValues>();
   useEffect(() => {
-    if (open) form.setFieldsValue({ items: initialItems, reason: '' });
+    if (open) form.setFieldsValue({ items: [], reason: '' });
   }, [open, initialItems, form]);
   return (
     <Modal
@@ -28,7 +28,7 @@ export function GuideDialog({ open, initialItems, onCancel, onSubmit }: Props) {
       forceRender
     >
       <Form form={form} layout="vertical" name="guide">
-        <SupplementFields />
+        <SupplementFields suggestions={initialItems} />
       </Form>
     </Modal>
   );

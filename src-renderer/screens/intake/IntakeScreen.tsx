@@ -4,41 +4,54 @@
  * form can instead print Mẫu 02 (hướng dẫn bổ sung, nothing received) or record a refusal (Mẫu 03).
  * A refused input never clears the form: the officer fixes the marked field and saves again.
  */
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space, Typography, type InputRef } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Typography, type InputRef } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CccdCard } from '@shared/domain/cccd';
 import { notReceivableReason, type Procedure } from '@shared/domain/catalog';
+import { formatDateVi } from '@shared/domain/text';
+import { APPLICANT_MAX } from '@shared/rpc/dossiers';
 import { vi } from '../../i18n/vi';
 import { call } from '../../rpc/client';
+import { hasDraft, useIntakeDraft } from '../../stores/intakeDraft';
 import { useNavigation } from '../../stores/navigation';
 import { usePrintPreview } from '../../stores/printPreview';
-import { DATE_FORMAT, DATE_PLACEHOLDER, fromYmd, todayYmd } from '../../ui/dates';
+import { DATE_PLACEHOLDER, todayYmd } from '../../ui/dates';
 import { errorText, isFormIncomplete, showFieldErrors } from '../../ui/errors';
 import { supplementDetails, type SupplementValues } from '../print/SupplementFields';
 import { DocumentsChecklist } from './DocumentsChecklist';
 import { DuePreview } from './DuePreview';
+import { birthDateProblem, idNumberProblem } from './intakeChecks';
 import { FeePreview, needsPages } from './FeePreview';
 import { GuideDialog } from './GuideDialog';
 import { applicantInput, documentsOf, EMPTY_INTAKE, receiveInput, type IntakeValues } from './intakeValues';
 import { ProcedurePicker } from './ProcedurePicker';
 import { RejectDialog } from './RejectDialog';
 import { ScanField } from './ScanField';
-import { nowDayjs } from '../../ui/clock';
 
 const t = vi.intake;
 const required = [{ required: true, whitespace: true, message: vi.setup.required }];
 
 type Notice = { type: 'success' | 'warning' | 'error'; text: string; details?: string[] };
+/** The dossier this form last recorded: received, or refused (Mẫu 03). */
+type Recorded = { id: string; code: string; refused: boolean };
+/** The counter's typing limits, said while typing rather than at F9. */
+const maxLengthRule = (max: number) => ({ max, message: vi.intakeChecks.tooLong(max) });
 
 export function IntakeScreen() {
   const [form] = Form.useForm<IntakeValues>();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  /** A draft brought back from another screen keeps its checklist counts over the procedure's defaults. */
+  const restoredDocuments = useRef<IntakeValues['documents'] | null>(null);
   const scanRef = useRef<InputRef>(null);
   const [procedure, setProcedure] = useState<Procedure | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [received, setReceived] = useState<{ id: string; code: string } | null>(null);
+  const [received, setReceived] = useState<Recorded | null>(null);
+  /** The last recorded dossier's banner stays while the form is already empty for the next one. */
+  const [lastRecorded, setLastRecorded] = useState<Recorded | null>(null);
+  /** Bumped to move focus to the scan field once the form is enabled again (after a render). */
+  const [scanFocus, setScanFocus] = useState(0);
   const [rejectOpen, setRejectOpen] = useState(false);
   const [guideOpen, setGuideOpen] = useState(false);
   const [guideItems, setGuideItems] = useState<SupplementValues['items']>([]);
@@ -62,12 +75,54 @@ export function IntakeScreen() {
     setNotice(null);
     setError(null);
     setReceived(null);
-    scanRef.current?.focus();
+    setLastRecorded(null);
+    useIntakeDraft.getState().clear();
+    setScanFocus((n) => n + 1);
+  }, [form]);
+
+  /** After the receipt's preview: an empty form for the next citizen, the code still on screen. */
+  const readyForNext = useCallback(() => {
+    form.resetFields();
+    useIntakeDraft.getState().clear();
+    setProcedure(null);
+    setNotice(null);
+    setError(null);
+    setReceived((r) => {
+      setLastRecorded(r);
+      return null;
+    });
+    setScanFocus((n) => n + 1);
   }, [form]);
 
   useEffect(() => {
-    if (intakeNonce > 0) reset();
-  }, [intakeNonce, reset]);
+    if (scanFocus > 0) scanRef.current?.focus();
+  }, [scanFocus]);
+
+  // Back from another screen: the receipt as it was left (resetFields still empties to EMPTY_INTAKE).
+  useEffect(() => {
+    const kept = useIntakeDraft.getState().values;
+    if (!kept) return;
+    if (kept.documents.length) restoredDocuments.current = kept.documents;
+    form.setFieldsValue(kept);
+  }, [form]);
+
+  // F2: a new receipt, after asking when one is half typed (Esc or Enter keeps it).
+  useEffect(() => {
+    const { handledNonce, handled, values } = useIntakeDraft.getState();
+    if (intakeNonce <= handledNonce) return;
+    handled(intakeNonce);
+    if (received || !hasDraft(values)) return reset();
+    const c = vi.intakeChecks;
+    modal.confirm({
+      title: c.draftTitle,
+      content: c.draftBody,
+      okText: c.draftDiscard,
+      okButtonProps: { danger: true },
+      cancelText: c.draftKeep,
+      autoFocusButton: 'cancel',
+      onOk: reset,
+    });
+  }, [intakeNonce, reset, received, modal]);
 
   useEffect(() => {
     if (!procedureCode) {
@@ -79,7 +134,9 @@ export function IntakeScreen() {
       .then((p) => {
         if (cancelled) return;
         setProcedure(p);
-        form.setFieldsValue({ documents: documentsOf(p), exemptionId: null });
+        const restored = restoredDocuments.current;
+        restoredDocuments.current = null;
+        if (!restored) form.setFieldsValue({ documents: documentsOf(p), exemptionId: null });
       })
       .catch((err) => !cancelled && setError(errorText(err)));
     return () => {
@@ -93,7 +150,7 @@ export function IntakeScreen() {
         ...form.getFieldValue('applicant'),
         fullName: card.fullName,
         idNumber: card.idNumber,
-        birthDate: fromYmd(card.birthDate),
+        birthDate: formatDateVi(card.birthDate),
         gender: card.gender,
         address: card.address,
       },
@@ -116,22 +173,24 @@ export function IntakeScreen() {
     } catch (err) {
       if (!isFormIncomplete(err)) throw err;
       setError(t.invalid);
+      const first = (err as { errorFields: { name: (string | number)[] }[] }).errorFields[0];
+      if (first) form.focusField(first.name);
       return;
     }
     setBusy(true);
     try {
       const r = await call('dossiers.receive', receiveInput(values));
-      setReceived({ id: r.id, code: r.code });
+      setReceived({ id: r.id, code: r.code, refused: false });
       dossiersChanged();
       // A dossier received for another agency gets that agency's forms, never Mẫu 01.
       if (otherAgency) message.success(t.savedOtherAgency(otherAgency.agency));
-      else showPreview({ form: 'mau01', dossierId: r.id }, `${t.code}: ${r.code}`);
+      else showPreview({ form: 'mau01', dossierId: r.id }, `${t.code}: ${r.code}`, readyForNext);
     } catch (err) {
       failed(err);
     } finally {
       setBusy(false);
     }
-  }, [busy, received, form, dossiersChanged, showPreview, otherAgency, message]);
+  }, [busy, received, form, dossiersChanged, showPreview, otherAgency, message, readyForNext]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -162,10 +221,10 @@ export function IntakeScreen() {
       const v = form.getFieldsValue(true) as IntakeValues;
       const r = await call('dossiers.reject', { procedureCode: v.procedureCode ?? '', applicant: applicantInput(v.applicant), reason, channel: v.channel });
       setRejectOpen(false);
-      setReceived({ id: r.id, code: r.code });
+      setReceived({ id: r.id, code: r.code, refused: true });
       dossiersChanged();
       message.success(t.rejected);
-      showPreview({ form: 'mau03', dossierId: r.id }, `${t.code}: ${r.code}`);
+      showPreview({ form: 'mau03', dossierId: r.id }, `${t.code}: ${r.code}`, readyForNext);
     } catch (err) {
       setRejectOpen(false);
       failed(err);
@@ -190,6 +249,8 @@ export function IntakeScreen() {
     setGuideOpen(true);
   }
 
+  const banner = received ?? lastRecorded;
+
   return (
     <div data-testid="intake" className="intake">
       <div className="screen-head">
@@ -198,30 +259,41 @@ export function IntakeScreen() {
         </Typography.Title>
         <Typography.Text type="secondary">{t.scanHint}</Typography.Text>
       </div>
-      {received && (
+      {banner && (
         <Alert
-          type="success"
+          type={banner.refused ? 'warning' : 'success'}
           showIcon
           style={{ marginBottom: 12 }}
+          data-testid="intake-banner"
           title={
             <span>
-              {t.received} — {t.code}: <strong data-testid="intake-code">{received.code}</strong>
+              {banner.refused ? vi.intakeChecks.refused : t.received} — {t.code}: <strong data-testid="intake-code">{banner.code}</strong>
             </span>
           }
           action={
             <Space>
-              <Button size="small" onClick={() => openDossier({ id: received.id })}>
+              <Button size="small" onClick={() => openDossier({ id: banner.id })}>
                 {t.open}
               </Button>
-              <Button size="small" type="primary" onClick={reset}>
-                {t.reset}
-              </Button>
+              {received && (
+                <Button size="small" type="primary" onClick={reset}>
+                  {t.reset}
+                </Button>
+              )}
             </Space>
           }
         />
       )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="intake-error" closable={{ onClose: () => setError(null) }} />}
-      <Form form={form} layout="vertical" initialValues={EMPTY_INTAKE} className="compact-form" name="intake" disabled={received !== null}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={EMPTY_INTAKE}
+        onValuesChange={() => useIntakeDraft.getState().keep(form.getFieldsValue(true) as IntakeValues)}
+        className="compact-form"
+        name="intake"
+        disabled={received !== null}
+      >
         <Row gutter={16}>
           <Col span={10}>
             <Card size="small" title={t.applicant}>
@@ -238,22 +310,43 @@ export function IntakeScreen() {
                   data-testid="scan-notice"
                 />
               )}
-              <Form.Item name={['applicant', 'fullName']} label={t.fullName} rules={required}>
-                <Input autoComplete="off" />
+              <Form.Item name={['applicant', 'fullName']} label={t.fullName} rules={[...required, maxLengthRule(APPLICANT_MAX.fullName)]}>
+                <Input autoComplete="off" showCount={{ formatter: ({ count, maxLength }) => (maxLength && count > maxLength * 0.8 ? `${count}/${maxLength}` : '') }} maxLength={APPLICANT_MAX.fullName} />
               </Form.Item>
               <Row gutter={8}>
                 <Col span={12}>
                   <Form.Item
                     name={['applicant', 'idNumber']}
                     label={t.idNumber}
-                    rules={[{ pattern: /^(\d{9}|\d{12})$/, message: 'Số định danh gồm 12 chữ số (hoặc CMND 9 chữ số)' }]}
+                    dependencies={[['applicant', 'birthDate'], ['applicant', 'gender']]}
+                    rules={[
+                      ({ getFieldValue }) => ({
+                        validator: async (_rule, value: string | undefined) => {
+                          const known = { birthDateText: getFieldValue(['applicant', 'birthDate']) as string | undefined, gender: getFieldValue(['applicant', 'gender']) as 'male' | 'female' | undefined, today: todayYmd() };
+                          const problem = idNumberProblem(value, known);
+                          if (problem) throw new Error(problem);
+                        },
+                      }),
+                    ]}
                   >
                     <Input inputMode="numeric" autoComplete="off" />
                   </Form.Item>
                 </Col>
                 <Col span={12}>
-                  <Form.Item name={['applicant', 'birthDate']} label={t.birthDate}>
-                    <DatePicker format={DATE_FORMAT} placeholder={DATE_PLACEHOLDER} style={{ width: '100%' }} disabledDate={(d) => d.isAfter(nowDayjs())} />
+                  <Form.Item
+                    name={['applicant', 'birthDate']}
+                    label={t.birthDate}
+                    rules={[
+                      {
+                        validator: async (_rule, value: string | undefined) => {
+                          const problem = birthDateProblem(value, todayYmd());
+                          if (problem) throw new Error(problem);
+                        },
+                      },
+                    ]}
+                  >
+                    {/* Typed, not picked: a calendar's own buttons would sit in the Tab order between fields. */}
+                    <Input placeholder={DATE_PLACEHOLDER} inputMode="numeric" autoComplete="off" maxLength={10} />
                   </Form.Item>
                 </Col>
               </Row>
@@ -265,8 +358,8 @@ export function IntakeScreen() {
                   ]}
                 />
               </Form.Item>
-              <Form.Item name={['applicant', 'address']} label={t.address}>
-                <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
+              <Form.Item name={['applicant', 'address']} label={t.address} rules={[maxLengthRule(APPLICANT_MAX.address)]}>
+                <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} maxLength={APPLICANT_MAX.address} />
               </Form.Item>
               <Row gutter={8}>
                 <Col span={12}>

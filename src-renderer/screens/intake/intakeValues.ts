@@ -1,13 +1,13 @@
 /** The intake form's values and their translation into the contract's receive/reject inputs. */
-import type { Dayjs } from 'dayjs';
 import type { Procedure } from '@shared/domain/catalog';
 import type { RpcInput } from '@shared/rpc';
-import { toYmd } from '../../ui/dates';
+import { birthDateYmd } from './intakeChecks';
 
 export interface ApplicantValues {
   fullName?: string;
   idNumber?: string;
-  birthDate?: Dayjs | null;
+  /** As typed (or read from the card): 'dd/mm/yyyy'. */
+  birthDate?: string;
   gender?: 'male' | 'female';
   address?: string;
   phone?: string;
@@ -40,7 +40,7 @@ export function applicantInput(a: ApplicantValues): RpcInput<'dossiers.receive'>
   return {
     fullName: a.fullName ?? '',
     idNumber: blankToUndefined(a.idNumber),
-    birthDate: toYmd(a.birthDate),
+    birthDate: birthDateYmd(a.birthDate),
     gender: a.gender,
     address: blankToUndefined(a.address),
     phone: blankToUndefined(a.phone),

@@ -22,13 +22,20 @@ function pdfBlobUrl(base64: string): string {
 }
 
 export function PrintPreview() {
-  const { request, caption, close } = usePrintPreview();
+  const { request, caption, close, closed } = usePrintPreview();
   const [url, setUrl] = useState<string | null>(null);
   const [fileName, setFileName] = useState('ban-in.pdf');
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [sent, setSent] = useState<SendResult | null>(null);
   const frame = useRef<HTMLIFrameElement>(null);
+  const printButton = useRef<HTMLButtonElement>(null);
+
+  // "In" is disabled until the PDF is there, so autoFocus alone would leave focus on the dialog's
+  // close button: once it can print, Enter prints.
+  useEffect(() => {
+    if (url) printButton.current?.focus();
+  }, [url]);
 
   useEffect(() => {
     if (!request) return;
@@ -70,6 +77,7 @@ export function PrintPreview() {
       open={request !== null}
       title={title}
       onCancel={close}
+      afterClose={closed}
       width={920}
       centered
       destroyOnHidden
@@ -87,7 +95,7 @@ export function PrintPreview() {
             </Button>
           )}
           <Button onClick={close}>{vi.print.close}</Button>
-          <Button type="primary" icon={<PrinterOutlined />} loading={sending} disabled={!url} onClick={() => void send()} autoFocus>
+          <Button ref={printButton} type="primary" icon={<PrinterOutlined />} loading={sending} disabled={!url} onClick={() => void send()} autoFocus>
             {vi.print.send}
           </Button>
         </Space>

@@ -26,7 +26,12 @@ export function supplementDetails(v: SupplementValues): NonNullable<PrintDetails
   };
 }
 
-export function SupplementFields() {
+type SupplementItem = SupplementValues['items'][number];
+
+/** `suggestions`: the dossier's own papers, each added to the list by one button (Enter or Space). */
+export function SupplementFields({ suggestions = [] }: { suggestions?: SupplementItem[] }) {
+  const items = Form.useWatch<SupplementItem[] | undefined>('items');
+  const listed = new Set((items ?? []).map((i) => i?.name));
   return (
     <>
       <Form.List
@@ -55,9 +60,18 @@ export function SupplementFields() {
                 <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t.remove} tabIndex={-1} />
               </div>
             ))}
-            <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add({ name: '', originals: 0, certifiedCopies: 1, photocopies: 0 })}>
-              {t.add}
-            </Button>
+            <div className="supplement-suggestions" data-testid="supplement-suggestions">
+              {suggestions
+                .filter((s) => !listed.has(s.name))
+                .map((s) => (
+                  <Button key={s.name} size="small" icon={<PlusOutlined />} onClick={() => add(s)} title={s.name}>
+                    {s.name}
+                  </Button>
+                ))}
+              <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add({ name: '', originals: 0, certifiedCopies: 1, photocopies: 0 })}>
+                {t.add}
+              </Button>
+            </div>
             <Form.ErrorList errors={errors} />
           </div>
         )}

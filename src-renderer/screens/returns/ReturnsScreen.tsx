@@ -38,7 +38,7 @@ export function ReturnsScreen() {
           </Button>
         )}
       />
-      {target && <ActionDialog dossierId={target.id} code={target.code} action="returnResult" onClose={() => setTarget(null)} />}
+      {target && <ActionDialog dossierId={target.id} code={target.code} action="returnResult" applicantName={target.applicantName} onClose={() => setTarget(null)} />}
     </div>
   );
 }

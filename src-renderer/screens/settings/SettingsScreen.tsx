@@ -1,9 +1,10 @@
 /** Cài đặt: the office's identity, its settings, and (for administrators) officers, backups and the audit log. */
-import { Descriptions, Tabs, Typography } from 'antd';
+import { Tabs, Typography } from 'antd';
 import { vi } from '../../i18n/vi';
 import { useSession } from '../../stores/session';
 import { AuditPanel } from './AuditPanel';
 import { BackupPanel } from './BackupPanel';
+import { OfficePanel } from './OfficePanel';
 import { OfficersPanel } from './OfficersPanel';
 import { SigningPanel } from '../signing/SigningPanel';
 import { SettingsForm } from './SettingsForm';
@@ -25,24 +26,7 @@ export function SettingsScreen() {
           {
             key: 'office',
             label: t.office,
-            children: office && (
-              <Descriptions
-                bordered
-                size="small"
-                column={1}
-                styles={{ label: { width: 220 } }}
-                style={{ maxWidth: 820 }}
-                items={[
-                  { key: 'gov', label: vi.setup.governingBody, children: office.governingBody },
-                  { key: 'name', label: vi.setup.officeName, children: office.name },
-                  { key: 'code', label: vi.setup.agencyCode, children: office.agencyCode },
-                  { key: 'province', label: vi.setup.province, children: office.province },
-                  { key: 'place', label: t.place, children: office.place },
-                  { key: 'address', label: vi.setup.address, children: office.address ?? '—' },
-                  { key: 'phone', label: vi.setup.phone, children: office.phone ?? '—' },
-                ]}
-              />
-            ),
+            children: office && <OfficePanel office={office} isAdmin={isAdmin} />,
           },
           { key: 'signing', label: vi.signing.tab, children: <SigningPanel isAdmin={isAdmin} /> },
           ...(isAdmin

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors';
-import type { PrinterAdapter } from '../../../src-main/core/print/printers/types';
+import { CHOOSE_PRINTER, type PrinterAdapter } from '../../../src-main/core/print/printers/types';
 import { ManualClock } from '../../support/clock';
 import { startCoreHost, type CoreHost } from '../../support/core-host';
 import { signingInAgainOverHttp } from '../../support/signing-in-again';
@@ -16,13 +16,14 @@ import { rpcCall, SAMPLE_SETUP, tempDir } from '../../support/web-host';
 
 const clock = new ManualClock('2026-11-23T09:15:00+07:00');
 const spooled: { file: string; printer?: string }[] = [];
-let failNext = false;
+let failNext: AppError | null = null;
 const printer: PrinterAdapter = {
   list: async () => [{ name: 'Canon_LBP2900', isDefault: true, state: 'idle' }],
   print: async (file, name) => {
     if (failNext) {
-      failNext = false;
-      throw new AppError('UNAVAILABLE', 'Máy in hết giấy');
+      const err = failNext;
+      failNext = null;
+      throw err;
     }
     spooled.push({ file, ...(name ? { printer: name } : {}) });
     return {};
@@ -130,13 +131,27 @@ describe('print.send', () => {
   });
 
   it('keeps a failed print with its Vietnamese reason, and retries the very same file', async () => {
-    failNext = true;
+    failNext = new AppError('UNAVAILABLE', 'Máy in hết giấy');
     const failed = await call('print.send', { form: 'mau01', dossierId });
     expect(failed.body.result).toMatchObject({ result: 'failed', error: 'Máy in hết giấy' });
     const retried = await call('print.retry', { recordId: failed.body.result.id });
     expect(retried.body.result).toMatchObject({ result: 'printed', sha256: failed.body.result.sha256 });
     const records = await call('print.records', { dossierId });
     expect(records.body.result.items.map((r: { result: string }) => r.result)).toEqual(expect.arrayContaining(['failed', 'printed', 'rendered']));
+  });
+
+  it('tells an officer to ask the administrator, and the administrator where to choose, when the printer must be chosen again', async () => {
+    const missing = () => new AppError('NOT_FOUND', 'Không tìm thấy máy in "Canon_LBP2900".', { remedy: CHOOSE_PRINTER });
+    await call('officers.create', { username: 'quaythu', password: 'bannhan2026', fullName: 'Đỗ Thị Thu', role: 'officer' });
+    const officer = await desk.signIn('quaythu', 'bannhan2026');
+    failNext = missing();
+    const byOfficer = await desk.call('print.send', { form: 'mau01', dossierId }, officer);
+    expect(byOfficer.body.result.result).toBe('failed');
+    expect(byOfficer.body.result.error).toBe('Không tìm thấy máy in "Canon_LBP2900". Hãy báo quản trị viên chọn máy in cho quầy rồi in lại.');
+    expect(byOfficer.body.result.error).not.toMatch(/Cài đặt/);
+    failNext = missing();
+    const byAdmin = await call('print.send', { form: 'mau01', dossierId });
+    expect(byAdmin.body.result.error).toBe('Không tìm thấy máy in "Canon_LBP2900". Hãy chọn máy in trong Cài đặt → Máy in rồi in lại.');
   });
 
   it('lists the OS printers with the one selected in settings', async () => {

@@ -6,6 +6,7 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import { AppError } from '../../../../src-shared/errors';
+import { CHOOSE_PRINTER } from './types';
 import type { PrinterAdapter, PrinterInfo, PrintJob } from './types';
 
 export interface ExecResult {
@@ -49,13 +50,10 @@ export function mapCupsError(err: ExecFailure, printer?: string): AppError {
     return new AppError('UNAVAILABLE', 'Dịch vụ in (CUPS) chưa chạy. Hãy khởi động dịch vụ in rồi in lại.', { detail });
   }
   if (/does not exist|unknown destination|not found|invalid destination/i.test(detail)) {
-    return new AppError('NOT_FOUND', `Không tìm thấy máy in "${printer ?? ''}". Hãy chọn lại máy in trong phần cài đặt.`, {
-      printer,
-      detail,
-    });
+    return new AppError('NOT_FOUND', `Không tìm thấy máy in "${printer ?? ''}".`, { printer, detail, remedy: CHOOSE_PRINTER });
   }
   if (/no default destination/i.test(detail)) {
-    return new AppError('NOT_FOUND', 'Chưa có máy in mặc định. Hãy chọn máy in trong phần cài đặt.', { detail });
+    return new AppError('NOT_FOUND', 'Chưa có máy in mặc định.', { detail, remedy: CHOOSE_PRINTER });
   }
   if (/not accepting jobs|disabled|paused/i.test(detail)) {
     return new AppError('UNAVAILABLE', `Máy in "${printer ?? ''}" đang tạm dừng, không nhận lệnh in.`, { printer, detail });

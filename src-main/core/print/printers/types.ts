@@ -20,3 +20,9 @@ export interface PrinterAdapter {
   /** Print a PDF file; without `printer` the system default destination is used. */
   print(pdfPath: string, printer?: string): Promise<PrintJob>;
 }
+
+/**
+ * `details.remedy` of a failure whose cure is choosing another printer in Cài đặt, which only an
+ * administrator may do: the print service words that advice for the role of whoever printed.
+ */
+export const CHOOSE_PRINTER = 'choosePrinter';
