@@ -22,7 +22,7 @@ const PART = 1024 * 1024;
 async function a4Page(i: number): Promise<Buffer> {
   const lines = Array.from({ length: 40 }, (_, l) => `<text x="120" y="${170 + l * 52}" font-size="33" font-family="sans-serif" fill="#1a1a1a">Trang ${i} dòng ${l + 1}: Ủy ban nhân dân xã Tân Lập chứng thực bản sao đúng với bản chính</text>`).join('');
   const text = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="1654" height="2339">${lines}</svg>`);
-  return sharp({ create: { width: 1654, height: 2339, channels: 3, noise: { type: 'gaussian', mean: 232, sigma: 7 } } })
+  return sharp({ create: { width: 1654, height: 2339, channels: 3, background: '#e8e8e8', noise: { type: 'gaussian', mean: 232, sigma: 7 } } })
     .composite([{ input: text }])
     .grayscale()
     .withMetadata({ density: 200 })

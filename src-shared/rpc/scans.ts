@@ -23,7 +23,7 @@ const base64 = (maxBytes: number) =>
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Tệp gửi lên không đúng định dạng');
 
 export const SCAN_ROLES = ['document', 'result'] as const;
-export const SCAN_SOURCES = ['scanner', 'folder', 'upload', 'camera'] as const;
+export const SCAN_SOURCES = ['scanner', 'folder', 'upload', 'camera', 'reuse'] as const;
 
 /** Where captured pages go: the intake form's batch (before receipt) or a dossier (after). */
 const target = {
@@ -102,6 +102,25 @@ export const scansRows = {
   'scans.remove': row({ input: z.strictObject({ pageId: id, reason: vnMultilineText(0, 500).optional() }), output: z.object({ removed: z.boolean() }), access: 'signedIn' }),
   /** Binds the intake batch's pages to the dossier just received. */
   'scans.attach': row({ input: z.strictObject({ batch: id, dossierId: id }), output: z.object({ pages: z.number(), files: z.array(sha256) }), access: 'signedIn' }),
+  /** Papers digitised before for this ID number (CCCD/CMND), by dossier and checklist item, newest first. */
+  'scans.reusable': row({
+    input: z.strictObject({ idNumber: z.string().trim().regex(/^(\d{9}|\d{12})$/, 'Số định danh gồm 12 chữ số (hoặc CMND 9 chữ số)') }),
+    output: z.object({
+      items: z.array(
+        z.object({
+          dossierId: z.string(),
+          dossierCode: z.string(),
+          procedureName: z.string(),
+          itemName: z.string(),
+          digitisedAt: z.string(),
+          pageIds: z.array(z.string()),
+        }),
+      ),
+    }),
+    access: 'signedIn',
+  }),
+  /** Takes earlier pages into this form's item instead of scanning them again (the same stored files). */
+  'scans.reuse': row({ input: z.strictObject({ ...target, pageIds: z.array(id).min(1).max(200) }), output: pagesOutput, access: 'signedIn' }),
   /** One item's pages assembled into one PDF (rotations applied), to view or print. */
   'scans.itemPdf': row({
     input: z.strictObject({ batch: id.optional(), dossierId: id.optional(), role: z.enum(SCAN_ROLES), itemPosition: z.number().int().min(0).max(200) }),

@@ -19,5 +19,7 @@ export function scanHandlers(scans: ScanService): HandlerGroup<keyof typeof scan
     'scans.remove': (i, c) => scans.remove(i.pageId, i.reason, signedIn(c)),
     'scans.attach': (i, c) => scans.attach(i.batch, i.dossierId, signedIn(c)),
     'scans.itemPdf': (i) => scans.itemPdf(i),
+    'scans.reusable': (i) => scans.reusable(i.idNumber),
+    'scans.reuse': (i, c) => scans.reuse(i, signedIn(c)),
   };
 }

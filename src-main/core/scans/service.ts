@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { and, asc, eq, isNull, max } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, max } from 'drizzle-orm';
 import { PDFDocument, degrees } from 'pdf-lib';
 import { AppError } from '@shared/errors';
 import type { Officer } from '@shared/rpc';
@@ -209,6 +209,46 @@ export class ScanService {
     return { pdf: Buffer.from(await out.save()).toString('base64'), pages: pages.length };
   }
 
+  // ---- reuse by ID number
+
+  reusable(idNumber: string) {
+    const rows = this.deps.db
+      .select({ page: scanPage, code: dossier.code, procedureName: dossier.procedureName })
+      .from(scanPage)
+      .innerJoin(dossier, eq(dossier.id, scanPage.dossierId))
+      .where(and(eq(dossier.applicantIdNumber, idNumber), eq(scanPage.role, 'document'), isNull(scanPage.removedAt), isNotNull(scanPage.dossierId)))
+      .orderBy(desc(dossier.receivedAt), asc(scanPage.itemPosition), asc(scanPage.seq))
+      .all();
+    const items = new Map<string, { dossierId: string; dossierCode: string; procedureName: string; itemName: string; digitisedAt: string; pageIds: string[] }>();
+    for (const { page, code, procedureName } of rows) {
+      const key = `${page.dossierId}|${page.itemPosition}`;
+      const item = items.get(key) ?? { dossierId: page.dossierId!, dossierCode: code, procedureName, itemName: page.itemName, digitisedAt: page.addedAt, pageIds: [] };
+      item.pageIds.push(page.id);
+      if (page.addedAt < item.digitisedAt) item.digitisedAt = page.addedAt;
+      items.set(key, item);
+    }
+    return { items: [...items.values()] };
+  }
+
+  /** The earlier pages join this item as new rows naming the same stored files: nothing is scanned or copied again. */
+  reuse(input: ScanTarget & { pageIds: string[] }, officer: Officer) {
+    this.checkTarget(input);
+    const found = this.deps.db.select().from(scanPage).where(and(inArray(scanPage.id, input.pageIds), isNull(scanPage.removedAt), isNotNull(scanPage.dossierId))).all();
+    const byId = new Map(found.map((p) => [p.id, p]));
+    const sources = input.pageIds.map((id) => byId.get(id));
+    if (sources.some((p) => !p)) throw new AppError('NOT_FOUND', 'Có trang số hóa cũ không còn; hãy tải lại danh sách giấy tờ đã số hóa');
+    const pages = sources as PageRow[];
+    return {
+      pages: this.insertPages(
+        input,
+        'reuse',
+        officer,
+        pages.map((p) => ({ sha256: p.sha256, size: p.size, thumbSha256: p.thumbSha256, rotation: p.rotation })),
+        { reusedFrom: pages.map((p) => ({ pageId: p.id, dossierId: p.dossierId })) },
+      ),
+    };
+  }
+
   // ---- storing
 
   /**
@@ -219,6 +259,22 @@ export class ScanService {
   private async store(bytes: Uint8Array, source: Source, target: ScanTarget, officer: Officer, color: boolean): Promise<ScanPage[]> {
     const normalised: NormalisedPage[] = await normalise(bytes, { color });
     const stored = normalised.map((p) => ({ pdf: this.deps.files.put(p.pdf), thumb: p.thumbnail ? this.deps.files.put(p.thumbnail) : null }));
+    return this.insertPages(
+      target,
+      source,
+      officer,
+      stored.map((s) => ({ sha256: s.pdf.sha256, size: s.pdf.size, thumbSha256: s.thumb?.sha256 ?? null, rotation: 0 })),
+    );
+  }
+
+  /** The rows of pages already durable in the file store, after the item's last page, with their audit row. */
+  private insertPages(
+    target: ScanTarget,
+    source: Source,
+    officer: Officer,
+    files: { sha256: string; size: number; thumbSha256: string | null; rotation: number }[],
+    extra: Record<string, unknown> = {},
+  ): ScanPage[] {
     const at = this.deps.clock.now().toISOString();
     return this.deps.db.transaction((tx) => {
       const last =
@@ -227,7 +283,7 @@ export class ScanService {
           .from(scanPage)
           .where(and(eq(scanPage.batch, target.batch), eq(scanPage.role, target.role), eq(scanPage.itemPosition, target.item.position)))
           .get()?.seq ?? 0;
-      const rows: PageRow[] = stored.map((s, i) => ({
+      const rows: PageRow[] = files.map((f, i) => ({
         id: newId(),
         batch: target.batch,
         dossierId: target.dossierId ?? null,
@@ -235,10 +291,10 @@ export class ScanService {
         itemPosition: target.item.position,
         itemName: target.item.name,
         seq: last + i + 1,
-        sha256: s.pdf.sha256,
-        size: s.pdf.size,
-        thumbSha256: s.thumb?.sha256 ?? null,
-        rotation: 0,
+        sha256: f.sha256,
+        size: f.size,
+        thumbSha256: f.thumbSha256,
+        rotation: f.rotation,
         source,
         addedAt: at,
         addedBy: officer.id,
@@ -247,12 +303,13 @@ export class ScanService {
         removedReason: null,
       }));
       for (const r of rows) tx.insert(scanPage).values(r).run();
-      this.audit(tx, officer, 'scans.add', target.dossierId ?? null, {
+      this.audit(tx, officer, source === 'reuse' ? 'scans.reuse' : 'scans.add', target.dossierId ?? null, {
         batch: target.batch,
         role: target.role,
         item: target.item.position,
         source,
         pages: rows.map((r) => ({ seq: r.seq, sha256: r.sha256, size: r.size })),
+        ...extra,
       });
       return rows.map(publicPage);
     });

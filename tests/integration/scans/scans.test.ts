@@ -127,13 +127,13 @@ describe('capture', () => {
     try {
       const res = await raw('scans.scan', { batch: 'intake-sane-1', role: 'document', item, device: 'test' });
       expect(res.status).toBe(503);
-      expect(res.body.error.message).toContain('Máy quét bị ngắt giữa chừng');
+      expect(res.body.error!.message).toContain('Máy quét bị ngắt giữa chừng');
     } finally {
       saneOptions.extraArgs = [];
     }
     const unplugged = await raw('scans.scan', { batch: 'intake-sane-1', role: 'document', item, device: 'test:7' });
     expect(unplugged.status).toBe(503);
-    expect(unplugged.body.error.message).toContain('Không kết nối được máy quét');
+    expect(unplugged.body.error!.message).toContain('Không kết nối được máy quét');
     expect([count('scan_page'), count('audit_log'), storedFiles()]).toEqual(before);
   });
 
@@ -188,7 +188,7 @@ describe('bad input changes nothing', () => {
       const before = [count('scan_page'), count('audit_log'), storedFiles()];
       const res = await upload(await make(), { batch: 'intake-bad', role: 'document', item });
       expect(res.status).toBe(status);
-      expect(res.body.error.message).toContain(message);
+      expect(res.body.error!.message).toContain(message);
       expect([count('scan_page'), count('audit_log'), storedFiles()]).toEqual(before);
     });
   }
@@ -201,7 +201,7 @@ describe('bad input changes nothing', () => {
     const before = [count('scan_page'), count('audit_log'), storedFiles()];
     const res = await raw('scans.addFromFolder', { batch: 'intake-bad', role: 'document', item, names: ['khong-lo.tif'] });
     expect(res.status).toBe(413);
-    expect(res.body.error.message).toContain('khong-lo.tif: Tệp lớn 300 MB');
+    expect(res.body.error!.message).toContain('khong-lo.tif: Tệp lớn 300 MB');
     expect(fs.existsSync(big)).toBe(true);
     expect([count('scan_page'), count('audit_log'), storedFiles()]).toEqual(before);
     fs.rmSync(big);
@@ -212,7 +212,7 @@ describe('bad input changes nothing', () => {
     expect(res.status).toBe(200);
     const gap = await raw('scans.uploadPart', { uploadId: 'too-big-upload', offset: 10, data: 'AAAA' });
     expect(gap.status).toBe(409);
-    expect(gap.body.error.details).toEqual({ expectedOffset: 3 });
+    expect(gap.body.error!.details).toEqual({ expectedOffset: 3 });
   });
 });
 
@@ -246,7 +246,7 @@ describe('arranging, receipt and removal', () => {
 
     const noReason = await raw('scans.remove', { pageId: p1.id });
     expect(noReason.status).toBe(400);
-    expect(noReason.body.error.message).toContain('hãy ghi lý do');
+    expect(noReason.body.error!.message).toContain('hãy ghi lý do');
     await rpc('scans.remove', { pageId: p1.id, reason: 'Trang trùng, công dân đưa nhầm' });
     expect((await rpc('scans.list', { dossierId: received.id })).pages.map((p: { id: string }) => p.id)).toEqual([p4.id, p2.id]);
     const kept = host.core.db.$client.prepare('SELECT removed_reason, removed_at FROM scan_page WHERE id = ?').get(p1.id) as { removed_reason: string; removed_at: string };
@@ -262,6 +262,47 @@ describe('arranging, receipt and removal', () => {
   it('refuses a result scan for a dossier not yet received', async () => {
     const res = await upload(await a4Page('png'), { batch: 'intake-result', role: 'result', item });
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toContain('Kết quả chỉ gắn được vào hồ sơ đã tiếp nhận');
+    expect(res.body.error!.message).toContain('Kết quả chỉ gắn được vào hồ sơ đã tiếp nhận');
+  });
+});
+
+describe('the result and reuse by ID number', () => {
+  it('attaches the scanned result to a received dossier at Trả kết quả', async () => {
+    const received = await rpc('dossiers.receive', { procedureCode: '1.004194', applicant: { fullName: 'Lê Thị Mai', idNumber: '038186009999' } });
+    const res = await upload(await a4Page('png'), { batch: `return-${received.id}`, dossierId: received.id, role: 'result', item: { position: 0, name: 'Kết quả: xác nhận đăng ký tạm trú' } });
+    expect(res.status).toBe(200);
+    const pages = (await rpc('scans.list', { dossierId: received.id })).pages;
+    expect(pages.map((p: { role: string; dossierId: string }) => [p.role, p.dossierId])).toEqual([['result', received.id]]);
+    const audit = host.core.db.$client.prepare(`SELECT target, details FROM audit_log WHERE action = 'scans.add' ORDER BY seq DESC LIMIT 1`).get() as { target: string; details: string };
+    expect(audit.target).toBe(received.id);
+    expect(audit.details).toContain(pages[0].sha256);
+  });
+
+  it('offers the papers digitised for the same ID number, with kind and date, and reuses them without storing anything again', async () => {
+    const batch = 'intake-first-visit';
+    const target = { batch, role: 'document', item: { position: 0, name: 'Căn cước công dân' } };
+    await upload(await a4Page('png'), target);
+    await upload(await a4Page('jpeg'), { ...target, item: { position: 1, name: 'Giấy khai sinh' } });
+    const first = await rpc('dossiers.receive', { procedureCode: '1.004194', applicant: { fullName: 'Trần Văn Bình', idNumber: '038186004321' } });
+    await rpc('scans.attach', { batch, dossierId: first.id });
+
+    const offered = await rpc('scans.reusable', { idNumber: '038186004321' });
+    expect(offered.items.map((i: { itemName: string; dossierCode: string; digitisedAt: string; pageIds: string[] }) => [i.itemName, i.dossierCode, i.digitisedAt, i.pageIds.length])).toEqual([
+      ['Căn cước công dân', first.code, '2026-11-23T02:00:00.000Z', 1],
+      ['Giấy khai sinh', first.code, '2026-11-23T02:00:00.000Z', 1],
+    ]);
+    expect((await rpc('scans.reusable', { idNumber: '038186000000' })).items).toEqual([]);
+
+    const filesBefore = storedFiles();
+    const reused = await rpc('scans.reuse', { batch: 'intake-second-visit', role: 'document', item: { position: 0, name: 'Căn cước công dân' }, pageIds: offered.items[0].pageIds });
+    expect(reused.pages).toHaveLength(1);
+    expect(reused.pages[0]).toMatchObject({ source: 'reuse', seq: 1, dossierId: null, batch: 'intake-second-visit' });
+    const original = (await rpc('scans.list', { dossierId: first.id })).pages[0];
+    expect(reused.pages[0].sha256).toBe(original.sha256);
+    expect(storedFiles()).toBe(filesBefore);
+    const audit = host.core.db.$client.prepare(`SELECT details FROM audit_log WHERE action = 'scans.reuse'`).get() as { details: string };
+    expect(audit.details).toContain(original.id);
+    expect(audit.details).toContain(original.sha256);
+    expect(verifyAudit(host.core.db)).toBeNull();
   });
 });

@@ -25,7 +25,8 @@ export const scanPage = sqliteTable(
     thumbSha256: text('thumb_sha256'),
     /** Clockwise degrees, applied when the item's PDF is assembled: the stored page is never rewritten. */
     rotation: integer('rotation').notNull().default(0),
-    source: text('source', { enum: ['scanner', 'folder', 'upload', 'camera'] }).notNull(),
+    /** `reuse`: the same stored page taken from an earlier dossier of the same citizen. */
+    source: text('source', { enum: ['scanner', 'folder', 'upload', 'camera', 'reuse'] }).notNull(),
     addedAt: text('added_at').notNull(),
     addedBy: text('added_by').notNull(),
     removedAt: text('removed_at'),
