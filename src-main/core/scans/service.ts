@@ -91,6 +91,8 @@ export class ScanService {
 
   setFolder(dir: string, officer: Officer) {
     if (!path.isAbsolute(dir)) throw new AppError('INVALID_INPUT', 'Hãy nhập đường dẫn đầy đủ của thư mục quét');
+    // An existing folder only: a mistyped path must not create folders anywhere on the PC.
+    if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new AppError('INVALID_INPUT', 'Không tìm thấy thư mục này trên máy; hãy tạo thư mục quét trước rồi chọn lại');
     const at = this.deps.clock.now().toISOString();
     this.deps.db.transaction((tx) => {
       tx.insert(setting).values({ key: FOLDER_SETTING, value: dir, updatedAt: at }).onConflictDoUpdate({ target: setting.key, set: { value: dir, updatedAt: at } }).run();
@@ -341,7 +343,10 @@ export class ScanService {
 
   private watchedFolder(): WatchedFolder {
     const saved = this.deps.db.select({ value: setting.value }).from(setting).where(eq(setting.key, FOLDER_SETTING)).get()?.value;
-    return new WatchedFolder(typeof saved === 'string' ? saved : path.join(this.deps.dataDir, 'scan-inbox'));
+    if (typeof saved === 'string') return new WatchedFolder(saved);
+    const inbox = path.join(this.deps.dataDir, 'scan-inbox');
+    fs.mkdirSync(inbox, { recursive: true });
+    return new WatchedFolder(inbox);
   }
 
   private partFile(uploadId: string): string {

@@ -132,7 +132,7 @@ describe('capture', () => {
       saneOptions.extraArgs = [];
     }
     const unplugged = await raw('scans.scan', { batch: 'intake-sane-1', role: 'document', item, device: 'test:7' });
-    expect(unplugged.status).toBe(503);
+    expect(unplugged.status).toBe(404);
     expect(unplugged.body.error!.message).toContain('Không kết nối được máy quét');
     expect([count('scan_page'), count('audit_log'), storedFiles()]).toEqual(before);
   });

@@ -18,12 +18,22 @@ export interface SaneOptions {
 /** A page scanned at 600 dpi colour A4 is about 100 MB of raw pixels; PNG is smaller. */
 const MAX_SCAN_BYTES = 256 * 1024 * 1024;
 
+/** SANE probes every backend (USB, network) to list devices, which takes seconds: one answer serves this long. */
+const LIST_TTL_MS = 30_000;
+
 export class SaneScanner implements ScannerAdapter {
+  private listed: { at: number; devices: Promise<ScannerInfo[]> } | null = null;
+
   constructor(private readonly opts: SaneOptions = {}) {}
 
-  async list(): Promise<ScannerInfo[]> {
-    const out = await this.run(['-f', '%d\t%v %m%n'], 60_000);
-    return parseDeviceList(out.toString('utf8'));
+  list(): Promise<ScannerInfo[]> {
+    const now = performance.now();
+    if (this.listed && now - this.listed.at < LIST_TTL_MS) return this.listed.devices;
+    const devices = this.run(['-f', '%d\t%v %m%n'], 60_000).then((out) => parseDeviceList(out.toString('utf8')));
+    // A failed probe is not kept: the next call asks SANE again.
+    devices.catch(() => (this.listed = null));
+    this.listed = { at: now, devices };
+    return devices;
   }
 
   async scan(req: ScanRequest): Promise<Buffer> {
@@ -62,7 +72,7 @@ export function mapSaneError(err: NodeJS.ErrnoException, stderr: string): AppErr
   const detail = stderr.trim();
   if (err.code === 'ENOENT') return new AppError('UNAVAILABLE', 'Máy tính chưa cài phần mềm quét SANE (không tìm thấy lệnh scanimage)', { detail });
   if (/open of device .* failed|no such device|invalid argument/i.test(detail)) {
-    return new AppError('UNAVAILABLE', 'Không kết nối được máy quét: máy đã tắt, bị rút cáp hoặc đang được máy khác dùng. Kiểm tra rồi quét lại', { detail });
+    return new AppError('NOT_FOUND', 'Không kết nối được máy quét: máy đã tắt, bị rút cáp hoặc đang được máy khác dùng. Kiểm tra rồi quét lại', { detail });
   }
   if (/jammed/i.test(detail)) return new AppError('UNAVAILABLE', 'Giấy bị kẹt trong máy quét; gỡ giấy rồi quét lại', { detail });
   if (/no docs|document feeder out of documents/i.test(detail)) return new AppError('UNAVAILABLE', 'Khay nạp giấy của máy quét đang trống; đặt giấy vào rồi quét lại', { detail });

@@ -23,7 +23,7 @@ export class WatchedFolder {
 
   /** The files waiting, oldest first (the order the scanner wrote them). */
   list(): FolderFile[] {
-    fs.mkdirSync(this.dir, { recursive: true });
+    if (!fs.existsSync(this.dir)) return [];
     return fs
       .readdirSync(this.dir, { withFileTypes: true })
       .filter((e) => e.isFile() && !e.name.startsWith('.') && SCAN_EXTENSIONS.test(e.name))
@@ -38,6 +38,7 @@ export class WatchedFolder {
   /** The bytes of one waiting file; its size is checked before it is read. */
   read(name: string): Buffer {
     const file = this.fileOf(name);
+    if (!SCAN_EXTENSIONS.test(name)) throw new AppError('INVALID_INPUT', `Tệp "${name}" không phải PDF, JPEG, PNG hoặc TIFF`);
     const st = fs.statSync(file, { throwIfNoEntry: false });
     if (!st?.isFile()) throw new AppError('NOT_FOUND', `Không còn tệp "${name}" trong thư mục quét`);
     if (st.size > MAX_INPUT_BYTES) throw tooBig(st.size);
