@@ -29,9 +29,14 @@ export class SaneScanner implements ScannerAdapter {
   list(): Promise<ScannerInfo[]> {
     const now = performance.now();
     if (this.listed && now - this.listed.at < LIST_TTL_MS) return this.listed.devices;
-    const devices = this.run(['-f', '%d\t%v %m%n'], 60_000).then((out) => parseDeviceList(out.toString('utf8')));
-    // A failed probe is not kept: the next call asks SANE again.
-    devices.catch(() => (this.listed = null));
+    // A failed probe is not kept: the caller gets its error and the next call asks SANE again.
+    const devices = this.run(['-f', '%d\t%v %m%n'], 60_000).then(
+      (out) => parseDeviceList(out.toString('utf8')),
+      (err: unknown) => {
+        this.listed = null;
+        throw err;
+      },
+    );
     this.listed = { at: now, devices };
     return devices;
   }
