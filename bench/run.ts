@@ -1,12 +1,13 @@
 /**
  * `npm run bench [-- <suite> …]`: benchmarks (not timed tests). Each suite prints a table and
- * writes bench/results/<suite>.json. Suites: legal, print, ui, counter, sync, reliability, sign; with no
+ * writes bench/results/<suite>.json. Suites: legal, print, ui, counter, sync, reliability, sign, scans; with no
  * name, legal and print run (the others take minutes and are asked for by name).
  */
 import { runCounterBench } from './counter';
 import { runLegalBench } from './legal';
 import { runPrintBench } from './print';
 import { runReliabilityBench } from './reliability';
+import { runScansBench } from './scans';
 import { runSignBench } from './sign';
 import { runSyncBench } from './sync';
 import { runUiBench } from './ui';
@@ -19,6 +20,7 @@ const SUITES: Record<string, () => Promise<unknown>> = {
   reliability: runReliabilityBench,
   sync: runSyncBench,
   sign: runSignBench,
+  scans: runScansBench,
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));

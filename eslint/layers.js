@@ -68,6 +68,7 @@ export const LAYERS = [
       '@signpdf/signpdf': 'placing the CMS into the PDF byte range (signing)',
       '@signpdf/placeholder-pdf-lib': 'the signature placeholder, through pdf-lib (signing)',
       '@signpdf/utils': "signpdf's byte-range helpers (signing)",
+      sharp: 'decoding and compressing scanned images (scans), libvips on the thread pool',
     },
   },
   {

@@ -14,6 +14,7 @@ import { officerRows } from './rpc/officers';
 import { printRows } from './rpc/print';
 import { reportRows } from './rpc/reports';
 import type { RpcRow } from './rpc/row';
+import { scansRows } from './rpc/scans';
 import { settingsRows } from './rpc/settings';
 import { setupRows } from './rpc/setup';
 import { signingRows, type SigningStep } from './rpc/signing';
@@ -38,6 +39,7 @@ export const rpc = {
   ...syncRows,
   ...storageRows,
   ...signingRows,
+  ...scansRows,
 } as const satisfies Record<string, RpcRow>;
 
 export type Rpc = typeof rpc;

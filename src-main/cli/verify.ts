@@ -1,6 +1,7 @@
 /**
- * `npm run cli -- verify [--data-dir D]`: quick_check of the database and the audit log's hash
- * chain. Prints OK, or the first problem (the first broken audit row) and exits 1.
+ * `npm run cli -- verify [--data-dir D]`: quick_check of the database, the audit log's hash
+ * chain, and every stored file a row names (signed copies, scanned pages and their thumbnails)
+ * against its SHA-256. Prints OK, or the first problems and exits 1.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,13 +11,14 @@ import { verifyAudit } from '../core/audit/audit-log';
 import { auditRowCount } from '../core/audit/audit-viewer';
 import { quickCheck } from '../core/db/verify';
 import { DB_FILE_NAME } from '../core/core';
+import { FileStore } from '../core/files/store';
 import { wrapDrizzle } from '../core/db/open';
 import { defaultDataDir } from '../core/paths';
 import type { CliCommand } from './command';
 
 export const verifyCommand: CliCommand = {
   name: 'verify',
-  summary: 'Kiểm tra cơ sở dữ liệu (quick_check) và chuỗi băm của nhật ký thao tác; báo dòng hỏng đầu tiên.',
+  summary: 'Kiểm tra cơ sở dữ liệu (quick_check), chuỗi băm của nhật ký thao tác và mã băm của mọi tệp lưu trữ (bản số hóa, bản ký số); báo chỗ hỏng đầu tiên.',
   usage: 'verify [--data-dir THƯ_MỤC]',
   async run(args) {
     const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string', default: defaultDataDir() } } });
@@ -42,10 +44,30 @@ export const verifyCommand: CliCommand = {
         console.log(`     ${JSON.stringify(row)}`);
         return 1;
       }
-      console.log(`OK: quick_check ok; nhật ký thao tác ${auditRowCount(db).toLocaleString('vi-VN')} dòng, chuỗi băm nguyên vẹn.`);
+      const files = new FileStore(path.join(path.resolve(values['data-dir']), 'files'));
+      const named = namedFiles(sqlite);
+      const bad = named.filter((sha) => !files.verify(sha));
+      if (bad.length) {
+        console.log(`LỖI: ${bad.length.toLocaleString('vi-VN')} tệp lưu trữ bị mất hoặc không khớp mã băm: ${bad.slice(0, 10).join(', ')}`);
+        return 1;
+      }
+      console.log(`OK: quick_check ok; nhật ký thao tác ${auditRowCount(db).toLocaleString('vi-VN')} dòng, chuỗi băm nguyên vẹn; ${named.length.toLocaleString('vi-VN')} tệp lưu trữ khớp mã băm.`);
       return 0;
     } finally {
       sqlite.close();
     }
   },
 };
+
+/** Every hash a row names: the dossiers' files (signed copies, results) and the scanned pages with their thumbnails. */
+function namedFiles(sqlite: Database.Database): string[] {
+  const rows = sqlite
+    .prepare(
+      `SELECT sha256 FROM dossier_file
+       UNION SELECT sha256 FROM scan_page
+       UNION SELECT thumb_sha256 FROM scan_page WHERE thumb_sha256 IS NOT NULL`,
+    )
+    .pluck()
+    .all() as string[];
+  return rows.sort();
+}

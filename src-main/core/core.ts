@@ -45,6 +45,10 @@ import { storageHandlers } from './storage/handlers';
 import type { StorageThresholds } from './storage/storage';
 import { syncHandlers } from './sync/handlers';
 import { FileStore } from './files/store';
+import { platformScanner } from './scans/capture/for-platform';
+import type { ScannerAdapter } from './scans/capture/types';
+import { scanHandlers } from './scans/handlers';
+import { ScanService } from './scans/service';
 import { signingHandlers } from './signing/handlers';
 import { LazySigning } from './signing/lazy';
 import type { Pkcs11Factory } from './signing/token';
@@ -56,6 +60,8 @@ export interface CoreOptions extends Partial<CorePaths> {
   log?: Logger;
   /** The OS printer seam; defaults to this platform's (CUPS, or pdf-to-printer on Windows). */
   printer?: PrinterAdapter;
+  /** The scanner adapter; defaults to the platform's (SANE, WIA). */
+  scanner?: ScannerAdapter;
   /** The hub transport and randomness of the sync engine (the simulation injects faults here). */
   sync?: SyncEngineOptions;
   /** Where the device token is kept: the OS under Electron, a 0600 file in the data folder otherwise. */
@@ -81,6 +87,7 @@ export interface Core {
     backups: BackupService;
     sync: SyncEngine;
     files: FileStore;
+    scans: ScanService;
     signing: LazySigning;
   };
   dispatch: Dispatch;
@@ -190,6 +197,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const files = new FileStore(path.join(paths.dataDir, 'files'));
   const signing = new LazySigning({ db, clock, events, files, ...(opts.pkcs11 ? { pkcs11: opts.pkcs11 } : {}) });
 
+  const scans = new ScanService({ db, clock, files, scanner: opts.scanner ?? platformScanner(), dataDir: paths.dataDir });
+
   const backups = new BackupService({ sqlite, db, dataDir: paths.dataDir, clock, log, isInitialized: () => office.isInitialized() });
   // One group per capability (src-shared/rpc/<capability>.ts); a row without a handler fails the build here.
   const handlers: Handlers = {
@@ -206,6 +215,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ...syncHandlers(sync),
     ...auditHandlers({ db }),
     ...signingHandlers(signing),
+    ...scanHandlers(scans),
     ...storageHandlers(paths.dataDir, opts.storage),
   };
 
@@ -215,7 +225,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     paths,
     db,
     clock,
-    services: { office, officers, settings, catalog, calendar, print, backups, sync, files, signing },
+    services: { office, officers, settings, catalog, calendar, print, backups, sync, files, signing, scans },
     dispatch: backups.guard(createDispatch(handlers, sessions, { log, dataDir: paths.dataDir })),
     sessions: { watch: (token, onEnd) => sessions.watch(token, onEnd), status: (token) => sessions.status(token) },
     setupCode: () => office.setupCode,

@@ -17,6 +17,7 @@ import { finaliseCopy, removeCopy } from '../db/verify';
 import { ensureDirWithin } from '../storage/durable-write';
 import type { Dispatch, Logger } from '../rpc/dispatch';
 import { BACKUP_NAME, dailyName, fileStamp, kindOf, listBackups, rotate, weeklyName, type BackupFile } from './backup-files';
+import { BACKUP_FILES_DIR, mirrorFiles } from './file-mirror';
 import { stageRestore, type StagedRestore } from './restore';
 
 /** How often the timer looks for a missing daily copy (the PC may stay on for weeks). */
@@ -155,6 +156,8 @@ export class BackupService {
       removeCopy(tmp);
       throw err;
     }
+    // The stored files go with every copy, incrementally (file-mirror.ts).
+    mirrorFiles(path.join(this.opts.dataDir, 'files'), path.join(this.dir, BACKUP_FILES_DIR));
     rotate(this.dir);
     const st = fs.statSync(target);
     return { name, kind: kindOf(name)!, sizeBytes: st.size, createdAt: st.mtime.toISOString() };

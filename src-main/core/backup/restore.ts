@@ -20,6 +20,7 @@ import { finaliseCopy, verifyDatabaseFile } from '../db/verify';
 import { newId } from '../ids';
 import { DEVICE_EPOCH_KEY, deviceEpoch } from '../outbox/outbox';
 import { fileStamp } from './backup-files';
+import { BACKUP_FILES_DIR, restoreFiles } from './file-mirror';
 
 export const PENDING_RESTORE_FILE = 'restore-pending.sqlite';
 
@@ -109,5 +110,7 @@ export async function applyPendingRestore(dataDir: string, dbFile: string, now: 
   fs.rmSync(`${dbFile}-wal`, { force: true });
   fs.rmSync(`${dbFile}-shm`, { force: true });
   fs.renameSync(pending, dbFile);
+  // Rows of the restored database may name files the store lost since; the backups hold them.
+  restoreFiles(path.join(dataDir, 'backups', BACKUP_FILES_DIR), path.join(dataDir, 'files'));
   return { savedAs };
 }

@@ -62,6 +62,31 @@ describe('verify', () => {
     expect(printed.join('\n')).toContain(`LỖI: nhật ký thao tác hỏng tại dòng ${victim}: Nội dung dòng nhật ký đã bị sửa`);
   });
 
+  it('checks every stored file a row names against its hash: a damaged or missing scan exits 1 naming it', async () => {
+    const dataDir = tempDir('motcua-cli-');
+    const core = await openCore({ clock, dataDir });
+    await core.dispatch('setup.initialize', SAMPLE_SETUP, { token: null });
+    const login = (await core.dispatch('auth.login', { username: 'quantri', password: SAMPLE_SETUP.admin.password }, { token: null })) as { ok: true; result: { token: string } };
+    const scanned = (await core.dispatch('scans.scan', { batch: 'cli-verify', role: 'document', item: { position: 0, name: 'Tờ khai' }, device: 'test' }, { token: login.result.token })) as {
+      ok: true;
+      result: { pages: { sha256: string }[] };
+    };
+    const sha = scanned.result.pages[0]!.sha256;
+    const file = core.services.files.pathOf(sha);
+    core.close();
+    expect(await verifyCommand.run(['--data-dir', dataDir], { clock })).toBe(0);
+    // The page and its thumbnail.
+    expect(printed.join('\n')).toContain('2 tệp lưu trữ khớp mã băm');
+    fs.chmodSync(file, 0o600);
+    fs.appendFileSync(file, 'x');
+    expect(await verifyCommand.run(['--data-dir', dataDir], { clock })).toBe(1);
+    expect(printed.join('\n')).toContain(`LỖI: 1 tệp lưu trữ bị mất hoặc không khớp mã băm: ${sha}`);
+    fs.rmSync(file);
+    printed = [];
+    expect(await verifyCommand.run(['--data-dir', dataDir], { clock })).toBe(1);
+    expect(printed.join('\n')).toContain(sha);
+  });
+
   it('runs through `npm run cli` (tsx src-main/cli.ts) as an administrator types it', { timeout: 60_000 }, async () => {
     const dataDir = await folder(0);
     const r = spawnSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), ['src-main/cli.ts', 'verify', '--data-dir', dataDir, '--clock', TEST_INSTANT], { cwd: REPO_ROOT, encoding: 'utf8' });

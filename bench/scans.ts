@@ -1,0 +1,74 @@
+/**
+ * Số hóa: page capture-to-stored through core's dispatch, as the counter does it (the file sent
+ * in 1 MiB parts, checked, normalised to a 200 dpi gray JPEG page in a one-page PDF, fsynced into
+ * the file store, its rows and audit row written), for
+ *   - a synthetic A4 page at 200 dpi gray (paper noise and 40 lines of text): goal p95 ≤ 300 ms;
+ *   - SANE's test backend through `scanimage` (its largest area, 200 × 200 mm, Grid picture):
+ *     the scanner's own time is included, as an officer waits for it;
+ * beside the baseline of storing the same A4 bytes unnormalised (FileStore.put alone), in the
+ * same run. Bytes per stored A4 page are reported with them.
+ */
+import { openCore } from '../src-main/core/core';
+import { SaneScanner } from '../src-main/core/scans/capture/sane';
+import { printTable, sample, summarise, writeResults } from './stats';
+import { BENCH_SETUP, loadAverage, tmpDataDir } from './support';
+import sharp from 'sharp';
+
+const PAGES = Number(process.env.BENCH_SCAN_PAGES ?? 40);
+const AT = new Date('2026-11-23T02:15:00Z');
+const PART = 1024 * 1024;
+
+/** A scanned-looking A4 page: gray paper with noise, 40 lines of Vietnamese text, varied per page so no two hash alike. */
+async function a4Page(i: number): Promise<Buffer> {
+  const lines = Array.from({ length: 40 }, (_, l) => `<text x="120" y="${170 + l * 52}" font-size="33" font-family="sans-serif" fill="#1a1a1a">Trang ${i} dòng ${l + 1}: Ủy ban nhân dân xã Tân Lập chứng thực bản sao đúng với bản chính</text>`).join('');
+  const text = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="1654" height="2339">${lines}</svg>`);
+  return sharp({ create: { width: 1654, height: 2339, channels: 3, background: '#e8e8e8', noise: { type: 'gaussian', mean: 232, sigma: 7 } } })
+    .composite([{ input: text }])
+    .grayscale()
+    .withMetadata({ density: 200 })
+    .png()
+    .toBuffer();
+}
+
+export async function runScansBench() {
+  const dataDir = tmpDataDir('scans');
+  const core = await openCore({ dataDir, clock: { now: () => AT }, scanner: new SaneScanner({ extraArgs: ['-x', '200', '-y', '200', '--test-picture', 'Grid'] }) });
+  await core.services.office.initialize(BENCH_SETUP.office, BENCH_SETUP.admin);
+  const call = async (name: string, input: unknown, tok: string | null) => {
+    const r = await core.dispatch(name, input, { token: tok });
+    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+    return r.result as any;
+  };
+  const session = (await call('auth.login', { username: BENCH_SETUP.admin.username, password: BENCH_SETUP.admin.password }, null)).token as string;
+  const item = { position: 0, name: 'Giấy tờ cần chứng thực' };
+
+  const inputs = await Promise.all(Array.from({ length: PAGES + 5 }, (_, i) => a4Page(i)));
+  const sizes: number[] = [];
+  const store = async (i: number) => {
+    const bytes = inputs[i]!;
+    const uploadId = `bench-upload-${i}`;
+    for (let offset = 0; offset < bytes.length; offset += PART) {
+      await call('scans.uploadPart', { uploadId, offset, data: bytes.subarray(offset, offset + PART).toString('base64') }, session);
+    }
+    const { pages } = await call('scans.addUpload', { batch: 'bench-a4', role: 'document', item, uploadId, source: 'upload' }, session);
+    sizes.push(pages[0].size);
+  };
+  for (let i = 0; i < 5; i++) await store(PAGES + i); // warm sharp, pdf-lib and the statements
+  sizes.length = 0;
+  const load = loadAverage();
+  const a4 = summarise(await sample(PAGES, (i) => store(i)));
+  const sane = summarise(await sample(Math.min(PAGES, 20), () => call('scans.scan', { batch: 'bench-sane', role: 'document', item, device: 'test' }, session)));
+  // The baseline: the same A4 bytes stored as they came, no checks, no normalising, no rows.
+  const raw = summarise(await sample(PAGES, (i) => core.services.files.put(Buffer.concat([inputs[i]!, Buffer.from([i])]))));
+  core.close();
+
+  const inputMean = inputs.slice(0, PAGES).reduce((s, b) => s + b.length, 0) / PAGES;
+  const pageBytes = sizes.reduce((s, b) => s + b, 0) / sizes.length;
+  printTable(`Số hóa: capture to stored (load ${load.toFixed(1)} on a shared machine)`, [
+    { measure: `A4 200 dpi gray page, scans.uploadPart + addUpload (${a4.n})`, median: a4.median, p95: a4.p95, goal: 'p95 ≤ 300 ms', note: `${Math.round(pageBytes / 1024)} KB per stored A4 page (input PNG ${Math.round(inputMean / 1024)} KB)` },
+    { measure: `SANE test backend 200 × 200 mm, scans.scan (${sane.n})`, median: sane.median, p95: sane.p95, note: 'includes scanimage itself' },
+    { measure: `baseline: FileStore.put of the same A4 bytes (${raw.n})`, median: raw.median, p95: raw.p95 },
+    { measure: 'ratio A4 capture / baseline', note: `median ${(a4.median / raw.median).toFixed(1)}×, p95 ${(a4.p95 / raw.p95).toFixed(1)}×` },
+  ]);
+  return writeResults('scans', { a4, sane, raw, bytesPerA4Page: pageBytes, inputPngBytes: inputMean, load, ratioMedian: a4.median / raw.median, ratioP95: a4.p95 / raw.p95 });
+}
