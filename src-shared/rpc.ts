@@ -9,6 +9,7 @@ import { authRows } from './rpc/auth';
 import { backupRows } from './rpc/backup';
 import { calendarRows } from './rpc/calendar';
 import { catalogRows } from './rpc/catalog';
+import { deviceRows } from './rpc/devices';
 import { dossierRows } from './rpc/dossiers';
 import { officerRows } from './rpc/officers';
 import { printRows } from './rpc/print';
@@ -38,6 +39,7 @@ export const rpc = {
   ...syncRows,
   ...storageRows,
   ...signingRows,
+  ...deviceRows,
 } as const satisfies Record<string, RpcRow>;
 
 export type Rpc = typeof rpc;
@@ -72,7 +74,7 @@ export interface RpcEvents {
 export type RpcEventName = keyof RpcEvents;
 
 export * from './errors';
-export type { Role, Access } from './rpc/row';
+export type { Role, Access, DeviceScope } from './rpc/row';
 export type { Office } from './rpc/setup';
 export type { Officer } from './rpc/officers';
 export type { Settings } from './rpc/settings';

@@ -8,3 +8,4 @@ export * from './sync';
 export * from './records';
 export * from './files';
 export * from './signing';
+export * from './device';
