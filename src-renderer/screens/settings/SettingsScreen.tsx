@@ -4,6 +4,7 @@ import { vi } from '../../i18n/vi';
 import { useSession } from '../../stores/session';
 import { AuditPanel } from './AuditPanel';
 import { BackupPanel } from './BackupPanel';
+import { DevicesPanel } from './DevicesPanel';
 import { OfficersPanel } from './OfficersPanel';
 import { SigningPanel } from '../signing/SigningPanel';
 import { SettingsForm } from './SettingsForm';
@@ -49,6 +50,7 @@ export function SettingsScreen() {
             ? [
                 { key: 'officers', label: t.officers, children: <OfficersPanel /> },
                 { key: 'backups', label: vi.backup.tab, children: <BackupPanel /> },
+                { key: 'devices', label: vi.devices.tab, children: <DevicesPanel /> },
                 { key: 'audit', label: vi.audit.tab, children: <AuditPanel /> },
               ]
             : []),
