@@ -13,6 +13,7 @@ import { deviceRows } from './rpc/devices';
 import { dossierRows } from './rpc/dossiers';
 import { officerRows } from './rpc/officers';
 import { printRows } from './rpc/print';
+import { queueRows } from './rpc/queue';
 import { reportRows } from './rpc/reports';
 import type { RpcRow } from './rpc/row';
 import { settingsRows } from './rpc/settings';
@@ -40,6 +41,7 @@ export const rpc = {
   ...storageRows,
   ...signingRows,
   ...deviceRows,
+  ...queueRows,
 } as const satisfies Record<string, RpcRow>;
 
 export type Rpc = typeof rpc;
@@ -70,6 +72,10 @@ export interface RpcEvents {
   'session.ended': { reason: string };
   /** One step of a signature in progress; the window that asked follows its own requestId. */
   'signing.progress': { requestId: string; step: SigningStep };
+  /** An officer called a number (or called it again): the calling screen shows and announces it. */
+  'queue.called': { label: string; counterNo: number; fieldName: string; callCount: number; at: string };
+  /** Tickets taken, served, skipped or moved: the calling screen and kiosks refresh their counts. */
+  'queue.changed': Record<string, never>;
 }
 export type RpcEventName = keyof RpcEvents;
 

@@ -16,6 +16,8 @@ import { wrapDrizzle, type CounterDb } from './db/open';
 import { CoreEvents } from './events';
 import { DeviceService, isDeviceToken } from './devices/devices';
 import { deviceHandlers } from './devices/handlers';
+import { queueHandlers } from './queue/handlers';
+import { QueueService } from './queue/queue';
 import { DEVICE_EVENTS } from '@shared/rpc/devices';
 import type { RpcEventName } from '@shared/rpc';
 import { createDispatch, type Dispatch, type Logger } from './rpc/dispatch';
@@ -221,6 +223,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ...signingHandlers(signing),
     ...storageHandlers(paths.dataDir, opts.storage),
     ...deviceHandlers(devices),
+    ...queueHandlers(new QueueService(db, clock, events)),
   };
   // A device token ("dv.…") is resolved among paired devices, any other among officers' sessions.
   const resolver = {

@@ -73,12 +73,12 @@ export const deviceRows = {
 
 /**
  * Which core events each device's stream carries; everything else (dossiers, sync, officers'
- * notices) never leaves for a device. Empty until the page's own events exist: the stream then
- * carries only its end (revocation).
+ * notices) never leaves for a device, and the queue's events carry no personal data. A page with no
+ * events listed hears only its stream's end (revocation).
  */
 export const DEVICE_EVENTS: Record<(typeof DEVICE_SCOPES)[number], readonly string[]> = {
-  kiosk: [],
-  display: [],
+  kiosk: ['queue.changed'],
+  display: ['queue.called', 'queue.changed'],
   rating: [],
   lookup: [],
   board: [],

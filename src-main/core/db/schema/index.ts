@@ -9,3 +9,4 @@ export * from './records';
 export * from './files';
 export * from './signing';
 export * from './device';
+export * from './queue';
