@@ -15,6 +15,9 @@ import { UI_FONT_FAMILY } from '../ui/font';
 import { DEVICE_PATHS } from './device-pages';
 import { forgetDeviceToken, loadDeviceToken } from './device-token';
 import { PairingScreen } from './PairingScreen';
+import { DisplayPage } from './display/DisplayPage';
+import { KioskPage } from './kiosk/KioskPage';
+import './device.css';
 
 const t = vi.device;
 
@@ -76,6 +79,8 @@ function DevicePhase({ page }: { page: DeviceScope }) {
       );
     case 'paired': {
       const { device } = state;
+      if (device.scope === page && page === 'display') return <DisplayPage />;
+      if (device.scope === page && page === 'kiosk') return <KioskPage />;
       const scopeName = vi.devices.scopes[device.scope];
       return (
         <div className="centered-page device-page" data-testid="device-paired">

@@ -731,4 +731,20 @@ export const vi = {
     wrongPage: (scope: string) => `Thiết bị này được ghép nối làm ${scope.toLowerCase()}, không phải trang đang mở.`,
     openOwnPage: 'Mở đúng trang của thiết bị',
   },
+  display: {
+    invite: 'Mời công dân có số',
+    toCounter: (n: number) => `đến quầy số ${n}`,
+    counter: (n: number) => `Quầy ${n}`,
+    serving: 'Đang phục vụ',
+    next: 'Số tiếp theo',
+    idle: 'Xin mời lấy số thứ tự tại ki-ốt',
+    enableSound: 'Bật âm thanh',
+  },
+  kiosk: {
+    title: 'Chọn lĩnh vực để lấy số thứ tự',
+    yourNumber: 'Số thứ tự của bạn',
+    waiting: (n: number) => (n === 0 ? 'Không có ai chờ trước bạn' : `Có ${n} người đang chờ trước bạn`),
+    done: 'Xong',
+    noFields: 'Chưa có lĩnh vực nào nhận số thứ tự. Vui lòng hỏi cán bộ tại quầy.',
+  },
 } as const;
