@@ -30,6 +30,7 @@ import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { ReturnsScreen } from '../screens/returns/ReturnsScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { SyncScreen } from '../screens/sync/SyncScreen';
+import { CallBar } from '../screens/queue/CallBar';
 import { useNavigation, type Screen } from '../stores/navigation';
 import { useSession } from '../stores/session';
 import { StorageWarning } from './StorageWarning';
@@ -115,6 +116,7 @@ export function Shell() {
             <SyncIndicator />
           </div>
           <Space>
+            <CallBar />
             {/* The officer's own account: a click on the name (the header keeps its look). */}
             <Dropdown
               trigger={['click']}

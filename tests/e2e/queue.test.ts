@@ -7,8 +7,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { launchChromium } from '../support/browser';
-import { newContextAt, poll, setUpCounter, type Counter } from '../support/counter';
+import { artifactPath, launchChromium } from '../support/browser';
+import { newContextAt, openSignedIn, poll, setUpCounter, type Counter } from '../support/counter';
 import { rpcCall, startWebHost, type WebHost } from '../support/web-host';
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -33,14 +33,48 @@ beforeAll(async () => {
   admin = await setUpCounter(host.url);
   await admin.rpc('officers.create', { username: 'quay2', password: 'quayhai2026', fullName: 'Phạm Minh Tuấn', role: 'officer' });
   officer2 = (await rpcCall(host.url, 'auth.login', { username: 'quay2', password: 'quayhai2026' })).body.result.token;
-  await admin.rpc('queue.saveFields', { fields: [{ name: 'Hộ tịch', counters: [1] }, { name: 'Chứng thực', counters: [2] }] });
 });
 afterAll(async () => {
   await browser?.close();
   await host?.stop();
 });
 
+/** An officer's window set to serve `counterNo` (the call bar's counter, kept by this browser). */
+async function officerAt(token: string, counterNo: number): Promise<Page> {
+  const page = await openSignedIn(browser, host, token);
+  await page.getByLabel('Quầy số của máy này').fill(String(counterNo));
+  await page.getByLabel('Quầy số của máy này').press('Tab');
+  await poll(() => page.getByTestId('call-current').textContent()).toBe('Chưa gọi số');
+  return page;
+}
+
 describe('kiosk, two counters and the calling screen', () => {
+  it('lets an administrator set the fields and their counters in Cài đặt', async () => {
+    const page = await openSignedIn(browser, host, admin.token);
+    // No queue yet: the header has no call bar.
+    expect(await page.getByTestId('call-bar').count()).toBe(0);
+    await page.keyboard.press('Alt+9');
+    await page.getByRole('tab', { name: 'Thiết bị công cộng' }).click();
+    const panel = page.getByTestId('queue-fields');
+    for (const [name, counter] of [
+      ['Hộ tịch', '1'],
+      ['Chứng thực', '2'],
+    ] as const) {
+      await panel.getByRole('button', { name: 'Thêm lĩnh vực' }).click();
+      await panel.getByLabel('Lĩnh vực (vd: Hộ tịch)').last().fill(name);
+      await panel.getByLabel('Các quầy phục vụ (vd: 1, 2)').last().fill(counter);
+      await panel.getByLabel('Các quầy phục vụ (vd: 1, 2)').last().press('Enter');
+    }
+    await panel.getByRole('button', { name: 'Lưu lĩnh vực' }).click();
+    await page.getByText('Đã lưu các lĩnh vực nhận số thứ tự').waitFor();
+    const saved = await admin.rpc('queue.fields', {});
+    expect(saved.items.map((f: { name: string; counters: number[] }) => [f.name, f.counters])).toEqual([
+      ['Hộ tịch', [1]],
+      ['Chứng thực', [2]],
+    ]);
+    await page.context().close();
+  });
+
   it('gives numbers at the kiosk, and shows and speaks each call on the calling screen', async () => {
     const kiosk = await pairedPage('kiosk', { width: 1080, height: 1920 });
     const display = await pairedPage('display', { width: 1920, height: 1080 });
@@ -58,12 +92,14 @@ describe('kiosk, two counters and the calling screen', () => {
     await kiosk.getByRole('button', { name: 'Xong' }).click();
     await kiosk.getByRole('button', { name: 'Hộ tịch' }).click();
     expect(await kiosk.getByTestId('kiosk-waiting').textContent()).toBe('Có 1 người đang chờ trước bạn');
+    await kiosk.screenshot({ path: artifactPath('queue-kiosk-ticket.png') });
     await poll(() => display.getByTestId('display-next').textContent()).toBe('001002003');
 
-    // Counter 1 calls: on the screen within a second of the call.
+    // Counter 1 calls with F8 from the officer's screen: on the calling screen within a second.
+    const desk1 = await officerAt(admin.token, 1);
+    const desk2 = await officerAt(officer2, 2);
     const started = performance.now();
-    const call1 = await rpcCall(host.url, 'queue.callNext', { counterNo: 1 }, admin.token);
-    expect(call1.body.result.current.label).toBe('001');
+    await desk1.keyboard.press('F8');
     await display.getByTestId('display-headline').getByText('001').waitFor({ timeout: 1_000 });
     const latencyMs = performance.now() - started;
     expect(latencyMs).toBeLessThan(1_000);
@@ -74,16 +110,33 @@ describe('kiosk, two counters and the calling screen', () => {
     expect(seconds).toBeGreaterThan(1.5);
     expect(seconds).toBeLessThan(8);
 
-    // Counter 2, another officer, calls its own field.
-    await rpcCall(host.url, 'queue.callNext', { counterNo: 2 }, officer2);
+    expect(await desk1.getByTestId('call-current').textContent()).toBe('Đang phục vụ số 001');
+    // Counter 2, another officer, calls its own field with the button.
+    await desk2.getByRole('button', { name: /Gọi số tiếp/ }).click();
     await display.getByTestId('display-headline').getByText('002').waitFor({ timeout: 1_000 });
     await poll(() => display.getByTestId('display').getAttribute('data-announced')).toBe('002-2');
     expect(await display.getByTestId('display-serving').textContent()).toBe('Quầy 1001Hộ tịchQuầy 2002Chứng thực');
     expect(await display.getByTestId('display-next').textContent()).toBe('003');
+    await display.screenshot({ path: artifactPath('queue-display.png') });
+    await desk1.screenshot({ path: artifactPath('queue-call-bar.png') });
 
-    // Called again: announced again.
-    await rpcCall(host.url, 'queue.recall', { counterNo: 1 }, admin.token);
+    // Called again (Shift+F8): announced again; then sent to counter 2, which calls it ahead of 003.
+    await desk1.keyboard.press('Shift+F8');
     await poll(() => display.getByTestId('display').getAttribute('data-announced')).toBe('001-1');
+    await desk1.getByRole('button', { name: 'Chuyển quầy' }).hover();
+    await desk1.getByText('Sang quầy 2').click();
+    await poll(() => desk1.getByTestId('call-current').textContent()).toBe('Chưa gọi số');
+    await desk2.getByRole('button', { name: /Gọi số tiếp/ }).click();
+    await poll(() => desk2.getByTestId('call-current').textContent()).toBe('Đang phục vụ số 001');
+    await display.getByTestId('display-headline').getByText('001').waitFor({ timeout: 1_000 });
+    expect(await display.getByTestId('display-headline').textContent()).toContain('đến quầy số 2');
+    // Nobody answers 003 at counter 1: skipped.
+    await desk1.keyboard.press('F8');
+    await poll(() => desk1.getByTestId('call-current').textContent()).toBe('Đang phục vụ số 003');
+    await desk1.getByRole('button', { name: 'Bỏ qua' }).click();
+    await poll(() => desk1.getByTestId('call-current').textContent()).toBe('Chưa gọi số');
+    await desk1.context().close();
+    await desk2.context().close();
     await kiosk.context().close();
     await display.context().close();
   });

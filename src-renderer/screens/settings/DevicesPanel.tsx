@@ -11,6 +11,7 @@ import { formatDateTimeVi } from '@shared/domain/text';
 import { vi } from '../../i18n/vi';
 import { call } from '../../rpc/client';
 import { errorText, showFieldErrors } from '../../ui/errors';
+import { QueueFieldsPanel } from './QueueFieldsPanel';
 
 const t = vi.devices;
 
@@ -131,6 +132,7 @@ export function DevicesPanel() {
           },
         ]}
       />
+      <QueueFieldsPanel />
     </div>
   );
 }
