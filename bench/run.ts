@@ -1,11 +1,12 @@
 /**
  * `npm run bench [-- <suite> …]`: benchmarks (not timed tests). Each suite prints a table and
- * writes bench/results/<suite>.json. Suites: legal, print, ui, counter, sync, reliability, sign; with no
+ * writes bench/results/<suite>.json. Suites: legal, print, ui, counter, sync, reliability, sign, queue; with no
  * name, legal and print run (the others take minutes and are asked for by name).
  */
 import { runCounterBench } from './counter';
 import { runLegalBench } from './legal';
 import { runPrintBench } from './print';
+import { runQueueBench } from './queue';
 import { runReliabilityBench } from './reliability';
 import { runSignBench } from './sign';
 import { runSyncBench } from './sync';
@@ -19,6 +20,7 @@ const SUITES: Record<string, () => Promise<unknown>> = {
   reliability: runReliabilityBench,
   sync: runSyncBench,
   sign: runSignBench,
+  queue: runQueueBench,
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
