@@ -116,7 +116,6 @@ export function Shell() {
             <SyncIndicator />
           </div>
           <Space>
-            <CallBar />
             {/* The officer's own account: a click on the name (the header keeps its look). */}
             <Dropdown
               trigger={['click']}
@@ -153,6 +152,7 @@ export function Shell() {
             </Button>
           </Space>
         </Layout.Header>
+        {office && !locked && <CallBar />}
         <Layout.Content className="app-content">
           {office && <StorageWarning />}
           {/* Opened straight onto a locked session, nothing is loaded until the unlock. */}

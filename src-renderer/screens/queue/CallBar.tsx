@@ -1,5 +1,5 @@
 /**
- * Gọi số at the officer's desk, in the header: the counter this window serves (kept in this
+ * Gọi số at the officer's desk, a slim bar under the header: the counter this window serves (kept in this
  * browser), the number being served, call next (F8, free on every screen), call again
  * (Shift+F8), skip a number nobody answers, send it to another counter. Shown only once the
  * commune has set up its queue fields, so an office without a queue sees nothing new.
@@ -89,7 +89,7 @@ export function CallBar() {
 
   if (!enabled) return null;
   return (
-    <Space size={6} data-testid="call-bar">
+    <Space size={6} data-testid="call-bar" wrap style={{ padding: '6px 24px', background: '#fff', borderBottom: '1px solid #f0f0f0' }}>
       <span>{t.counter}</span>
       <InputNumber
         size="small"
