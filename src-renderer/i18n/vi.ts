@@ -761,6 +761,10 @@ export const vi = {
     toCounter: (n: number) => `Sang quầy ${n}`,
     waiting: (n: number) => `${n} người đang chờ quầy này`,
     nobodyWaiting: 'Không còn ai chờ quầy này',
+    issue: 'Cấp số',
+    issued: (label: string, field: string) => `Số thứ tự ${label} — ${field}`,
+    waitingBefore: (n: number) => (n === 0 ? 'Không có ai chờ trước.' : `Có ${n} người đang chờ trước.`),
+    close: 'Đóng',
   },
   queueFields: {
     title: 'Lĩnh vực nhận số thứ tự',

@@ -135,6 +135,11 @@ describe('kiosk, two counters and the calling screen', () => {
     await poll(() => desk1.getByTestId('call-current').textContent()).toBe('Đang phục vụ số 003');
     await desk1.getByRole('button', { name: 'Bỏ qua' }).click();
     await poll(() => desk1.getByTestId('call-current').textContent()).toBe('Chưa gọi số');
+    // A citizen without the kiosk: the officer issues a number from the bar.
+    await desk2.getByRole('button', { name: 'Cấp số' }).hover();
+    await desk2.getByRole('menuitem', { name: 'Chứng thực' }).click();
+    await desk2.getByText('Số thứ tự 004 — Chứng thực').filter({ visible: true }).waitFor();
+    await poll(() => display.getByTestId('display-next').textContent()).toBe('004');
     await desk1.context().close();
     await desk2.context().close();
     await kiosk.context().close();

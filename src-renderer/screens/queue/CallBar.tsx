@@ -22,9 +22,10 @@ function savedCounter(): number | null {
 }
 
 export function CallBar() {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [enabled, setEnabled] = useState(false);
   const [counters, setCounters] = useState<number[]>([]);
+  const [fields, setFields] = useState<{ id: string; name: string }[]>([]);
   const [counterNo, setCounterNo] = useState<number | null>(savedCounter);
   const [state, setState] = useState<CounterState | null>(null);
 
@@ -33,6 +34,7 @@ export function CallBar() {
       .then((r) => {
         const active = r.items.filter((f) => f.active);
         setEnabled(active.length > 0);
+        setFields(active.map(({ id, name }) => ({ id, name })));
         setCounters([...new Set(active.flatMap((f) => f.counters))].sort((a, b) => a - b));
       })
       .catch((err: unknown) => console.error('queue.fields failed', err));
@@ -87,6 +89,16 @@ export function CallBar() {
     }
   }
 
+  /** For a citizen where there is no kiosk: the number is read out or written down for them. */
+  async function issue(fieldId: string) {
+    try {
+      const r = await call('queue.issueTicket', { fieldId });
+      modal.info({ title: t.issued(r.ticket.label, r.ticket.fieldName), content: t.waitingBefore(r.waitingBefore), okText: t.close });
+    } catch (err) {
+      message.error(errorText(err));
+    }
+  }
+
   if (!enabled) return null;
   return (
     <Space size={6} data-testid="call-bar" wrap style={{ padding: '6px 24px', background: '#fff', borderBottom: '1px solid #f0f0f0' }}>
@@ -105,6 +117,9 @@ export function CallBar() {
           else localStorage.setItem(COUNTER_KEY, String(n));
         }}
       />
+      <Dropdown menu={{ items: fields.map((f) => ({ key: f.id, label: f.name })), onClick: (e) => void issue(e.key) }}>
+        <Button size="small">{t.issue}</Button>
+      </Dropdown>
       {counterNo !== null && (
         <>
           <Tag color={state?.current ? 'blue' : 'default'} data-testid="call-current" style={{ fontSize: 15 }}>
