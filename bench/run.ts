@@ -1,11 +1,12 @@
 /**
  * `npm run bench [-- <suite> …]`: benchmarks (not timed tests). Each suite prints a table and
- * writes bench/results/<suite>.json. Suites: legal, print, ui, counter, sync, reliability, sign, scans; with no
+ * writes bench/results/<suite>.json. Suites: legal, print, ui, counter, sync, reliability, sign, scans, queue; with no
  * name, legal and print run (the others take minutes and are asked for by name).
  */
 import { runCounterBench } from './counter';
 import { runLegalBench } from './legal';
 import { runPrintBench } from './print';
+import { runQueueBench } from './queue';
 import { runReliabilityBench } from './reliability';
 import { runScansBench } from './scans';
 import { runSignBench } from './sign';
@@ -21,6 +22,7 @@ const SUITES: Record<string, () => Promise<unknown>> = {
   sync: runSyncBench,
   sign: runSignBench,
   scans: runScansBench,
+  queue: runQueueBench,
 };
 
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -9,9 +9,11 @@ import { authRows } from './rpc/auth';
 import { backupRows } from './rpc/backup';
 import { calendarRows } from './rpc/calendar';
 import { catalogRows } from './rpc/catalog';
+import { deviceRows } from './rpc/devices';
 import { dossierRows } from './rpc/dossiers';
 import { officerRows } from './rpc/officers';
 import { printRows } from './rpc/print';
+import { queueRows } from './rpc/queue';
 import { reportRows } from './rpc/reports';
 import type { RpcRow } from './rpc/row';
 import { scansRows } from './rpc/scans';
@@ -40,6 +42,8 @@ export const rpc = {
   ...storageRows,
   ...signingRows,
   ...scansRows,
+  ...deviceRows,
+  ...queueRows,
 } as const satisfies Record<string, RpcRow>;
 
 export type Rpc = typeof rpc;
@@ -70,11 +74,15 @@ export interface RpcEvents {
   'session.ended': { reason: string };
   /** One step of a signature in progress; the window that asked follows its own requestId. */
   'signing.progress': { requestId: string; step: SigningStep };
+  /** An officer called a number (or called it again): the calling screen shows and announces it. */
+  'queue.called': { label: string; counterNo: number; fieldName: string; callCount: number; at: string };
+  /** Tickets taken, served, skipped or moved: the calling screen and kiosks refresh their counts. */
+  'queue.changed': Record<string, never>;
 }
 export type RpcEventName = keyof RpcEvents;
 
 export * from './errors';
-export type { Role, Access } from './rpc/row';
+export type { Role, Access, DeviceScope } from './rpc/row';
 export type { Office } from './rpc/setup';
 export type { Officer } from './rpc/officers';
 export type { Settings } from './rpc/settings';

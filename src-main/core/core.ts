@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { AppError } from '@shared/errors';
 import { authHandlers } from './auth/handlers';
 import { SessionService, type EndReason } from './auth/sessions';
 import { officerHandlers } from './officers/handlers';
@@ -13,6 +14,12 @@ import { WalCheckpointer } from './db/checkpointer';
 import { runMigrations, type MigrationReport } from './db/migrate';
 import { wrapDrizzle, type CounterDb } from './db/open';
 import { CoreEvents } from './events';
+import { DeviceService, isDeviceToken } from './devices/devices';
+import { deviceHandlers } from './devices/handlers';
+import { queueHandlers } from './queue/handlers';
+import { QueueService } from './queue/queue';
+import { DEVICE_EVENTS } from '@shared/rpc/devices';
+import type { RpcEventName } from '@shared/rpc';
 import { createDispatch, type Dispatch, type Logger } from './rpc/dispatch';
 import type { Handlers } from './rpc/handlers';
 import { CalendarService } from './calendar/calendar-service';
@@ -105,10 +112,17 @@ export interface Core {
 }
 
 export interface SessionWatch {
-  /** Calls `onEnd` once when this token's session ends (logout, disabled officer, reset, expiry). */
-  watch(token: string, onEnd: (reason: EndReason) => void): () => void;
+  /**
+   * Calls `onEnd` once when this token's session ends (logout, disabled officer, reset, expiry),
+   * or, for a paired device's token, when the device is revoked.
+   */
+  watch(token: string, onEnd: (reason: EndReason | 'revoked') => void): () => void;
   /** open: events may go to its window; locked: hold them back; gone: close the stream. */
   status(token: string): 'open' | 'locked' | 'gone';
+  /** Whether this event may go to this token's stream: every event to an officer, a device only its page's. */
+  mayReceive(token: string, event: RpcEventName): boolean;
+  /** The row that answers who holds this token, for the stream's first check. */
+  whoRow(token: string): 'auth.me' | 'devices.me';
 }
 
 export const DB_FILE_NAME = 'motcua.sqlite';
@@ -150,6 +164,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     const { idleLockMinutes, sessionMaxHours } = settings.get();
     return { idleLockMinutes, maxHours: sessionMaxHours };
   });
+  const devices = new DeviceService(db, clock);
   const office = new OfficeService(db, officers, clock);
   const events = new CoreEvents();
   const catalog = new CatalogService(db, clock, seedPath(paths.assetsDir, 'catalog.json'));
@@ -217,6 +232,22 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ...signingHandlers(signing),
     ...scanHandlers(scans),
     ...storageHandlers(paths.dataDir, opts.storage),
+    ...deviceHandlers(devices),
+    ...queueHandlers(new QueueService(db, clock, events)),
+  };
+  // A device token ("dv.…") is resolved among paired devices, any other among officers' sessions.
+  const resolver = {
+    resolve: (token: string, o: { passive: boolean }) => (isDeviceToken(token) ? devices.resolve(token) : sessions.resolve(token, o)),
+  };
+  const sessionWatch: SessionWatch = {
+    watch: (token, onEnd) => (isDeviceToken(token) ? devices.watch(token, onEnd) : sessions.watch(token, onEnd)),
+    status: (token) => (isDeviceToken(token) ? devices.status(token) : sessions.status(token)),
+    mayReceive: (token, event) => {
+      if (!isDeviceToken(token)) return true;
+      const me = devices.resolve(token);
+      return !(me instanceof AppError) && DEVICE_EVENTS[me.device.scope].includes(event);
+    },
+    whoRow: (token) => (isDeviceToken(token) ? 'devices.me' : 'auth.me'),
   };
 
   backups.start();
@@ -226,8 +257,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     db,
     clock,
     services: { office, officers, settings, catalog, calendar, print, backups, sync, files, signing, scans },
-    dispatch: backups.guard(createDispatch(handlers, sessions, { log, dataDir: paths.dataDir })),
-    sessions: { watch: (token, onEnd) => sessions.watch(token, onEnd), status: (token) => sessions.status(token) },
+    dispatch: backups.guard(createDispatch(handlers, resolver, { log, dataDir: paths.dataDir })),
+    sessions: sessionWatch,
     setupCode: () => office.setupCode,
     events,
     migration,

@@ -80,7 +80,8 @@ export async function createWebServer(opts: WebServerOptions): Promise<FastifyIn
 
   app.get('/api/events', async (req, reply) => {
     const token = bearer(req.headers.authorization);
-    const me = await core.dispatch('auth.me', {}, { token, address: req.ip });
+    // An officer's window, or a paired device's page (which hears only its page's events).
+    const me = token ? await core.dispatch(core.sessions.whoRow(token), {}, { token, address: req.ip }) : await core.dispatch('auth.me', {}, { token, address: req.ip });
     if (!me.ok || !token) return reply.code(me.ok ? 401 : ERROR_HTTP_STATUS[isErrorCode(me.error.code) ? me.error.code : 'UNAUTHENTICATED']).send(me);
     reply.hijack();
     reply.raw.writeHead(200, {
@@ -110,7 +111,7 @@ export async function createWebServer(opts: WebServerOptions): Promise<FastifyIn
       if (closed) return;
       const status = core.sessions.status(token);
       if (status === 'gone') return close('expired');
-      if (status === 'open') reply.raw.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+      if (status === 'open' && core.sessions.mayReceive(token, name)) reply.raw.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
     });
     // Proxies and sleeping laptops drop idle streams: a comment keeps it open, and the session is
     // looked at again (its lifetime may have run out with nothing else asking).

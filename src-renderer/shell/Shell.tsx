@@ -30,6 +30,7 @@ import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { ReturnsScreen } from '../screens/returns/ReturnsScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { SyncScreen } from '../screens/sync/SyncScreen';
+import { CallBar } from '../screens/queue/CallBar';
 import { useNavigation, type Screen } from '../stores/navigation';
 import { useSession } from '../stores/session';
 import { StorageWarning } from './StorageWarning';
@@ -151,6 +152,7 @@ export function Shell() {
             </Button>
           </Space>
         </Layout.Header>
+        {office && !locked && <CallBar />}
         <Layout.Content className="app-content">
           {office && <StorageWarning />}
           {/* Opened straight onto a locked session, nothing is loaded until the unlock. */}

@@ -5,14 +5,33 @@
  *   password first (its state, unlock, logout, change password): the only rows a locked screen
  *   can reach;
  * - `signedIn`: an open session (not locked, password not awaiting a change);
- * - a list of roles: an open session of one of them.
+ * - a list of roles: an open session of one of them;
+ * - `{ device: [scopes] }`: a paired LAN device (kiosk, calling screen, rating tablet…) whose token
+ *   carries one of those scopes, and nobody else. A device token reaches only these rows; an
+ *   officer's session never does (the citizen pages are the devices', issue #18).
  */
 import type { z } from 'zod';
 
 export const ROLES = ['officer', 'leader', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export type Access = 'public' | 'session' | 'signedIn' | readonly Role[];
+/**
+ * What a paired device is for, one page each: the ticket kiosk, the calling screen (TV), the
+ * rating tablet of one counter, the receipt lookup kiosk, the public procedure board.
+ */
+export const DEVICE_SCOPES = ['kiosk', 'display', 'rating', 'lookup', 'board'] as const;
+export type DeviceScope = (typeof DEVICE_SCOPES)[number];
+
+export interface DeviceAccess {
+  readonly device: readonly DeviceScope[];
+}
+
+export type Access = 'public' | 'session' | 'signedIn' | readonly Role[] | DeviceAccess;
+
+/** Whether a row is one of the devices' (and so never an officer's). */
+export function isDeviceAccess(access: Access): access is DeviceAccess {
+  return typeof access === 'object' && !Array.isArray(access) && 'device' in access;
+}
 
 export interface RpcRow<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;

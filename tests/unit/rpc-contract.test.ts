@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { rpc, type RpcName } from '@shared/rpc';
+import { isDeviceAccess } from '@shared/rpc/row';
 import type { Handlers } from '../../src-main/core/rpc/handlers';
 
 describe('the RPC table', () => {
@@ -12,7 +13,7 @@ describe('the RPC table', () => {
       expect(name).toMatch(/^[a-z]+\.[a-zA-Z][a-zA-Z0-9]*$/);
       expect(typeof spec.input.safeParse).toBe('function');
       expect(typeof spec.output.safeParse).toBe('function');
-      expect(spec.access === 'public' || spec.access === 'session' || spec.access === 'signedIn' || Array.isArray(spec.access)).toBe(true);
+      expect(spec.access === 'public' || spec.access === 'session' || spec.access === 'signedIn' || Array.isArray(spec.access) || isDeviceAccess(spec.access)).toBe(true);
     }
   });
 
@@ -24,12 +25,12 @@ describe('the RPC table', () => {
     expect(sessionRows).toEqual(['auth.changePassword', 'auth.lock', 'auth.logout', 'auth.session', 'auth.unlock']);
   });
 
-  it('keeps the unauthenticated surface to first run and sign-in', () => {
+  it('keeps the unauthenticated surface to first run, sign-in and pairing a device', () => {
     const publicRows = Object.entries(rpc)
       .filter(([, s]) => s.access === 'public')
       .map(([n]) => n)
       .sort();
-    expect(publicRows).toEqual(['auth.login', 'setup.initialize', 'setup.status']);
+    expect(publicRows).toEqual(['auth.login', 'devices.pair', 'setup.initialize', 'setup.status']);
   });
 
   it('fails to compile a handler map with a missing row', () => {

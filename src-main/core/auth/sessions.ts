@@ -31,7 +31,7 @@ import { appendAudit } from '../audit/audit-log';
 import { toOfficer, type OfficerService } from '../officers/officers';
 import { DUMMY_HASH_PROMISE, verifyPassword } from '../officers/password';
 import type { Caller, SessionResolver } from '../rpc/dispatch';
-import type { Principal, SessionInfo } from '../rpc/handlers';
+import type { OfficerPrincipal as Principal, SessionInfo } from '../rpc/handlers';
 import { hashToken, newToken } from './tokens';
 
 const BAD_CREDENTIALS = 'Tên đăng nhập hoặc mật khẩu không đúng';

@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { AppError, isErrorCode, type AppErrorBody } from '@shared/errors';
 import { DomainError } from '@shared/domain/errors';
 import { isRpcName, rpc, type Access, type RpcEnvelope } from '@shared/rpc';
-import type { CallContext, Handlers, Principal } from './handlers';
+import { isDeviceAccess } from '@shared/rpc/row';
+import { isLocalCaller, type CallContext, type Handlers, type Principal } from './handlers';
+import { RateLimiter } from './rate-limit';
 import { storageErrorBody } from './storage-errors';
 
 /** How the host saw the call. */
@@ -46,14 +48,22 @@ function invalidInput(error: z.ZodError): AppError {
 const LOCKED_MESSAGE = 'Màn hình đang khóa. Nhập mật khẩu để mở khóa.';
 const CHANGE_PASSWORD_MESSAGE = 'Quản trị viên đã đặt lại mật khẩu của bạn. Vui lòng đặt mật khẩu mới trước khi làm việc.';
 
+const DEVICE_ONLY = 'Chức năng này chỉ dành cho thiết bị công cộng đã ghép nối (ki-ốt, màn hình gọi số, máy đánh giá).';
+const NOT_FOR_DEVICE = 'Thiết bị này không được dùng chức năng này.';
+
 /**
- * May this principal call a row with this access? The one place the answer is decided; a LAN
- * device with a scoped token (issue #18) becomes a second kind of principal checked here, before
- * any handler, so it can never reach an officer's row.
+ * May this principal call a row with this access? The one place the answer is decided, before
+ * any handler and before the input is read: a paired device reaches only the rows of its own
+ * scope, never an officer's; an officer's session never reaches a device's row.
  */
 function authorise(principal: Principal, access: Exclude<Access, 'public'>): void {
   switch (principal.kind) {
+    case 'device': {
+      if (isDeviceAccess(access) && access.device.includes(principal.device.scope)) return;
+      throw new AppError('FORBIDDEN', NOT_FOR_DEVICE);
+    }
     case 'officer': {
+      if (isDeviceAccess(access)) throw new AppError('FORBIDDEN', DEVICE_ONLY);
       if (access === 'session') return;
       const { session, officer } = principal;
       if (session.state === 'locked') throw new AppError('SESSION_LOCKED', LOCKED_MESSAGE, { lockReason: session.lockReason });
@@ -70,13 +80,18 @@ export interface DispatchOptions {
   log: Logger;
   /** The data folder, to tell an unplugged data drive from an ordinary missing file. */
   dataDir: string;
+  /** Limits on public and device rows from LAN callers; the defaults unless a test sets its own. */
+  rateLimiter?: RateLimiter;
 }
 
 export function createDispatch(handlers: Handlers, sessions: SessionResolver, opts: DispatchOptions): Dispatch {
+  const limiter = opts.rateLimiter ?? new RateLimiter();
   return async (name, input, caller) => {
     try {
       if (!isRpcName(name)) throw new AppError('NOT_FOUND', `Không có chức năng "${name}"`);
       const spec = rpc[name];
+      const unsessioned = spec.access === 'public' ? 'public' : isDeviceAccess(spec.access) ? 'device' : null;
+      if (unsessioned && !isLocalCaller(caller)) limiter.take(unsessioned, caller.address ?? 'local', name);
       const ctx: CallContext = { principal: null, officer: null, token: caller.token, caller };
       if (spec.access !== 'public') {
         const resolved = caller.token ? sessions.resolve(caller.token, { passive: spec.passive === true }) : null;
@@ -84,7 +99,7 @@ export function createDispatch(handlers: Handlers, sessions: SessionResolver, op
         if (resolved instanceof AppError) throw resolved;
         authorise(resolved, spec.access);
         ctx.principal = resolved;
-        ctx.officer = resolved.officer;
+        ctx.officer = resolved.kind === 'officer' ? resolved.officer : null;
       }
       const parsed = spec.input.safeParse(input ?? {});
       if (!parsed.success) throw invalidInput(parsed.error);

@@ -5,6 +5,7 @@
  */
 import type { LockReason } from '@shared/rpc/auth';
 import type { Officer, RpcName, RpcOutput, RpcParsedInput } from '@shared/rpc';
+import type { DeviceSelf } from '@shared/rpc/devices';
 import type { Caller } from './dispatch';
 
 /** An officer's session as core holds it (auth/sessions.ts): the lock is here, not in the page. */
@@ -18,17 +19,21 @@ export interface SessionInfo {
   expiresAt: string;
 }
 
+export type OfficerPrincipal = { kind: 'officer'; officer: Officer; session: SessionInfo };
+
+/** A paired LAN device (devices/): its scope names the only rows it may call. */
+export type DevicePrincipal = { kind: 'device'; device: DeviceSelf };
+
 /**
- * Who is calling. Only officers today; the LAN devices of issue #18 (kiosk, calling screen,
- * rating tablet) will be a second kind with a scope, `{ kind: 'device', device, scope }`, which
- * the dispatcher's authorise() checks before any handler.
+ * Who is calling: an officer's session, or a paired device (kiosk, calling screen, rating
+ * tablet…) whose scope the dispatcher's authorise() checks before any handler.
  */
-export type Principal = { kind: 'officer'; officer: Officer; session: SessionInfo };
+export type Principal = OfficerPrincipal | DevicePrincipal;
 
 export interface CallContext {
   /** Who called; null only for public rows. */
   principal: Principal | null;
-  /** The signed-in officer (principal.officer); null only for public rows. */
+  /** The signed-in officer (principal.officer); null for public rows and devices' rows. */
   officer: Officer | null;
   token: string | null;
   caller: Caller;
@@ -54,9 +59,15 @@ export function signedIn(ctx: CallContext): Officer {
 }
 
 /** The officer's session of a non-public row. */
-export function sessionOf(ctx: CallContext): Extract<Principal, { kind: 'officer' }> {
+export function sessionOf(ctx: CallContext): OfficerPrincipal {
   if (ctx.principal?.kind !== 'officer') throw new Error('sessionOf() used on a row without an officer session');
   return ctx.principal;
+}
+
+/** The calling device of a device's row (the dispatcher guarantees it is there). */
+export function deviceOf(ctx: CallContext): DeviceSelf {
+  if (ctx.principal?.kind !== 'device') throw new Error('deviceOf() used on a row without a device');
+  return ctx.principal.device;
 }
 
 /** Whether the call came from this PC (its own window, the CLI) rather than over the LAN. */

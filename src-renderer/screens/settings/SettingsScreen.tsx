@@ -5,6 +5,7 @@ import { useSession } from '../../stores/session';
 import { AuditPanel } from './AuditPanel';
 import { BackupPanel } from './BackupPanel';
 import { OfficePanel } from './OfficePanel';
+import { DevicesPanel } from './DevicesPanel';
 import { OfficersPanel } from './OfficersPanel';
 import { SigningPanel } from '../signing/SigningPanel';
 import { SettingsForm } from './SettingsForm';
@@ -33,6 +34,7 @@ export function SettingsScreen() {
             ? [
                 { key: 'officers', label: t.officers, children: <OfficersPanel /> },
                 { key: 'backups', label: vi.backup.tab, children: <BackupPanel /> },
+                { key: 'devices', label: vi.devices.tab, children: <DevicesPanel /> },
                 { key: 'audit', label: vi.audit.tab, children: <AuditPanel /> },
               ]
             : []),

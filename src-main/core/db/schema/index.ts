@@ -9,3 +9,5 @@ export * from './records';
 export * from './files';
 export * from './signing';
 export * from './scans';
+export * from './device';
+export * from './queue';

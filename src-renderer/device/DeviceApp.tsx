@@ -1,0 +1,112 @@
+/**
+ * The citizen pages' shell on a paired LAN device: pairing when it holds no token, then its page;
+ * back to pairing the moment an administrator revokes it (its event stream ends) or core refuses
+ * its token. A device opened at another page's address is told which page it is paired for.
+ */
+import { Alert, App as AntApp, Card, ConfigProvider, Spin, Typography } from 'antd';
+import viVN from 'antd/locale/vi_VN';
+import { useEffect, useState } from 'react';
+import type { DeviceScope } from '@shared/rpc';
+import type { DeviceSelf } from '@shared/rpc/devices';
+import { vi } from '../i18n/vi';
+import { call, RpcError, setToken, subscribeEvents } from '../rpc/client';
+import { errorText } from '../ui/errors';
+import { UI_FONT_FAMILY } from '../ui/font';
+import { DEVICE_PATHS } from './device-pages';
+import { forgetDeviceToken, loadDeviceToken } from './device-token';
+import { PairingScreen } from './PairingScreen';
+import { DisplayPage } from './display/DisplayPage';
+import { KioskPage } from './kiosk/KioskPage';
+import './device.css';
+
+const t = vi.device;
+
+type State = { phase: 'loading' } | { phase: 'pairing' } | { phase: 'paired'; device: DeviceSelf } | { phase: 'unavailable'; error: string };
+
+function DevicePhase({ page }: { page: DeviceScope }) {
+  const [state, setState] = useState<State>({ phase: 'loading' });
+
+  useEffect(() => {
+    const token = loadDeviceToken();
+    if (!token) {
+      setState({ phase: 'pairing' });
+      return;
+    }
+    setToken(token);
+    call('devices.me', {})
+      .then((device) => setState({ phase: 'paired', device }))
+      .catch((err) => {
+        if (err instanceof RpcError && err.code === 'UNAUTHENTICATED') {
+          forgetDeviceToken();
+          setToken(null);
+          setState({ phase: 'pairing' });
+        } else setState({ phase: 'unavailable', error: errorText(err) });
+      });
+  }, []);
+
+  const pairedId = state.phase === 'paired' ? state.device.id : null;
+  useEffect(() => {
+    if (!pairedId) return;
+    return subscribeEvents((name) => {
+      if (name !== 'session.ended') return;
+      forgetDeviceToken();
+      setToken(null);
+      setState({ phase: 'pairing' });
+    });
+  }, [pairedId]);
+
+  switch (state.phase) {
+    case 'loading':
+      return (
+        <div className="centered-page">
+          <Spin size="large" />
+        </div>
+      );
+    case 'unavailable':
+      return (
+        <div className="centered-page">
+          <Alert type="error" showIcon title={state.error} />
+        </div>
+      );
+    case 'pairing':
+      return (
+        <PairingScreen
+          onPaired={(device, token) => {
+            setToken(token);
+            setState({ phase: 'paired', device });
+          }}
+        />
+      );
+    case 'paired': {
+      const { device } = state;
+      if (device.scope === page && page === 'display') return <DisplayPage />;
+      if (device.scope === page && page === 'kiosk') return <KioskPage />;
+      const scopeName = vi.devices.scopes[device.scope];
+      return (
+        <div className="centered-page device-page" data-testid="device-paired">
+          <Card style={{ maxWidth: 640 }}>
+            <Typography.Title level={2} style={{ marginTop: 0 }}>
+              {device.label}
+            </Typography.Title>
+            <Typography.Paragraph style={{ fontSize: 20 }}>
+              {device.counterNo ? t.pairedAsCounter(scopeName, device.counterNo) : t.pairedAs(scopeName)}
+            </Typography.Paragraph>
+            {device.scope !== page && (
+              <Alert type="warning" showIcon title={t.wrongPage(scopeName)} description={<a href={DEVICE_PATHS[device.scope]}>{t.openOwnPage}</a>} />
+            )}
+          </Card>
+        </div>
+      );
+    }
+  }
+}
+
+export function DeviceApp({ page }: { page: DeviceScope }) {
+  return (
+    <ConfigProvider locale={viVN} theme={{ token: { fontSize: 18, colorPrimary: '#1d5fb4', fontFamily: UI_FONT_FAMILY } }}>
+      <AntApp>
+        <DevicePhase page={page} />
+      </AntApp>
+    </ConfigProvider>
+  );
+}

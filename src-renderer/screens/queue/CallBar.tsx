@@ -1,0 +1,151 @@
+/**
+ * Gọi số at the officer's desk, a slim bar under the header: the counter this window serves (kept in this
+ * browser), the number being served, call next (F8, free on every screen), call again
+ * (Shift+F8), skip a number nobody answers, send it to another counter. Shown only once the
+ * commune has set up its queue fields, so an office without a queue sees nothing new.
+ */
+import { App, Button, Dropdown, InputNumber, Space, Tag, Tooltip } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { RpcOutput } from '@shared/rpc';
+import { vi } from '../../i18n/vi';
+import { call, subscribeEvents } from '../../rpc/client';
+import { errorText } from '../../ui/errors';
+
+const t = vi.queue;
+const COUNTER_KEY = 'motcua.counterNo';
+
+type CounterState = RpcOutput<'queue.counter'>;
+
+function savedCounter(): number | null {
+  const n = Number(localStorage.getItem(COUNTER_KEY));
+  return Number.isInteger(n) && n >= 1 && n <= 99 ? n : null;
+}
+
+export function CallBar() {
+  const { message, modal } = App.useApp();
+  const [enabled, setEnabled] = useState(false);
+  const [counters, setCounters] = useState<number[]>([]);
+  const [fields, setFields] = useState<{ id: string; name: string }[]>([]);
+  const [counterNo, setCounterNo] = useState<number | null>(savedCounter);
+  const [state, setState] = useState<CounterState | null>(null);
+
+  useEffect(() => {
+    call('queue.fields', {})
+      .then((r) => {
+        const active = r.items.filter((f) => f.active);
+        setEnabled(active.length > 0);
+        setFields(active.map(({ id, name }) => ({ id, name })));
+        setCounters([...new Set(active.flatMap((f) => f.counters))].sort((a, b) => a - b));
+      })
+      .catch((err: unknown) => console.error('queue.fields failed', err));
+  }, []);
+
+  const refresh = useCallback(() => {
+    if (counterNo === null) return;
+    call('queue.counter', { counterNo })
+      .then(setState)
+      .catch((err: unknown) => console.error('queue.counter failed', err));
+  }, [counterNo]);
+
+  useEffect(() => {
+    if (!enabled) return;
+    refresh();
+    return subscribeEvents((name) => {
+      if (name === 'queue.changed') refresh();
+    });
+  }, [enabled, refresh]);
+
+  const act = useCallback(
+    async (name: 'queue.callNext' | 'queue.recall' | 'queue.skip', quietWhenEmpty = false) => {
+      if (counterNo === null) return;
+      try {
+        const next = await call(name, { counterNo });
+        setState(next);
+        if (name === 'queue.callNext' && !next.current && !quietWhenEmpty) message.info(t.nobodyWaiting);
+      } catch (err) {
+        message.error(errorText(err));
+      }
+    },
+    [counterNo, message],
+  );
+
+  useEffect(() => {
+    if (!enabled || counterNo === null) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'F8' || e.ctrlKey || e.altKey || e.metaKey) return;
+      e.preventDefault();
+      void act(e.shiftKey ? 'queue.recall' : 'queue.callNext');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [enabled, counterNo, act]);
+
+  async function transfer(to: number) {
+    if (counterNo === null) return;
+    try {
+      setState(await call('queue.transfer', { counterNo, toCounterNo: to }));
+    } catch (err) {
+      message.error(errorText(err));
+    }
+  }
+
+  /** For a citizen where there is no kiosk: the number is read out or written down for them. */
+  async function issue(fieldId: string) {
+    try {
+      const r = await call('queue.issueTicket', { fieldId });
+      modal.info({ title: t.issued(r.ticket.label, r.ticket.fieldName), content: t.waitingBefore(r.waitingBefore), okText: t.close });
+    } catch (err) {
+      message.error(errorText(err));
+    }
+  }
+
+  if (!enabled) return null;
+  return (
+    <Space size={6} data-testid="call-bar" wrap style={{ padding: '6px 24px', background: '#fff', borderBottom: '1px solid #f0f0f0' }}>
+      <span>{t.counter}</span>
+      <InputNumber
+        size="small"
+        min={1}
+        max={99}
+        value={counterNo}
+        aria-label={t.counterLabel}
+        style={{ width: 64 }}
+        onChange={(v) => {
+          const n = typeof v === 'number' ? v : null;
+          setCounterNo(n);
+          if (n === null) localStorage.removeItem(COUNTER_KEY);
+          else localStorage.setItem(COUNTER_KEY, String(n));
+        }}
+      />
+      <Dropdown menu={{ items: fields.map((f) => ({ key: f.id, label: f.name })), onClick: (e) => void issue(e.key) }}>
+        <Button size="small">{t.issue}</Button>
+      </Dropdown>
+      {counterNo !== null && (
+        <>
+          <Tag color={state?.current ? 'blue' : 'default'} data-testid="call-current" style={{ fontSize: 15 }}>
+            {state?.current ? t.serving(state.current.label) : t.none}
+          </Tag>
+          <Tooltip title={t.waiting(state?.waiting ?? 0)}>
+            <Button size="small" type="primary" onClick={() => void act('queue.callNext')}>
+              {t.callNext} <kbd>F8</kbd>
+            </Button>
+          </Tooltip>
+          <Button size="small" disabled={!state?.current} onClick={() => void act('queue.recall')} title="Shift+F8">
+            {t.recall}
+          </Button>
+          <Button size="small" disabled={!state?.current} onClick={() => void act('queue.skip')}>
+            {t.skip}
+          </Button>
+          <Dropdown
+            disabled={!state?.current}
+            menu={{ items: counters.filter((c) => c !== counterNo).map((c) => ({ key: String(c), label: t.toCounter(c) })), onClick: (e) => void transfer(Number(e.key)) }}
+          >
+            <Button size="small" disabled={!state?.current}>
+              {t.transfer}
+            </Button>
+          </Dropdown>
+        </>
+      )}
+    </Space>
+  );
+}

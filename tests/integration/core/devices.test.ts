@@ -1,0 +1,218 @@
+/**
+ * Paired LAN devices on the real HTTP host over a real SQLite file (issue #18, item 7): a short
+ * code from Cài đặt, a token whose scope is only its page, stored hashed, refused by every
+ * officer's row of the whole RPC table, revocable with its event stream ended at once, and the
+ * public rows rate-limited.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rpc } from '@shared/rpc';
+import { DEVICE_SCOPES, isDeviceAccess, type DeviceScope } from '@shared/rpc/row';
+import { ManualClock, TEST_INSTANT } from '../../support/clock';
+import { startCoreHost, type CoreHost } from '../../support/core-host';
+import { rpcCall, SAMPLE_SETUP } from '../../support/web-host';
+
+const clock = new ManualClock(TEST_INSTANT);
+let host: CoreHost;
+let admin: string;
+let officer: string;
+const call = async (name: string, input: unknown, token?: string) => rpcCall(host.url, name, input, token);
+const advance = (minutes: number) => clock.set(new Date(clock.now().getTime() + minutes * 60_000).toISOString());
+const login = async (username: string, password: string) => (await call('auth.login', { username, password })).body.result.token as string;
+
+async function pairDevice(scope: DeviceScope, counterNo: number | null = null): Promise<string> {
+  const started = await call('devices.startPairing', { scope, label: `Thiết bị ${scope}`, counterNo }, admin);
+  expect(started.status).toBe(200);
+  const paired = await call('devices.pair', { code: started.body.result.code });
+  expect(paired.status).toBe(200);
+  return paired.body.result.token as string;
+}
+
+beforeAll(async () => {
+  host = await startCoreHost({ clock });
+  await call('setup.initialize', SAMPLE_SETUP);
+  admin = await login(SAMPLE_SETUP.admin.username, SAMPLE_SETUP.admin.password);
+  await call('officers.create', { username: 'quay1', password: 'quaymot2026', fullName: 'Trần Văn Bình', role: 'officer' }, admin);
+  officer = await login('quay1', 'quaymot2026');
+});
+afterAll(async () => host?.close());
+
+describe('pairing', () => {
+  it('pairs a rating tablet with a six-digit code from an administrator, bound to its counter', async () => {
+    const started = await call('devices.startPairing', { scope: 'rating', label: 'Máy đánh giá quầy 2', counterNo: 2 }, admin);
+    expect(started.body.result.code).toMatch(/^\d{6}$/);
+    expect(Date.parse(started.body.result.expiresAt) - clock.now().getTime()).toBe(10 * 60_000);
+    const paired = await call('devices.pair', { code: started.body.result.code });
+    expect(paired.status).toBe(200);
+    expect(paired.body.result.device).toMatchObject({ scope: 'rating', counterNo: 2, label: 'Máy đánh giá quầy 2' });
+    const me = await call('devices.me', {}, paired.body.result.token);
+    expect(me.body.result).toMatchObject({ scope: 'rating', counterNo: 2 });
+    // Used once: the same code pairs nothing more.
+    expect((await call('devices.pair', { code: started.body.result.code })).status).toBe(401);
+  });
+
+  it('refuses a rating tablet without a counter, and pairing by anyone but an administrator', async () => {
+    expect((await call('devices.startPairing', { scope: 'rating', label: 'Máy đánh giá' }, admin)).status).toBe(400);
+    expect((await call('devices.startPairing', { scope: 'kiosk', label: 'Ki-ốt' }, officer)).status).toBe(403);
+    expect((await call('devices.startPairing', { scope: 'kiosk', label: 'Ki-ốt' })).status).toBe(401);
+  });
+
+  it('refuses a code after its ten minutes', async () => {
+    const started = await call('devices.startPairing', { scope: 'display', label: 'Ti vi phòng chờ' }, admin);
+    advance(10);
+    const late = await call('devices.pair', { code: started.body.result.code });
+    expect(late.status).toBe(401);
+    expect(late.body.error?.message).toMatch(/hết hạn/);
+    admin = await login(SAMPLE_SETUP.admin.username, SAMPLE_SETUP.admin.password);
+    officer = await login('quay1', 'quaymot2026');
+  });
+
+  it('keeps only hashes: neither the token nor the code is in the database file', async () => {
+    const started = await call('devices.startPairing', { scope: 'kiosk', label: 'Ki-ốt lấy số' }, admin);
+    const code = started.body.result.code as string;
+    const pending = host.core.db.$client.prepare('SELECT code_hash FROM device_pairing').all() as { code_hash: string }[];
+    expect(pending.map((p) => p.code_hash)).not.toContain(code);
+    const token = (await call('devices.pair', { code })).body.result.token as string;
+    host.core.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    const bytes = fs.readFileSync(path.join(host.core.paths.dataDir, 'motcua.sqlite')).toString('latin1');
+    expect(bytes).not.toContain(token);
+    expect(bytes).not.toContain(token.slice(3));
+    const row = host.core.db.$client.prepare('SELECT token_hash FROM device WHERE label = ?').get('Ki-ốt lấy số') as { token_hash: string };
+    expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('scopes', () => {
+  it('refuses every officer row of the whole RPC table to every device scope, over HTTP', async () => {
+    const names = Object.keys(rpc) as (keyof typeof rpc)[];
+    let refused = 0;
+    for (const scope of DEVICE_SCOPES) {
+      const token = await pairDevice(scope, scope === 'rating' ? 1 : null);
+      for (const name of names) {
+        const access = rpc[name].access;
+        if (access === 'public') continue;
+        const own = isDeviceAccess(access) && access.device.includes(scope);
+        const res = await call(name, {}, token);
+        if (own) {
+          // Its own rows get past the check (an empty input may still be refused by zod: 400).
+          expect([200, 400], `${scope} → ${name}`).toContain(res.status);
+        } else {
+          expect(res.status, `${scope} → ${name}`).toBe(403);
+          expect(res.body.error?.code).toBe('FORBIDDEN');
+          refused++;
+        }
+      }
+    }
+    // Every non-public row but the scope's own, for each of the five scopes.
+    const deviceRows = names.filter((n) => isDeviceAccess(rpc[n].access));
+    const publicRows = names.filter((n) => rpc[n].access === 'public');
+    const othersRows = DEVICE_SCOPES.map((scope) => deviceRows.filter((n) => !(rpc[n].access as { device: string[] }).device.includes(scope)).length);
+    const officerRows = names.length - publicRows.length - deviceRows.length;
+    expect(officerRows).toBeGreaterThan(60);
+    expect(refused).toBe(officerRows * DEVICE_SCOPES.length + othersRows.reduce((a, b) => a + b, 0));
+  });
+
+  it("refuses a device's row to an officer's session", async () => {
+    const res = await call('devices.me', {}, admin);
+    expect(res.status).toBe(403);
+    expect(res.body.error?.message).toMatch(/thiết bị công cộng/);
+  });
+});
+
+/** Reads a server-sent event stream until it closes or `ms` pass; returns what came. */
+async function readStream(token: string, ms: number, whileOpen: () => Promise<void>): Promise<{ status: number; text: string; closed: boolean }> {
+  const abort = new AbortController();
+  const res = await fetch(`${host.url}/api/events`, { headers: { Authorization: `Bearer ${token}` }, signal: abort.signal });
+  if (res.status !== 200) return { status: res.status, text: await res.text(), closed: true };
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let text = '';
+  let closed = false;
+  const reading = (async () => {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) {
+        closed = true;
+        return;
+      }
+      text += value;
+    }
+  })().catch((err: unknown) => {
+    if (!abort.signal.aborted) throw err;
+  });
+  await whileOpen();
+  await Promise.race([reading, new Promise((r) => setTimeout(r, ms))]);
+  abort.abort();
+  return { status: res.status, text, closed };
+}
+
+describe('event streams and revocation', () => {
+  it("sends a device none of the officers' events", async () => {
+    const token = await pairDevice('display');
+    const stream = await readStream(token, 300, async () => {
+      host.core.events.emit('dossier.changed', { id: 'hs-1' });
+      host.core.events.emit('sync.notice', { kind: 'status', message: 'Hồ sơ của ông Nguyễn Văn A đã có kết quả' });
+    });
+    expect(stream.status).toBe(200);
+    expect(stream.text).toContain(': connected');
+    expect(stream.text).not.toContain('dossier.changed');
+    expect(stream.text).not.toContain('sync.notice');
+  });
+
+  it('revokes a device: listed as revoked, its calls refused and its stream ended at once', async () => {
+    const token = await pairDevice('kiosk');
+    const id = (await call('devices.me', {}, token)).body.result.id as string;
+    const started = performance.now();
+    const stream = await readStream(token, 5_000, async () => {
+      const res = await call('devices.revoke', { id }, admin);
+      expect(res.body.result.revokedAt).toBe(clock.now().toISOString());
+    });
+    expect(stream.closed).toBe(true);
+    expect(performance.now() - started).toBeLessThan(4_000);
+    expect(stream.text).toContain('"reason":"revoked"');
+    expect((await call('devices.me', {}, token)).status).toBe(401);
+    expect((await fetch(`${host.url}/api/events`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(401);
+    const listed = (await call('devices.list', {}, admin)).body.result.items.find((d: { id: string }) => d.id === id);
+    expect(listed.revokedAt).not.toBeNull();
+    const audit = host.core.db.$client.prepare("SELECT action FROM audit_log WHERE action LIKE 'device.%'").all() as { action: string }[];
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['device.pairing_started', 'device.paired', 'device.revoked']));
+  });
+});
+
+describe('throttling and rate limits', () => {
+  const lan = (address: string) => ({ token: null, address });
+
+  it('locks an address out after five wrong codes, and voids pending codes after thirty wrong codes overall', async () => {
+    const pending = (await call('devices.startPairing', { scope: 'board', label: 'Bảng công khai' }, admin)).body.result.code as string;
+    const wrong = pending === '000000' ? '000001' : '000000';
+    for (let i = 0; i < 5; i++) {
+      const res = await host.core.dispatch('devices.pair', { code: wrong }, lan('192.168.1.50'));
+      expect(res.ok ? null : res.error.code).toBe('UNAUTHENTICATED');
+    }
+    const locked = await host.core.dispatch('devices.pair', { code: pending }, lan('192.168.1.50'));
+    expect(locked.ok ? null : locked.error.code).toBe('RATE_LIMITED');
+    // Twenty-five more wrong codes from many addresses: thirty overall.
+    for (let i = 0; i < 25; i++) await host.core.dispatch('devices.pair', { code: wrong }, lan(`192.168.2.${i + 1}`));
+    const voided = await host.core.dispatch('devices.pair', { code: pending }, lan('192.168.3.1'));
+    expect(voided.ok ? null : voided.error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('limits a LAN address calling a public or a device row too often, not this PC', async () => {
+    const token = await pairDevice('lookup');
+    let refusedAt = -1;
+    for (let i = 0; i < 125 && refusedAt < 0; i++) {
+      const res = await host.core.dispatch('devices.me', {}, { token, address: '192.168.1.77' });
+      if (!res.ok && res.error.code === 'RATE_LIMITED') refusedAt = i;
+    }
+    expect(refusedAt).toBe(120);
+    // Another address, and this PC itself, are not held back by it.
+    expect((await host.core.dispatch('devices.me', {}, { token, address: '192.168.1.78' })).ok).toBe(true);
+    for (let i = 0; i < 130; i++) expect((await host.core.dispatch('devices.me', {}, { token })).ok).toBe(true);
+    let publicRefusedAt = -1;
+    for (let i = 0; i < 35 && publicRefusedAt < 0; i++) {
+      const res = await host.core.dispatch('setup.status', {}, { token: null, address: '192.168.1.79' });
+      if (!res.ok && res.error.code === 'RATE_LIMITED') publicRefusedAt = i;
+    }
+    expect(publicRefusedAt).toBe(30);
+  });
+});
