@@ -193,7 +193,7 @@ export function DossierDrawer() {
               ]}
             />
 
-            <Typography.Title level={5} className="section-title">
+            <Typography.Title level={4} className="section-title title-size-5">
               {t.documents}
             </Typography.Title>
             <Table
@@ -209,7 +209,7 @@ export function DossierDrawer() {
               ]}
             />
 
-            <Typography.Title level={5} className="section-title">
+            <Typography.Title level={4} className="section-title title-size-5">
               {t.fees}
             </Typography.Title>
             <table className="fee-table">
@@ -230,7 +230,7 @@ export function DossierDrawer() {
               </tbody>
             </table>
 
-            <Typography.Title level={5} className="section-title">
+            <Typography.Title level={4} className="section-title title-size-5">
               {t.timeline}
             </Typography.Title>
             <Timeline
@@ -249,7 +249,7 @@ export function DossierDrawer() {
               }))}
             />
 
-            <Typography.Title level={5} className="section-title">
+            <Typography.Title level={4} className="section-title title-size-5">
               {vi.print.records}
             </Typography.Title>
             {records.length === 0 ? (
@@ -280,7 +280,7 @@ export function DossierDrawer() {
               />
             )}
 
-            <Typography.Title level={5} className="section-title">
+            <Typography.Title level={4} className="section-title title-size-5">
               {vi.signing.section}
             </Typography.Title>
             <DossierFiles dossierId={d.id} printed={records.filter((r) => r.result !== 'failed')} />
