@@ -100,7 +100,6 @@ async function openDesk(browser: Browser, host: BenchHost): Promise<Desk> {
   }, token as string);
   const page = await context.newPage();
   page.on('crash', () => console.error(`  the page at ${host.url} crashed`));
-  page.on('close', () => console.error(`  the page at ${host.url} was closed`));
   await page.goto(host.url);
   await page.getByTestId('home').waitFor();
   return { host, page };
