@@ -8,6 +8,10 @@
  *   the dossier, rendering and archiving the PDF, and the round trips are all inside it. Goal: p95
  *   ≤ 500 ms, the officer-felt budget.
  *
+ * Then the officer's day at a big counter (bench/ui-day.ts): procedure picker and Hồ sơ search
+ * keystrokes, F9 and the renderer's heap over many receipts, and cold start, each beside a
+ * baseline measured in the same run.
+ *
  * Two builds side by side in one run: the app as it ships (PDF engine) and the same app printing
  * with stock pdfmake (bench/stock-pdfmake-hook.mjs swaps the engine's entry when modules are
  * resolved; the app itself reads no switch). Each build gets its own host, data folder and page;
@@ -23,6 +27,7 @@ import { build as viteBuild } from 'vite';
 import { launchChromium } from '../tests/support/browser';
 import { printTable, summarise, writeResults, type Summary } from './stats';
 import { BENCH_SETUP, cpuMs, loadAverage, startBenchHost, tmpDataDir, type BenchHost } from './support';
+import { runOfficerDay } from './ui-day';
 
 interface Build {
   name: string;
@@ -175,8 +180,14 @@ export async function runUiBench() {
       })),
     );
     printTable(`Officer-felt UI (Chromium, browser host; load ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)})`, rows);
+
+    const dayLoadBefore = loadAverage();
+    const day = await runOfficerDay(browser, (page, i) => f9ToPreview({ build: BUILDS[0]!, host: desks[0]!.host, page }, i));
+    const dayLoadAfter = loadAverage();
+    printTable(`The officer's day at a big counter (load ${dayLoadBefore.toFixed(1)} → ${dayLoadAfter.toFixed(1)})`, day.rows);
     return writeResults('ui', {
       load: { before: loadBefore, after: loadAfter },
+      officerDay: { ...day.data, load: { before: dayLoadBefore, after: dayLoadAfter } },
       receipts,
       builds: Object.fromEntries(
         desks.map((d) => [d.build.name, { ...summaries.get(d), hostCpuMsPerReceipt: collected.get(d)!.hostCpuMs / receipts }]),

@@ -2,6 +2,7 @@
 import { Alert, App as AntApp, Button, ConfigProvider, Spin } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import { useEffect } from 'react';
+import { uiTheme } from '../src-ui/theme';
 import { vi } from './i18n/vi';
 import { ForcedPasswordChange } from './screens/ChangePassword';
 import { Login } from './screens/Login';
@@ -44,7 +45,7 @@ function Phase() {
 
 export function App() {
   return (
-    <ConfigProvider locale={viVN} theme={{ token: { fontSize: 15, colorPrimary: '#1d5fb4', fontFamily: UI_FONT_FAMILY } }}>
+    <ConfigProvider locale={viVN} theme={uiTheme({ fontSize: 15, colorPrimary: '#1d5fb4', fontFamily: UI_FONT_FAMILY })}>
       {/* AntApp gives dialogs and messages opened from code the theme and the Vietnamese locale. */}
       <AntApp>
         <Phase />

@@ -9,13 +9,17 @@ export function Login() {
   const office = useSession((s) => s.office);
 
   return (
-    <div className="centered-page">
+    <main className="centered-page">
       <SignInForm
         header={
           <>
-            <Typography.Title level={3}>{vi.appName}</Typography.Title>
+            <Typography.Title level={1} className="title-size-3">
+              {vi.appName}
+            </Typography.Title>
             {office && <Typography.Paragraph type="secondary">{office.name}</Typography.Paragraph>}
-            <Typography.Title level={5}>{vi.login.title}</Typography.Title>
+            <Typography.Title level={2} className="title-size-5">
+              {vi.login.title}
+            </Typography.Title>
           </>
         }
         words={{ ...vi.login, required: vi.setup.required, unexpected: vi.login.unexpected }}
@@ -24,6 +28,6 @@ export function Login() {
           return null;
         }}
       />
-    </div>
+    </main>
   );
 }

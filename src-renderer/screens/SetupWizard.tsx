@@ -62,8 +62,8 @@ export function SetupWizard() {
   }
 
   return (
-    <div className="centered-page">
-      <Card style={{ width: 640 }} title={<Typography.Title level={3} style={{ margin: 0 }}>{t.title}</Typography.Title>}>
+    <main className="centered-page">
+      <Card style={{ width: 640 }} title={<Typography.Title level={1} className="title-size-3" style={{ margin: 0 }}>{t.title}</Typography.Title>}>
         <Typography.Paragraph type="secondary">{t.intro}</Typography.Paragraph>
         <Steps current={step} items={[{ title: t.stepOffice }, { title: t.stepAdmin }, { title: t.stepDone }]} style={{ marginBottom: 24 }} />
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
@@ -151,6 +151,6 @@ export function SetupWizard() {
           </>
         )}
       </Card>
-    </div>
+    </main>
   );
 }

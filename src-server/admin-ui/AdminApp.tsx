@@ -2,6 +2,7 @@
 import { App, Button, ConfigProvider, Layout, Menu, Space, Typography } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import { useState } from 'react';
+import { uiTheme } from '../../src-ui/theme';
 import { vi } from './i18n/vi';
 import { Communes } from './screens/Communes';
 import { DossierSearch } from './screens/DossierSearch';
@@ -52,7 +53,7 @@ function Shell() {
 export function AdminApp() {
   const signedIn = useSession((s) => s.session !== null);
   return (
-    <ConfigProvider locale={viVN} theme={{ token: { fontFamily: UI_FONT_FAMILY } }}>
+    <ConfigProvider locale={viVN} theme={uiTheme({ fontFamily: UI_FONT_FAMILY })}>
       <App>{signedIn ? <Shell /> : <Login />}</App>
     </ConfigProvider>
   );

@@ -21,6 +21,7 @@ import { DATE_FORMAT, toYmd } from '../../ui/dates';
 import { errorText } from '../../ui/errors';
 import { StatusTag } from '../../ui/StatusTag';
 import { ProcedurePicker } from '../intake/ProcedurePicker';
+import { SEARCH_DEBOUNCE_MS } from './search-debounce';
 
 const t = vi.dossiers;
 const PAGE = 50;
@@ -71,7 +72,7 @@ export function DossierList({ fixed, showFilters = true, extraColumn, reservedHe
   const loadingMore = useRef(false);
 
   useEffect(() => {
-    const timer = setTimeout(() => setDebounced(query), 250);
+    const timer = setTimeout(() => setDebounced(query), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [query]);
 

@@ -61,7 +61,7 @@ export function ProcedurePicker({ id, value, onChange }: Props) {
         return (
           <div style={{ whiteSpace: 'normal', lineHeight: 1.35 }}>
             <strong>{p?.code ?? '—'}</strong> {p?.name}
-            <div style={{ color: '#888', fontSize: 13 }}>
+            <div className="muted">
               {p?.fieldLabel} · {p?.deadlineText}
             </div>
           </div>

@@ -60,11 +60,11 @@ export function SigningAdmin() {
       </Typography.Title>
       {message && <Alert type={message.type} showIcon title={message.text} closable onClose={() => setMessage(null)} style={{ marginBottom: 12 }} />}
       <Form layout="vertical" style={{ maxWidth: 720 }} onFinish={() => void run(() => call('signing.updateSettings', { modulePath: modulePath.trim() || null, tsaUrl: tsaUrl.trim() || null }), t.saved)}>
-        <Form.Item label={t.modulePath} extra={t.modulePathHint}>
-          <Input value={modulePath} onChange={(e) => setModulePath(e.target.value)} data-testid="signing-module-path" />
+        <Form.Item label={t.modulePath} extra={t.modulePathHint} htmlFor="signing-module-path">
+          <Input id="signing-module-path" value={modulePath} onChange={(e) => setModulePath(e.target.value)} data-testid="signing-module-path" />
         </Form.Item>
-        <Form.Item label={t.tsaUrl} extra={t.tsaHint}>
-          <Input value={tsaUrl} onChange={(e) => setTsaUrl(e.target.value)} placeholder="http://…" data-testid="signing-tsa-url" />
+        <Form.Item label={t.tsaUrl} extra={t.tsaHint} htmlFor="signing-tsa-url">
+          <Input id="signing-tsa-url" value={tsaUrl} onChange={(e) => setTsaUrl(e.target.value)} placeholder="http://…" data-testid="signing-tsa-url" />
         </Form.Item>
         <Button type="primary" htmlType="submit">
           {t.save}
@@ -130,19 +130,20 @@ export function SigningAdmin() {
           <Button type="primary" htmlType="submit" disabled={pem.trim().length < 100}>
             {t.trustAdd}
           </Button>
-          <input
-            ref={certInput}
-            type="file"
-            accept=".cer,.crt,.pem,.der"
-            hidden
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              if (f) void readFileBase64(f).then((b64) => addCertificate(atob(b64).includes('BEGIN CERTIFICATE') ? atob(b64) : b64));
-            }}
-          />
           <Button onClick={() => certInput.current?.click()}>{t.trustPick}</Button>
         </Space>
       </Form>
+      {/* Outside the form: antd's form styles show file inputs (display: block) despite `hidden`. */}
+      <input
+        ref={certInput}
+        type="file"
+        accept=".cer,.crt,.pem,.der"
+        hidden
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (f) void readFileBase64(f).then((b64) => addCertificate(atob(b64).includes('BEGIN CERTIFICATE') ? atob(b64) : b64));
+        }}
+      />
     </div>
   );
 }

@@ -1,0 +1,151 @@
+/**
+ * axe-core on every main screen of the counter, as an officer reaches it (real browser host, real
+ * Chromium at 1366×768): no critical and no serious violation anywhere — the setup wizard, the
+ * sign-in, each menu screen, the dossier drawer, a procedure open, Ký số, the print preview and
+ * the lock screen. A failure lists each violation's rule, element and axe's summary of the fix.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { blockingViolations } from '../support/axe';
+import { launchChromium } from '../support/browser';
+import { newContextAt, openSignedIn, poll, receive, setUpCounter, type Counter } from '../support/counter';
+import { startWebHost, type WebHost } from '../support/web-host';
+
+vi.setConfig({ testTimeout: 120_000 });
+
+const QR = '038186001234|186123456|Nguyễn Thị Hồng Đào|15081986|Nữ|Thôn Đông, xã Tân Lập, huyện Cẩm Thủy, Thanh Hóa|20042021';
+
+let host: WebHost;
+let browser: Browser;
+let counter: Counter;
+let page: Page;
+
+/** The screens outside the shell are whole pages: one main landmark, one h1, headings in order. */
+const PAGE_STRUCTURE = ['landmark-one-main', 'page-has-heading-one', 'region', 'heading-order'];
+
+beforeAll(async () => {
+  [host, browser] = await Promise.all([startWebHost(), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+});
+
+/** Lets antd's motion settle (drawers slide, modals fade) so axe sees the final colours. */
+async function expectAccessible(p: Page, screen: string, alsoRules: readonly string[] = []) {
+  await p.waitForTimeout(400);
+  // Soft: one run reports every screen's violations, not only the first screen's.
+  expect.soft(await blockingViolations(p, alsoRules), screen).toEqual([]);
+}
+
+async function freshPage(): Promise<Page> {
+  const context = await newContextAt(browser, host.clock, { viewport: { width: 1366, height: 768 } });
+  return context.newPage();
+}
+
+describe('accessibility of every main screen (axe-core: 0 critical, 0 serious)', () => {
+  it('the setup wizard on first run', async () => {
+    const wizard = await freshPage();
+    await wizard.goto(host.url);
+    await wizard.getByText('Khởi tạo ứng dụng').waitFor();
+    await expectAccessible(wizard, 'Khởi tạo (setup wizard)', PAGE_STRUCTURE);
+    await wizard.context().close();
+  });
+
+  it('the sign-in screen', async () => {
+    counter = await setUpCounter(host.url);
+    const names = ['Đỗ Đức Dũng', 'Trần Văn Bình', 'Phạm Thị Thu Hà'];
+    const received = [];
+    for (const name of names) received.push(await receive(counter.rpc, name));
+    for (const action of ['startProcessing', 'resultReady']) await counter.rpc('dossiers.act', { id: received[0]!.id, action });
+    for (const action of ['startProcessing', 'resultReady', 'returnResult']) {
+      await counter.rpc('dossiers.act', { id: received[1]!.id, action, ...(action === 'returnResult' ? { collectedBy: 'Trần Văn Bình' } : {}) });
+    }
+
+    const login = await freshPage();
+    await login.goto(host.url);
+    await login.getByLabel('Tên đăng nhập').waitFor();
+    await expectAccessible(login, 'Đăng nhập', PAGE_STRUCTURE);
+    await login.context().close();
+  });
+
+  it('Tổng quan, Tiếp nhận and the print preview', async () => {
+    page = await openSignedIn(browser, host, counter.token);
+    await expectAccessible(page, 'Tổng quan');
+
+    await page.keyboard.press('F2');
+    const scan = page.getByLabel('Quét căn cước (QR)');
+    await scan.fill(QR);
+    await scan.press('Enter');
+    await poll(() => page.getByLabel('Họ và tên').inputValue()).toBe('Nguyễn Thị Hồng Đào');
+    const picker = page.getByTestId('intake').getByRole('combobox', { name: 'Thủ tục hành chính' });
+    await picker.click();
+    await picker.pressSequentially('2.000815');
+    await page.locator('.ant-select-item-option').filter({ hasText: /2\.000815/ }).first().waitFor();
+    await expectAccessible(page, 'Tiếp nhận: danh sách thủ tục');
+    await page.locator('.ant-select-item-option').filter({ hasText: /2\.000815/ }).first().click();
+    await page.getByLabel('Số trang mỗi bản').fill('3');
+    await page.getByTestId('due-text').waitFor();
+    await expectAccessible(page, 'Tiếp nhận');
+
+    await page.keyboard.press('F9');
+    await page.getByTestId('pdf-frame').waitFor();
+    await expectAccessible(page, 'Xem trước bản in');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('pdf-frame').waitFor({ state: 'detached' });
+  });
+
+  it('Hồ sơ and a dossier open in its drawer', async () => {
+    await page.keyboard.press('F3');
+    await poll(() => page.getByTestId('dossier-count').textContent()).toBe('4 hồ sơ');
+    await expectAccessible(page, 'Hồ sơ');
+    await page.getByTestId('dossiers').getByTestId('row-name').filter({ hasText: 'Đỗ Đức Dũng' }).click();
+    await page.getByTestId('detail-actions').waitFor();
+    await expectAccessible(page, 'Hồ sơ: ngăn chi tiết', ['heading-order']);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('dossier-detail').waitFor({ state: 'detached' });
+  });
+
+  it('Trả kết quả, Sổ theo dõi, Báo cáo and Đồng bộ', async () => {
+    await page.keyboard.press('Alt+4');
+    await poll(() => page.getByTestId('returns').getByTestId('row-name').allTextContents()).toEqual(['Đỗ Đức Dũng']);
+    await expectAccessible(page, 'Trả kết quả');
+
+    await page.keyboard.press('Alt+5');
+    await poll(() => page.getByTestId('register-total').textContent()).toBe('Số hồ sơ tiếp nhận trong kỳ: 4');
+    await expectAccessible(page, 'Sổ theo dõi');
+
+    await page.keyboard.press('Alt+6');
+    await page.getByTestId('reports').waitFor();
+    await expectAccessible(page, 'Báo cáo');
+
+    await page.keyboard.press('Alt+7');
+    await page.getByTestId('sync').waitFor();
+    await expectAccessible(page, 'Đồng bộ');
+  });
+
+  it('Danh mục with a procedure open, Cài đặt and its Ký số tab', async () => {
+    await page.keyboard.press('Alt+8');
+    await page.getByTestId('catalog-procedures').getByText('2.000815').waitFor();
+    await expectAccessible(page, 'Danh mục');
+    await page.getByTestId('catalog-procedures').getByText('2.000815').click();
+    await page.getByTestId('procedure-detail').waitFor();
+    await expectAccessible(page, 'Danh mục: một thủ tục');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('procedure-detail').waitFor({ state: 'detached' });
+
+    await page.keyboard.press('Alt+9');
+    await poll(() => page.getByRole('tab', { name: 'Ký số' }).count()).toBe(1);
+    await expectAccessible(page, 'Cài đặt');
+    await page.getByRole('tab', { name: 'Ký số' }).click();
+    await page.getByRole('tabpanel', { name: 'Ký số' }).waitFor();
+    await expectAccessible(page, 'Cài đặt: Ký số');
+  });
+
+  it('the lock screen', async () => {
+    await page.getByRole('button', { name: 'Khóa màn hình' }).click();
+    await page.getByRole('dialog', { name: 'Màn hình đã khóa' }).waitFor();
+    await expectAccessible(page, 'Khóa màn hình');
+  });
+});
