@@ -748,6 +748,9 @@ export const vi = {
       'backup.': 'Sao lưu, khôi phục',
       'signing.': 'Ký số',
       'files.': 'Tệp điện tử của hồ sơ',
+      'scans.': 'Bản quét giấy tờ',
+      'office.': 'Thông tin cơ quan',
+      'device.': 'Thiết bị công cộng',
     } as Record<string, string>,
     /** Every action core writes to the log (tests/unit/audit-actions.test.ts keeps this complete). */
     actions: {
@@ -807,6 +810,19 @@ export const vi = {
       'signing.seal': 'Thay đổi hình con dấu',
       'signing.trust.add': 'Thêm chứng thư tin cậy',
       'signing.trust.remove': 'Xóa chứng thư tin cậy',
+      'scans.add': 'Thêm trang quét',
+      'scans.rotate': 'Xoay trang quét',
+      'scans.move': 'Đổi thứ tự trang quét',
+      'scans.discard': 'Bỏ trang quét trước khi tiếp nhận',
+      'scans.attach': 'Gắn bản quét vào hồ sơ',
+      'scans.reuse': 'Dùng lại giấy tờ đã số hóa',
+      'scans.remove': 'Gỡ trang quét khỏi hồ sơ đã tiếp nhận',
+      'scans.setFolder': 'Đổi thư mục nhận bản quét',
+      'office.update': 'Sửa thông tin cơ quan',
+      'device.pairing_started': 'Tạo mã ghép nối thiết bị công cộng',
+      'device.pair_failed': 'Ghép nối thiết bị không thành công',
+      'device.paired': 'Ghép nối thiết bị công cộng',
+      'device.revoked': 'Thu hồi thiết bị công cộng',
     } as Record<string, string>,
     /** Labels of the facts an audit row records; ids and fingerprints are kept in the log, not shown. */
     detailLabels: {

@@ -6,10 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { vi as hubVi } from '../../../src-server/admin-ui/i18n/vi';
 import { vi } from '../../../src-renderer/i18n/vi';
 
-/** Every string the dictionary can show, functions called with sample values. */
+/**
+ * Every string the dictionary can show, functions called with sample values: numbers first (counts,
+ * counter numbers), text for functions whose parameters are words (a device's kind).
+ */
 function displayed(x: unknown, key = 'vi'): [string, string][] {
   if (typeof x === 'string') return [[key, x]];
-  if (typeof x === 'function') return displayed((x as (...a: unknown[]) => unknown)(3, 4, 'X'), key);
+  if (typeof x === 'function') return displayed(callWithSamples(x as (...a: unknown[]) => unknown), key);
   if (x && typeof x === 'object') return Object.entries(x).flatMap(([k, v]) => displayed(v, `${key}.${k}`));
   return [];
 }
@@ -22,6 +25,15 @@ const TECHNICAL = new Set(['vi.settings.codePattern.patternHelp', 'vi.signing.mo
 // Letter boundaries that know Vietnamese letters: "toán" is not "to".
 const ENGLISH =
   /(?<!\p{L})(?:the|and|of|to|is|for|with|not|seed|draft|error|status|failed|login|logout|settings|user|admin|sync|token|hash|null|undefined|true|false|pending|import|export|backup|offline|online|queue|default)(?!\p{L})/iu;
+
+function callWithSamples(f: (...a: unknown[]) => unknown): unknown {
+  try {
+    return f(3, 4, 'X');
+  } catch (err) {
+    if (!(err instanceof TypeError)) throw err;
+    return f('Ki-ốt', 4, 'X');
+  }
+}
 
 const entries = [...displayed(vi), ...displayed(hubVi, 'hub')].filter(([k]) => !TECHNICAL.has(k));
 
