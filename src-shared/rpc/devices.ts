@@ -5,6 +5,7 @@
  * revokes them; a revoked device's calls and event stream end at once.
  */
 import { z } from 'zod';
+import { tokenSchema } from './common';
 import { DEVICE_SCOPES, row } from './row';
 import { vnText } from './text';
 
@@ -58,7 +59,7 @@ export const deviceRows = {
     access: ['admin'],
   }),
   'devices.revoke': row({
-    input: z.strictObject({ id: z.string().min(1).max(64) }),
+    input: z.strictObject({ id: tokenSchema(64) }),
     output: deviceSchema,
     access: ['admin'],
   }),

@@ -6,6 +6,7 @@
  * screen follows what is called.
  */
 import { z } from 'zod';
+import { tokenSchema } from './common';
 import { counterNoSchema } from './devices';
 import { row } from './row';
 import { vnText } from './text';
@@ -59,7 +60,7 @@ export const displayStateSchema = z.object({
 const counterInput = z.strictObject({ counterNo: counterNoSchema });
 const fieldsInput = z.strictObject({
   fields: z
-    .array(z.strictObject({ id: z.string().max(64).optional(), name: vnText(1, 80), counters: z.array(counterNoSchema).min(1).max(20), active: z.boolean().default(true) }))
+    .array(z.strictObject({ id: tokenSchema(64).optional(), name: vnText(1, 80), counters: z.array(counterNoSchema).min(1).max(20), active: z.boolean().default(true) }))
     .min(1)
     .max(30),
 });
@@ -73,9 +74,9 @@ export const queueRows = {
     output: z.object({ items: z.array(queueFieldSchema.pick({ id: true, name: true })) }),
     access: { device: ['kiosk'] },
   }),
-  'queue.takeTicket': row({ input: z.strictObject({ fieldId: z.string().min(1).max(64) }), output: takenTicketSchema, access: { device: ['kiosk'] } }),
+  'queue.takeTicket': row({ input: z.strictObject({ fieldId: tokenSchema(64) }), output: takenTicketSchema, access: { device: ['kiosk'] } }),
   /** The button on the officer's screen for a citizen where there is no kiosk. */
-  'queue.issueTicket': row({ input: z.strictObject({ fieldId: z.string().min(1).max(64) }), output: takenTicketSchema, access: 'signedIn' }),
+  'queue.issueTicket': row({ input: z.strictObject({ fieldId: tokenSchema(64) }), output: takenTicketSchema, access: 'signedIn' }),
   'queue.counter': row({ input: counterInput, output: counterStateSchema, access: 'signedIn', passive: true }),
   /** The number now served at the counter is done; the next one for this counter is called. */
   'queue.callNext': row({ input: counterInput, output: counterStateSchema, access: 'signedIn' }),

@@ -73,12 +73,12 @@ function checksum(): string {
   const hash = createHash('sha256');
   const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
   for (const { name } of tables) {
-    // Failed sign-ins and unlocks are audited on purpose (and move audit_log's AUTOINCREMENT
+    // Failed sign-ins, unlocks and device pairings are audited on purpose (and move audit_log's AUTOINCREMENT
     // counter); sessions change with any call, refused or not (activity, locks, new sign-ins).
     if (name === 'session') continue;
     const where =
       name === 'audit_log'
-        ? " WHERE action NOT IN ('auth.login_failed', 'auth.login_refused', 'auth.unlock_failed', 'auth.lock', 'auth.session_ended')"
+        ? " WHERE action NOT IN ('auth.login_failed', 'auth.login_refused', 'auth.unlock_failed', 'auth.lock', 'auth.session_ended', 'device.pair_failed')"
         : name === 'sqlite_sequence'
           ? " WHERE name <> 'audit_log'"
           : '';

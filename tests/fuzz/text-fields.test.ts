@@ -23,6 +23,8 @@ const NOT_TEXT: Record<string, string> = {
   'setup.initialize.setupCode': 'compared with the code printed on the host console, never stored or shown',
   'signing.sign.pin': 'given to the token as typed, like a password: never stored, logged or shown',
   'signing.updateSettings.modulePath': 'a file path is used exactly as the operating system names it (cleaning could name another file)',
+  'scans.setFolder.dir': 'as signing.updateSettings.modulePath: the scanner\'s folder, named as the operating system names it',
+  'scans.addFromFolder.names[]': 'file names read from that folder and given back: cleaning could name another file (core checks each is a plain name inside it)',
 };
 
 type Def = { type: string; [k: string]: any };
