@@ -69,7 +69,7 @@ export function IntakeScreen() {
   const notReceivable = procedure ? notReceivableReason(procedure) : null;
   const otherAgency = procedure?.receivedFor ?? null;
 
-  const reset = useCallback(() => {
+  const clearForm = useCallback(() => {
     form.resetFields();
     setProcedure(null);
     setNotice(null);
@@ -77,8 +77,11 @@ export function IntakeScreen() {
     setReceived(null);
     setLastRecorded(null);
     useIntakeDraft.getState().clear();
-    setScanFocus((n) => n + 1);
   }, [form]);
+  const reset = useCallback(() => {
+    clearForm();
+    setScanFocus((n) => n + 1);
+  }, [clearForm]);
 
   /** After the receipt's preview: an empty form for the next citizen, the code still on screen. */
   const readyForNext = useCallback(() => {
@@ -120,9 +123,14 @@ export function IntakeScreen() {
       okButtonProps: { danger: true },
       cancelText: c.draftKeep,
       autoFocusButton: 'cancel',
-      onOk: reset,
+      onOk: clearForm,
+      // The question hands focus back as it closes; the scan field takes it only after that, or the
+      // hand-back would move it again while the officer is already typing.
+      afterClose: () => {
+        if (!hasDraft(useIntakeDraft.getState().values)) setScanFocus((n) => n + 1);
+      },
     });
-  }, [intakeNonce, reset, received, modal]);
+  }, [intakeNonce, reset, clearForm, received, modal]);
 
   useEffect(() => {
     if (!procedureCode) {
