@@ -11,6 +11,7 @@ import { rpc } from '@shared/rpc';
 import { DEVICE_SCOPES, isDeviceAccess, type DeviceScope } from '@shared/rpc/row';
 import { ManualClock, TEST_INSTANT } from '../../support/clock';
 import { startCoreHost, type CoreHost } from '../../support/core-host';
+import { readEventStream } from '../../support/event-stream';
 import { rpcCall, SAMPLE_SETUP } from '../../support/web-host';
 
 const clock = new ManualClock(TEST_INSTANT);
@@ -120,31 +121,7 @@ describe('scopes', () => {
   });
 });
 
-/** Reads a server-sent event stream until it closes or `ms` pass; returns what came. */
-async function readStream(token: string, ms: number, whileOpen: () => Promise<void>): Promise<{ status: number; text: string; closed: boolean }> {
-  const abort = new AbortController();
-  const res = await fetch(`${host.url}/api/events`, { headers: { Authorization: `Bearer ${token}` }, signal: abort.signal });
-  if (res.status !== 200) return { status: res.status, text: await res.text(), closed: true };
-  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let text = '';
-  let closed = false;
-  const reading = (async () => {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) {
-        closed = true;
-        return;
-      }
-      text += value;
-    }
-  })().catch((err: unknown) => {
-    if (!abort.signal.aborted) throw err;
-  });
-  await whileOpen();
-  await Promise.race([reading, new Promise((r) => setTimeout(r, ms))]);
-  abort.abort();
-  return { status: res.status, text, closed };
-}
+const readStream = (token: string, ms: number, whileOpen: () => Promise<void>) => readEventStream(host.url, token, ms, whileOpen);
 
 describe('event streams and revocation', () => {
   it("sends a device none of the officers' events", async () => {

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../support/clock';
 import { startCoreHost, type CoreHost } from '../../support/core-host';
+import { readEventStream } from '../../support/event-stream';
 import { rpcCall, SAMPLE_SETUP } from '../../support/web-host';
 
 const clock = new ManualClock('2026-11-23T08:00:00+07:00');
@@ -116,31 +117,11 @@ describe('the lock, held by core', () => {
   });
 });
 
-/** Reads a server-sent event stream until it closes or `ms` pass; returns what came. */
-async function readStream(token: string, ms: number, whileOpen: () => Promise<void>): Promise<{ text: string; closed: boolean }> {
-  const abort = new AbortController();
-  const res = await fetch(`${host.url}/api/events`, { headers: { Authorization: `Bearer ${token}` }, signal: abort.signal });
-  expect(res.status).toBe(200);
-  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let text = '';
-  let closed = false;
-  const reading = (async () => {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) {
-        closed = true;
-        return;
-      }
-      text += value;
-    }
-  })().catch((err: unknown) => {
-    // Reading stops with an error once this test aborts the request; any other error is a failure.
-    if (!abort.signal.aborted) throw err;
-  });
-  await whileOpen();
-  await Promise.race([reading, new Promise((r) => setTimeout(r, ms))]);
-  abort.abort();
-  return { text, closed };
+/** The event stream as this test's host serves it; an officer's window is always let in. */
+async function readStream(token: string, ms: number, whileOpen: () => Promise<void>) {
+  const stream = await readEventStream(host.url, token, ms, whileOpen);
+  expect(stream.status).toBe(200);
+  return stream;
 }
 
 describe('disabling, resetting, signing out', () => {
