@@ -8,10 +8,9 @@
  * beside the baseline of storing the same A4 bytes unnormalised (FileStore.put alone), in the
  * same run. Bytes per stored A4 page are reported with them.
  */
-import { openCore } from '../src-main/core/core';
 import { SaneScanner } from '../src-main/core/scans/capture/sane';
 import { printTable, sample, summarise, writeResults } from './stats';
-import { BENCH_SETUP, loadAverage, tmpDataDir } from './support';
+import { loadAverage, openSignedInCore } from './support';
 import sharp from 'sharp';
 
 const PAGES = Number(process.env.BENCH_SCAN_PAGES ?? 40);
@@ -31,15 +30,10 @@ async function a4Page(i: number): Promise<Buffer> {
 }
 
 export async function runScansBench() {
-  const dataDir = tmpDataDir('scans');
-  const core = await openCore({ dataDir, clock: { now: () => AT }, scanner: new SaneScanner({ extraArgs: ['-x', '200', '-y', '200', '--test-picture', 'Grid'] }) });
-  await core.services.office.initialize(BENCH_SETUP.office, BENCH_SETUP.admin);
-  const call = async (name: string, input: unknown, tok: string | null) => {
-    const r = await core.dispatch(name, input, { token: tok });
-    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-    return r.result as any;
-  };
-  const session = (await call('auth.login', { username: BENCH_SETUP.admin.username, password: BENCH_SETUP.admin.password }, null)).token as string;
+  const { core, call, session } = await openSignedInCore('scans', {
+    clock: { now: () => AT },
+    scanner: new SaneScanner({ extraArgs: ['-x', '200', '-y', '200', '--test-picture', 'Grid'] }),
+  });
   const item = { position: 0, name: 'Giấy tờ cần chứng thực' };
 
   const inputs = await Promise.all(Array.from({ length: PAGES + 5 }, (_, i) => a4Page(i)));

@@ -10,12 +10,11 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pkcs11js from 'pkcs11js';
-import { openCore } from '../src-main/core/core';
 import { sha256DigestInfo } from '../src-main/core/signing/token';
 import { makeTestPki, toPem } from '../tests/support/signing/pki';
 import { createSoftToken, putIdentities, SOFTHSM_MODULE } from '../tests/support/signing/softhsm';
 import { printTable, sample, summarise, writeResults } from './stats';
-import { BENCH_SETUP, tmpDataDir } from './support';
+import { openSignedInCore } from './support';
 
 const APP_SIGNATURES = Number(process.env.BENCH_SIGNATURES ?? 60);
 const BARE_SIGNATURES = 600;
@@ -28,15 +27,7 @@ export async function runSignBench() {
   await putIdentities(token, [pki.officer]);
   process.env.SOFTHSM2_CONF = token.conf;
 
-  const dataDir = tmpDataDir('sign');
-  const core = await openCore({ dataDir, clock: { now: () => AT } });
-  await core.services.office.initialize(BENCH_SETUP.office, BENCH_SETUP.admin);
-  const call = async (name: string, input: unknown, tok: string | null) => {
-    const r = await core.dispatch(name, input, { token: tok });
-    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
-    return r.result as any;
-  };
-  const session = (await call('auth.login', { username: BENCH_SETUP.admin.username, password: BENCH_SETUP.admin.password }, null)).token as string;
+  const { core, call, session } = await openSignedInCore('sign', { clock: { now: () => AT } });
   await call('signing.updateSettings', { modulePath: SOFTHSM_MODULE, tsaUrl: null }, session);
   for (const ca of [pki.root, pki.intermediate]) await call('signing.addTrustAnchor', { certificate: toPem(ca.der) }, session);
   const dossier = await call('dossiers.receive', { procedureCode: '2.000815', applicant: { fullName: 'Nguyễn Văn Đo' }, pages: 1, copies: 1 }, session);

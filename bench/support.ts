@@ -6,6 +6,7 @@ import { execSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { openCore, type Core, type CoreOptions } from '../src-main/core/core';
 import { APP_ROOT } from '../src-main/core/paths';
 
 export function tmpDataDir(name: string): string {
@@ -21,6 +22,22 @@ export const BENCH_SETUP = {
   },
   admin: { username: 'quantri', password: 'song-Ma-mua-lua-chin', fullName: 'Nguyễn Văn Quản' },
 };
+
+/**
+ * A core in a throwaway data folder holding the sample office, its administrator signed in, and a
+ * `call` through the dispatcher that throws on a refusal (a benchmark measures only successes).
+ */
+export async function openSignedInCore(name: string, opts: Omit<CoreOptions, 'dataDir'>) {
+  const core: Core = await openCore({ ...opts, dataDir: tmpDataDir(name) });
+  await core.services.office.initialize(BENCH_SETUP.office, BENCH_SETUP.admin);
+  const call = async (rpcName: string, input: unknown, tok: string | null) => {
+    const r = await core.dispatch(rpcName, input, { token: tok });
+    if (!r.ok) throw new Error(`${rpcName}: ${r.error.message}`);
+    return r.result as any;
+  };
+  const session = (await call('auth.login', { username: BENCH_SETUP.admin.username, password: BENCH_SETUP.admin.password }, null)).token as string;
+  return { core, call, session };
+}
 
 /** The one-minute load average (Linux). */
 export function loadAverage(): number {
