@@ -24,13 +24,15 @@ import {
   HASH_MISMATCH_STATUS,
   MAX_UPLOAD_BYTES,
   claimRequestSchema,
+  sha256HexSchema,
   uploadMetadataSchema,
   type ClaimResponse,
 } from '@shared/sync/files';
+import { authenticateAdmin } from '../auth/admin-auth';
 import { authenticateDevice, authenticateDeviceToken, bearerFromHeader, type AuthedDevice } from '../auth/device-auth';
 import type { Clock } from '../clock';
 import type { HubDb } from '../db/types';
-import { HubError, badRequest, forbidden } from '../errors';
+import { HubError, badRequest, forbidden, notFound } from '../errors';
 import type { PaperStore } from '../files/paper-store';
 import { claimPages, mayUpload, recordStoredFile } from '../files/papers';
 
@@ -127,6 +129,16 @@ export function registerFileRoutes(app: FastifyInstance, db: HubDb, clock: Clock
       await recordStoredFile(db, { sha256: actual, size: upload.size ?? 0, storage: options.store.kind, uploadedBy: device.id, storedAt: clock.now() });
       return {};
     },
+  });
+
+  // The admin page's download of a stored paper (listed by the `dossiers.papers` admin row).
+  app.get('/v1/admin/papers/:sha256', async (request, reply) => {
+    await authenticateAdmin(db, request, clock);
+    const sha256 = sha256HexSchema.safeParse((request.params as { sha256?: unknown }).sha256);
+    if (!sha256.success) throw badRequest(sha256.error, 'Mã tệp không hợp lệ.');
+    const stream = await options.store.open(sha256.data);
+    if (!stream) throw notFound('Hệ thống tỉnh chưa nhận được tệp này.');
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${sha256.data.slice(0, 16)}.pdf"`).send(stream);
   });
 
   // tus reads the body itself: leave upload bodies unparsed and the reply to tus.

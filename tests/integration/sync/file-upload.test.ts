@@ -19,7 +19,7 @@ import { commune, dossierPaper, hubFile } from '../../../src-server/db/schema';
 import { runningClock } from '../../support/clock';
 import { startLinkProxy, type LinkProxy } from '../../support/link-proxy';
 import { tempDir } from '../../support/web-host';
-import { openBackend, type Backend } from '../hub/harness';
+import { adminHeaders, openBackend, type Backend } from '../hub/harness';
 import { enrollmentCode, initCounter, receiveInput, rpcOk, startLiveHub, type LiveHub } from './support';
 
 const AGENCY = '000.00.17.H56';
@@ -41,6 +41,8 @@ describe('files up to the hub through tus, over a link that cuts and damages', (
   let proxy: LinkProxy;
   let filesDir: string;
   const counters: Counter[] = [];
+  /** The first test's dossier and file, for the admin page's view at the end. */
+  const firstUpload = { dossierId: '', sha256: '' };
 
   const hubPath = (hash: string) => path.join(filesDir, 'sha256', hash.slice(0, 2), hash.slice(2));
   const call = <T = any>(c: Counter, name: string, input: unknown = {}) => rpcOk<T>(c.core, c.admin, name, input);
@@ -134,6 +136,7 @@ describe('files up to the hub through tus, over a link that cuts and damages', (
     expect(stored).toMatchObject({ size: bytes.length, storage: 'fs' });
     const papers = await backend.database.db.select().from(dossierPaper).where(eq(dossierPaper.dossierId, dossierId));
     expect(papers).toMatchObject([{ pageId, sha256: sha256(bytes), itemName: 'Tờ khai thay đổi thông tin cư trú' }]);
+    Object.assign(firstUpload, { dossierId, sha256: sha256(bytes) });
   });
 
   it('after a cut with no retry left and a restart of the counter, resumes from the hub offset', async () => {
@@ -247,5 +250,17 @@ describe('files up to the hub through tus, over a link that cuts and damages', (
     const staged = fs.readdirSync(incoming).filter((f) => !f.endsWith('.json'));
     const held = new Set((await backend.database.db.select({ sha256: hubFile.sha256 }).from(hubFile)).map((r) => r.sha256));
     for (const f of staged) expect(held.has(sha256(fs.readFileSync(path.join(incoming, f))))).toBe(true);
+  });
+
+  it("lists a dossier's papers for the province's admin and downloads each one byte-identical", async () => {
+    const { status, body } = await hub.admin('GET', `/v1/admin/dossiers/${firstUpload.dossierId}/papers`);
+    expect(status).toBe(200);
+    expect(body.papers).toMatchObject([{ sha256: firstUpload.sha256, itemName: 'Tờ khai thay đổi thông tin cư trú', stored: true, role: 'document' }]);
+    const download = await fetch(`${hub.url}/v1/admin/papers/${firstUpload.sha256}`, { headers: adminHeaders });
+    expect(download.status).toBe(200);
+    expect(sha256(Buffer.from(await download.arrayBuffer()))).toBe(firstUpload.sha256);
+    // Only an administrator: a device token or no credentials get nothing.
+    expect((await fetch(`${hub.url}/v1/admin/papers/${firstUpload.sha256}`)).status).toBe(401);
+    expect((await fetch(`${hub.url}/v1/admin/papers/${'0'.repeat(64)}`, { headers: adminHeaders })).status).toBe(404);
   });
 });
