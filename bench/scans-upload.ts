@@ -2,8 +2,8 @@
  * Số hóa, the upload figure: 100 MB of scanned pages from a counter to the hub through a link
  * shaped like a commune's ADSL (8 Mbit/s up, 20 ms each way: tests/support/link-proxy.ts), once
  * clean and once with 5 cuts, side by side in one run. Reported: throughput as % of the link rate
- * (goal ≥ 90 %) and chunks re-sent per cut (goal ≤ 1), from the bytes that crossed the link minus
- * the clean run's (the files and their requests).
+ * (goal ≥ 90 %) and chunks re-sent per cut (goal ≤ 1), bounded from above by every byte that
+ * crossed the link beyond the files.
  *
  * Pages are random bytes (as incompressible as JPEG) of a stored page's size, ~450 KB, attached
  * to dossiers the hub has acknowledged; capture is measured by bench/scans.ts itself.
@@ -97,16 +97,17 @@ export async function runScanUploadBench() {
     const clean = await measure(0);
     const cut = await measure(CUTS);
     const loadAfter = loadAverage();
-    // Request overhead per file byte, from the clean run; what the cut run sent beyond it was re-sent.
-    const overheadPerByte = (clean.linkBytes - clean.fileBytes) / clean.fileBytes;
-    const resent = cut.linkBytes - cut.fileBytes * (1 + overheadPerByte);
+    // Everything that crossed the link beyond the files themselves (request headers, claims, HEADs
+    // and the bytes re-sent after each cut) counted as re-sent: an upper bound, not an estimate
+    // that the clean run's own noise (retries on a starved machine) can push below zero.
+    const resent = cut.linkBytes - cut.fileBytes;
     const chunksPerCut = resent / UPLOAD_CHUNK / Math.max(1, cut.cuts);
     const mb = (n: number) => (n / 1_000_000).toFixed(1);
     printTable(`Số hóa: upload of ${mb(cut.fileBytes)} MB through 8 Mbit/s, ${LATENCY_MS} ms each way, chunk ${UPLOAD_CHUNK / 1024} KiB (load ${load.toFixed(1)} → ${loadAfter.toFixed(1)})`, [
       { measure: `clean link: ${mb(clean.fileBytes)} MB in ${clean.seconds.toFixed(1)} s`, note: `${clean.percentOfLink.toFixed(1)} % of the link rate` },
       { measure: `${cut.cuts} cuts: ${mb(cut.fileBytes)} MB in ${cut.seconds.toFixed(1)} s`, goal: '≥ 90 % of the link', note: `${cut.percentOfLink.toFixed(1)} % of the link rate` },
       { measure: 'ratio cut / clean throughput', note: `${(cut.percentOfLink / clean.percentOfLink).toFixed(3)}` },
-      { measure: 'bytes re-sent per cut', goal: '≤ 1 chunk', note: `${Math.round(resent / Math.max(1, cut.cuts) / 1024)} KiB = ${chunksPerCut.toFixed(2)} chunk per cut` },
+      { measure: 'bytes re-sent per cut (upper bound: all non-file bytes)', goal: '≤ 1 chunk', note: `≤ ${Math.round(resent / Math.max(1, cut.cuts) / 1024)} KiB = ≤ ${chunksPerCut.toFixed(2)} chunk per cut` },
     ]);
     return { clean, cut, chunkBytes: UPLOAD_CHUNK, latencyMs: LATENCY_MS, resentBytes: resent, chunksPerCut, load, loadAfter };
   } finally {
