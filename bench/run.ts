@@ -9,6 +9,7 @@ import { runPrintBench } from './print';
 import { runQueueBench } from './queue';
 import { runReliabilityBench } from './reliability';
 import { runScansBench } from './scans';
+import { runScanUploadSuite } from './scans-upload';
 import { runSignBench } from './sign';
 import { runSyncBench } from './sync';
 import { runUiBench } from './ui';
@@ -22,6 +23,7 @@ const SUITES: Record<string, () => Promise<unknown>> = {
   sync: runSyncBench,
   sign: runSignBench,
   scans: runScansBench,
+  'scans-upload': runScanUploadSuite,
   queue: runQueueBench,
 };
 

@@ -6,10 +6,12 @@
  *   - SANE's test backend through `scanimage` (its largest area, 200 × 200 mm, Grid picture):
  *     the scanner's own time is included, as an officer waits for it;
  * beside the baseline of storing the same A4 bytes unnormalised (FileStore.put alone), in the
- * same run. Bytes per stored A4 page are reported with them.
+ * same run. Bytes per stored A4 page are reported with them, and the upload of 100 MB of pages
+ * to the hub over a shaped, cut link (./scans-upload.ts).
  */
 import { SaneScanner } from '../src-main/core/scans/capture/sane';
 import { printTable, sample, summarise, writeResults } from './stats';
+import { runScanUploadBench } from './scans-upload';
 import { loadAverage, openSignedInCore } from './support';
 import sharp from 'sharp';
 
@@ -55,6 +57,8 @@ export async function runScansBench() {
   // The baseline: the same A4 bytes stored as they came, no checks, no normalising, no rows.
   const raw = summarise(await sample(PAGES, (i) => core.services.files.put(Buffer.concat([inputs[i]!, Buffer.from([i])]))));
   core.close();
+  // Side by side in the same run: the pages' way up to the hub over a commune's ADSL.
+  const upload = await runScanUploadBench();
 
   const inputMean = inputs.slice(0, PAGES).reduce((s, b) => s + b.length, 0) / PAGES;
   const pageBytes = sizes.reduce((s, b) => s + b, 0) / sizes.length;
@@ -64,5 +68,5 @@ export async function runScansBench() {
     { measure: `baseline: FileStore.put of the same A4 bytes (${raw.n})`, median: raw.median, p95: raw.p95 },
     { measure: 'ratio A4 capture / baseline', note: `median ${(a4.median / raw.median).toFixed(1)}×, p95 ${(a4.p95 / raw.p95).toFixed(1)}×` },
   ]);
-  return writeResults('scans', { a4, sane, raw, bytesPerA4Page: pageBytes, inputPngBytes: inputMean, load, ratioMedian: a4.median / raw.median, ratioP95: a4.p95 / raw.p95 });
+  return writeResults('scans', { a4, sane, raw, bytesPerA4Page: pageBytes, inputPngBytes: inputMean, load, ratioMedian: a4.median / raw.median, ratioP95: a4.p95 / raw.p95, upload });
 }

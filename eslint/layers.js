@@ -69,6 +69,7 @@ export const LAYERS = [
       '@signpdf/placeholder-pdf-lib': 'the signature placeholder, through pdf-lib (signing)',
       '@signpdf/utils': "signpdf's byte-range helpers (signing)",
       sharp: 'decoding and compressing scanned images (scans), libvips on the thread pool',
+      'tus-js-client': 'resumable uploads of scanned pages to the hub (sync)',
     },
   },
   {
@@ -106,6 +107,8 @@ export const LAYERS = [
       'drizzle-orm': 'typed queries and migrations',
       pg: 'PostgreSQL',
       '@electric-sql/pglite': 'the embedded database',
+      '@tus/server': "resumable uploads of dossiers' papers",
+      '@tus/file-store': 'staging of uploads in progress on disk',
       uuid: 'UUIDv7 ids',
       zod: 'validation at every boundary',
     },

@@ -2,6 +2,7 @@
  * Builds the hub's Fastify instance over an open database. No listening, no process concerns:
  * tests drive it with `app.inject`, main.ts adds the socket and signals.
  */
+import { join } from 'node:path';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { MAX_PUSH_BYTES } from '@shared/sync/protocol';
@@ -14,6 +15,8 @@ import { registerAdminRoutes } from './routes/admin';
 import { registerAdminPage } from './routes/admin-page';
 import { registerDeviceRoutes } from './routes/devices';
 import { registerExportRoutes } from './routes/export';
+import { registerFileRoutes } from './routes/files';
+import { FsPaperStore, type PaperStore } from './files/paper-store';
 import { registerHealthRoutes } from './routes/health';
 import { registerPublicLookupRoutes } from './routes/public-lookup';
 import { registerSyncRoutes } from './routes/sync';
@@ -32,6 +35,12 @@ export interface HubOptions {
   adminUiDir?: string;
   /** Where the hub reads the time (the system's by default; tests and `--clock` start their own). */
   clock?: Clock;
+  /**
+   * Dossiers' papers: uploads in progress are staged in `<dir>/incoming`, verified files kept in
+   * `store` (the filesystem under `<dir>/sha256` unless another store is given). Without it the
+   * hub takes no files.
+   */
+  files?: { dir: string; store?: PaperStore };
 }
 
 export interface RateLimits {
@@ -71,6 +80,12 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   registerPublicLookupRoutes(app, db);
   registerDeviceRoutes(app, db, clock);
   registerSyncRoutes(app, db, clock, { max: limits.pushMax, timeWindow: limits.timeWindowMs });
+  if (options.files) {
+    const { dir, store } = options.files;
+    // Uploads share the pushes' budget: a counter back from an outage sends many files in a row.
+    const limit = { max: limits.pushMax, timeWindow: limits.timeWindowMs };
+    registerFileRoutes(app, db, clock, { store: store ?? new FsPaperStore(join(dir, 'sha256')), stagingDir: join(dir, 'incoming'), limit });
+  }
   registerAdminRoutes(app, db, clock);
   await registerAdminPage(app, options.adminUiDir);
   registerExportRoutes(app, db, clock);

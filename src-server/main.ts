@@ -17,6 +17,7 @@
  * the same data folder, or use the admin API.
  */
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createCommuneInputSchema } from '@shared/hub-admin/api';
@@ -50,12 +51,16 @@ const { values, positionals } = parseArgs({
   },
 });
 
+function dataDir(): string {
+  const dir = values['data-dir'] ?? defaultDataDir();
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
 async function open(): Promise<HubDatabase> {
   const url = process.env.DATABASE_URL;
   if (url) return openDatabase({ kind: 'postgresql', url });
-  const dataDir = values['data-dir'] ?? defaultDataDir();
-  mkdirSync(dataDir, { recursive: true });
-  return openDatabase({ kind: 'pglite', dataDir });
+  return openDatabase({ kind: 'pglite', dataDir: dataDir() });
 }
 
 async function readPassword(): Promise<string> {
@@ -69,7 +74,9 @@ async function serve(clock: Clock): Promise<void> {
   const port = z.coerce.number().int().min(1).max(65535).parse(values.port ?? DEFAULT_PORT);
   const host = values.host ?? DEFAULT_HOST;
   const database = await open();
-  const app = await buildApp({ database, clock, trustProxy: process.env.HUB_TRUST_PROXY === '1' });
+  // Papers are files on the hub's disk (beside the embedded database, or in --data-dir with PostgreSQL).
+  const files = { dir: join(dataDir(), 'files') };
+  const app = await buildApp({ database, clock, files, trustProxy: process.env.HUB_TRUST_PROXY === '1' });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -196,7 +196,12 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   moveDeviceTokenOutOfDatabase(sqlite, secrets);
 
   // Before print: printing appointment dates asks sync whether the device clock is trusted.
-  const sync = new SyncEngine({ db, clock, events, catalog, calendar, log, secrets, ...opts.sync });
+  const files = new FileStore(path.join(paths.dataDir, 'files'));
+  const uploadRate = () => {
+    const kbps = settings.get().uploadLimitKbps;
+    return kbps > 0 ? (kbps * 1000) / 8 : null;
+  };
+  const sync = new SyncEngine({ db, clock, events, catalog, calendar, log, secrets, files, uploadRate, ...opts.sync });
 
   setFontsDir(path.join(paths.assetsDir, 'fonts'));
   const print = new PrintService({
@@ -209,7 +214,6 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     clockGuard: () => sync.assertAppointmentPrintAllowed(),
   });
 
-  const files = new FileStore(path.join(paths.dataDir, 'files'));
   const signing = new LazySigning({ db, clock, events, files, ...(opts.pkcs11 ? { pkcs11: opts.pkcs11 } : {}) });
 
   const scans = new ScanService({ db, clock, files, scanner: opts.scanner ?? platformScanner(), dataDir: paths.dataDir });

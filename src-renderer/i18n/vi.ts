@@ -1012,4 +1012,17 @@ export const vi = {
     save: 'Lưu lĩnh vực',
     saved: 'Đã lưu các lĩnh vực nhận số thứ tự',
   },
+  syncFiles: {
+    title: 'Gửi bản số hóa giấy tờ lên tỉnh',
+    waiting: 'Trang giấy tờ chờ gửi',
+    sent: 'Đã gửi trong lượt này',
+    sentOf: (sent: string, total: string) => `${sent} / ${total}`,
+    current: 'Đang gửi',
+    currentFile: (item: string, code: string) => `${item} — hồ sơ ${code}`,
+    none: 'Không có',
+    limit: 'Giới hạn tốc độ gửi tệp (kbit/giây)',
+    limitHint: 'Để 0 nếu không giới hạn. Đường truyền ADSL 8 Mbit/giây: đặt 4000 để dành một nửa cho việc khác.',
+    limitSave: 'Lưu giới hạn',
+    limitSaved: 'Đã lưu giới hạn tốc độ gửi tệp',
+  },
 } as const;

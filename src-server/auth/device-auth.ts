@@ -16,7 +16,10 @@ export interface AuthedDevice {
 }
 
 export function bearerToken(request: FastifyRequest): string | undefined {
-  const header = request.headers.authorization;
+  return bearerFromHeader(request.headers.authorization);
+}
+
+export function bearerFromHeader(header: string | string[] | null | undefined): string | undefined {
   if (typeof header !== 'string') return undefined;
   const match = /^Bearer\s+([A-Za-z0-9_\-]{16,200})$/.exec(header.trim());
   return match?.[1];
@@ -35,7 +38,13 @@ const DEVICE_BY_TOKEN_HASH: NamedStatement = {
 };
 
 export async function authenticateDevice(db: HubDb, request: FastifyRequest): Promise<AuthedDevice> {
-  const token = bearerToken(request);
+  const device = await authenticateDeviceToken(db, bearerToken(request));
+  request.log = request.log.child({ deviceId: device.id, communeCode: device.communeCode });
+  return device;
+}
+
+/** The token check alone, for requests that do not go through Fastify's request object (tus uploads). */
+export async function authenticateDeviceToken(db: HubDb, token: string | undefined): Promise<AuthedDevice> {
   if (!token) throw unauthenticated('Thiếu mã truy cập của thiết bị (Authorization: Bearer).');
   const [row] = await runNamed<{ id: string; revoked: boolean; communeCode: string; communeName: string }>(
     db,
@@ -46,6 +55,5 @@ export async function authenticateDevice(db: HubDb, request: FastifyRequest): Pr
   if (row.revoked) {
     throw new HubError(401, 'device_revoked', 'Thiết bị đã bị thu hồi quyền đồng bộ; liên hệ quản trị tỉnh.');
   }
-  request.log = request.log.child({ deviceId: row.id, communeCode: row.communeCode });
   return { id: row.id, communeCode: row.communeCode, communeName: row.communeName };
 }

@@ -180,3 +180,39 @@ export const signingTrustAnchor = pgTable('signing_trust_anchor', {
   notAfter: instant('not_after').notNull(),
   addedAt: instant('added_at').notNull().defaultNow(),
 });
+
+/**
+ * A file the hub holds, by SHA-256 (verified against the bytes received before this row is
+ * written): on the hub's filesystem, or in S3-compatible storage when one is configured.
+ */
+export const hubFile = pgTable('hub_file', {
+  sha256: text('sha256').primaryKey(),
+  size: bigint('size', { mode: 'number' }).notNull(),
+  storage: text('storage').notNull(), // 'fs' | 's3'
+  uploadedBy: uuid('uploaded_by').notNull(),
+  storedAt: instant('stored_at').notNull(),
+});
+
+/**
+ * The papers of a dossier as its counter digitised them: one row per page, naming the file by
+ * hash. Written when the counter declares its pages (POST /v1/files/claim), before the file itself
+ * may have arrived; the admin page shows a page as waiting until its hub_file row exists.
+ */
+export const dossierPaper = pgTable(
+  'dossier_paper',
+  {
+    pageId: uuid('page_id').primaryKey(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossier.id),
+    sha256: text('sha256').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    role: text('role').notNull(), // 'document' | 'result'
+    itemPosition: integer('item_position').notNull(),
+    itemName: text('item_name').notNull(),
+    seq: integer('seq').notNull(),
+    deviceId: uuid('device_id').notNull(),
+    recordedAt: instant('recorded_at').notNull(),
+  },
+  (t) => [index('dossier_paper_dossier_idx').on(t.dossierId), index('dossier_paper_sha256_idx').on(t.sha256)],
+);

@@ -18,6 +18,7 @@ import { rejectedOps } from '../admin/rejected-ops';
 import { communeStats } from '../admin/stats';
 import { recordStatusChange } from '../admin/status';
 import { authenticateAdmin } from '../auth/admin-auth';
+import { papersOfDossier } from '../files/papers';
 import type { Clock } from '../clock';
 import type { HubDb } from '../db/types';
 import { badRequest } from '../errors';
@@ -58,6 +59,7 @@ function handlers(db: HubDb, clock: Clock): AdminHandlers {
       return { ok: true };
     },
     'dossiers.search': ({ input }) => searchDossiers(db, input),
+    'dossiers.papers': async ({ params }) => ({ papers: await papersOfDossier(db, params.id) }),
     'dossiers.recordStatus': async ({ params, input }) => {
       const changed = await recordStatusChange(db, params.id, input, clock.now());
       return { dossier: changed.dossier, event: changed.event, seq: changed.seq };

@@ -156,6 +156,22 @@ export const rejectedOpsSummarySchema = z.object({
 });
 export type RejectedOpsSummary = z.infer<typeof rejectedOpsSummarySchema>;
 
+/** A page of a dossier's papers as the hub holds it; `stored` false while its file is still on its way. */
+export const dossierPaperRowSchema = z.object({
+  pageId: z.string(),
+  sha256: z.string(),
+  size: z.number(),
+  role: z.string(),
+  itemPosition: z.number(),
+  itemName: z.string(),
+  seq: z.number(),
+  stored: z.boolean(),
+});
+export type DossierPaperRow = z.infer<typeof dossierPaperRowSchema>;
+
+/** A stored paper's bytes (PDF), for the admin page's download: outside the JSON rows. */
+export const adminPaperPath = (sha256: string) => `/v1/admin/papers/${sha256}`;
+
 export const adminApi = {
   'stats.communes': adminRow({
     method: 'GET',
@@ -206,6 +222,14 @@ export const adminApi = {
     params: nothing,
     input: dossierSearchInputSchema,
     output: z.object({ rows: z.array(dossierSearchRowSchema), total: z.number() }),
+    access: 'admin',
+  }),
+  'dossiers.papers': adminRow({
+    method: 'GET',
+    path: '/v1/admin/dossiers/:id/papers',
+    params: idParams,
+    input: nothing,
+    output: z.object({ papers: z.array(dossierPaperRowSchema) }),
     access: 'admin',
   }),
   'dossiers.recordStatus': adminRow({

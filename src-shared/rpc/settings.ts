@@ -36,6 +36,11 @@ export const settingsSchema = z.object({
   /** Who signs Mẫu 04 / Mẫu 05 by default (chức danh, họ tên). */
   signerTitle: vnText(0, 200),
   signerName: vnText(0, 200),
+  /**
+   * Bandwidth cap for sending scanned papers to the province, in kbit/s; 0 = no cap. A commune's
+   * ADSL is shared with everything else the office does.
+   */
+  uploadLimitKbps: z.number().int().min(0).max(1_000_000),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -46,6 +51,7 @@ export const DEFAULT_SETTINGS: Settings = {
   printer: null,
   signerTitle: 'CHỦ TỊCH',
   signerName: '',
+  uploadLimitKbps: 0,
 };
 
 export const settingsRows = {

@@ -29,6 +29,15 @@ export const clockOverrideSchema = z.object({
   at: z.string(),
 });
 
+/** Files on their way to the hub (Đồng bộ): waiting after deduplication, bytes of this pass, the file in flight. */
+export const fileSyncStatusSchema = z.object({
+  waiting: z.number().int(),
+  bytesSent: z.number().int(),
+  bytesTotal: z.number().int(),
+  current: z.object({ itemName: z.string(), dossierCode: z.string(), bytesSent: z.number().int(), size: z.number().int() }).nullable(),
+});
+export type FileSyncStatus = z.infer<typeof fileSyncStatusSchema>;
+
 export const syncStatusSchema = z.object({
   enrolled: z.boolean(),
   hubUrl: z.string().nullable(),
@@ -43,6 +52,7 @@ export const syncStatusSchema = z.object({
   clockWarning: z.string().nullable(),
   clockOverride: clockOverrideSchema.nullable(),
   state: z.enum(SYNC_STATES),
+  files: fileSyncStatusSchema,
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

@@ -1,5 +1,5 @@
 /**
- * The sync engine: enrollment, one pass at a time (push, then pull), trusted time, and the
+ * The sync engine: enrollment, one pass at a time (push, pull, then files), trusted time, and the
  * scheduler that decides when passes run. Hosts call start() (browser host, Electron); tests and
  * the CLI call syncNow() directly.
  *
@@ -21,6 +21,8 @@ import type { CoreEvents } from '../events';
 import { hasPending, pendingCount, pendingSummary, rejectedRows, type OutboxRow } from '../outbox/outbox';
 import type { Logger } from '../rpc/dispatch';
 import type { SecretStore } from '../secrets/secret-store';
+import type { FileStore } from '../files/store';
+import { pendingFileCount, uploadPendingFiles, type FileUploadProgress } from './file-upload';
 import { HubCallError, HubClient, type Exchange, type FetchLike } from './hub-client';
 import { deleteMeta, readMeta, writeMeta, type SyncErrorInfo } from './meta';
 import { pullAll } from './pull';
@@ -33,6 +35,9 @@ export interface SyncEngineOptions {
   /** The transport; the simulation wraps it to inject faults. */
   fetch?: FetchLike;
   random?: Random;
+  /** tus PATCH size and retry waits for file uploads (the bench and the cut tests set them). */
+  fileChunkSize?: number;
+  fileRetryDelays?: number[];
 }
 
 export interface SyncEngineDeps extends SyncEngineOptions {
@@ -43,6 +48,9 @@ export interface SyncEngineDeps extends SyncEngineOptions {
   calendar: CalendarService;
   log: Logger;
   secrets: SecretStore;
+  files: FileStore;
+  /** The bandwidth cap for file uploads in bytes per second (Cài đặt), null for none. */
+  uploadRate: () => number | null;
 }
 
 /** A timer never sleeps longer than this, so a device clock change or a suspend is noticed. */
@@ -56,6 +64,9 @@ export class SyncEngine {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private unsubscribe: (() => void) | null = null;
   private stopped = false;
+  /** The file upload in progress, for Đồng bộ; null between uploads. */
+  private fileProgress: FileUploadProgress | null = null;
+  private lastFileProgressAt = 0;
   /** Scheduler instants, on the monotonic clock (see mono()). */
   private readonly sched = {
     failures: 0,
@@ -163,6 +174,8 @@ export class SyncEngine {
       const pushed = await pushPending({ db, clock, client, token, deviceId: enrollment.deviceId, onExchange });
       const { catalog, calendar } = this.deps;
       const applied = await pullAll({ db, clock, client, token, communeCode: enrollment.communeCode, onExchange, catalog, calendar });
+      // Files after the ops: only pages of dossiers the hub has acknowledged go up.
+      await this.uploadFiles(client, enrollment.hubUrl, token, enrollment.deviceId);
       const at = clock.now().toISOString();
       writeMeta(db, 'lastSuccessAt', at);
       this.sched.lastSuccessAt = this.mono();
@@ -186,6 +199,35 @@ export class SyncEngine {
         this.emitProgress();
         this.reschedule();
       }
+    }
+  }
+
+  private async uploadFiles(client: HubClient, hubUrl: string, token: string, deviceId: string): Promise<void> {
+    const { db, clock, files, uploadRate, fileChunkSize, fileRetryDelays } = this.deps;
+    try {
+      await uploadPendingFiles({
+        db,
+        clock,
+        files,
+        hubUrl,
+        client,
+        token,
+        deviceId,
+        rate: uploadRate,
+        ...(fileChunkSize ? { chunkSize: fileChunkSize } : {}),
+        ...(fileRetryDelays ? { retryDelays: fileRetryDelays } : {}),
+        onProgress: (progress) => {
+          this.fileProgress = progress;
+          // Bytes move many times a second; Đồng bộ needs a few updates a second at most.
+          const now = performance.now();
+          if (now - this.lastFileProgressAt >= 250 || progress.current === null) {
+            this.lastFileProgressAt = now;
+            this.emitProgress('syncing');
+          }
+        },
+      });
+    } finally {
+      this.fileProgress = null;
     }
   }
 
@@ -248,6 +290,19 @@ export class SyncEngine {
       clockWarning: warning,
       clockOverride: override ? { reason: override.reason, officerName: override.officerName, at: override.at } : null,
       state: this.state(enrollment !== null, lastError),
+      files: this.fileStatus(),
+    };
+  }
+
+  private fileStatus(): SyncStatus['files'] {
+    const progress = this.fileProgress;
+    if (!progress) return { waiting: pendingFileCount(this.deps.db), bytesSent: 0, bytesTotal: 0, current: null };
+    const { current } = progress;
+    return {
+      waiting: progress.waiting,
+      bytesSent: progress.bytesSent,
+      bytesTotal: progress.bytesTotal,
+      current: current ? { itemName: current.itemName, dossierCode: current.dossierCode, bytesSent: current.bytesSent, size: current.size } : null,
     };
   }
 

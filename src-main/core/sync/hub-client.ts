@@ -9,6 +9,7 @@
  */
 import type { z } from 'zod';
 import { isFetchFailure } from '@shared/errors';
+import { FILES_CLAIM_PATH, claimResponseSchema, type ClaimRequest, type ClaimResponse } from '@shared/sync/files';
 import {
   enrollResponseSchema,
   errorResponseSchema,
@@ -66,6 +67,11 @@ export class HubClient {
 
   push(token: string, body: PushRequest): Promise<Exchange<PushResponse>> {
     return this.call('POST', '/v1/sync/push', token, body, pushResponseSchema);
+  }
+
+  /** Declares pages of acknowledged dossiers; the hub answers which of their files it lacks (core/sync/file-upload.ts). */
+  claimFiles(token: string, body: ClaimRequest): Promise<Exchange<ClaimResponse>> {
+    return this.call('POST', FILES_CLAIM_PATH, token, body, claimResponseSchema);
   }
 
   pull(token: string, scope: Scope, after: number, clientTime: string, limit = 500): Promise<Exchange<PullResponse>> {

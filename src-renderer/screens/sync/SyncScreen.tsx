@@ -1,7 +1,7 @@
 /**
  * Đồng bộ: enrolment with the province hub, the sync status with "Đồng bộ ngay", the clock
  * warning (appointment dates must not be printed from an untrusted clock) and the ops the
- * province refused.
+ * province refused, and the scanned papers on their way up (FilesPanel).
  */
 import { Alert, Space, Typography } from 'antd';
 import { useEffect } from 'react';
@@ -11,6 +11,7 @@ import { useFocusOnMount } from '../../ui/useFocusOnMount';
 import { useSyncStatus } from '../../stores/syncStatus';
 import { ClockAlert } from './ClockAlert';
 import { EnrollForm } from './EnrollForm';
+import { FilesPanel } from './FilesPanel';
 import { RejectedOps } from './RejectedOps';
 import { StatusPanel } from './StatusPanel';
 
@@ -39,6 +40,7 @@ export function SyncScreen() {
           </>
         )}
         {status && <StatusPanel status={status} />}
+        {status?.enrolled && <FilesPanel status={status} isAdmin={isAdmin} />}
         {status?.enrolled && <RejectedOps status={status} isAdmin={isAdmin} />}
       </Space>
     </div>

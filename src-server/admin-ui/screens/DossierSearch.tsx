@@ -7,6 +7,7 @@ import { vi } from '../i18n/vi';
 import { callAdmin } from '../stores/session';
 import { when } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
+import { PapersModal } from './dossiers/PapersModal';
 import { StatusChangeModal } from './dossiers/StatusChangeModal';
 
 const PAGE_SIZE = 20;
@@ -18,6 +19,7 @@ export function DossierSearch() {
   const [commune, setCommune] = useState<string>();
   const [page, setPage] = useState(1);
   const [changing, setChanging] = useState<DossierSearchRow>();
+  const [papersOf, setPapersOf] = useState<DossierSearchRow>();
 
   const communes = useLoad(() => callAdmin('stats.communes'), []);
   const results = useLoad(
@@ -107,13 +109,19 @@ export function DossierSearch() {
           {
             title: vi.dossiers.actions,
             render: (_, d) => (
-              <Button size="small" onClick={() => setChanging(d)}>
-                {vi.dossiers.changeStatus}
-              </Button>
+              <Space size={4}>
+                <Button size="small" onClick={() => setChanging(d)}>
+                  {vi.dossiers.changeStatus}
+                </Button>
+                <Button size="small" onClick={() => setPapersOf(d)}>
+                  {vi.papers.open}
+                </Button>
+              </Space>
             ),
           },
         ]}
       />
+      <PapersModal dossier={papersOf} onClose={() => setPapersOf(undefined)} />
       <StatusChangeModal
         dossier={changing}
         onClose={() => setChanging(undefined)}
