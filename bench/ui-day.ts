@@ -296,6 +296,14 @@ export async function runOfficerDay(browser: Browser, receipt: (page: Page, i: n
     starts.empty.push(await coldStart(browser, emptyDir, true));
   }
 
+  const brief = (label: string, v: number[]) => {
+    const x = summarise(v);
+    return `${label} median ${x.median.toFixed(0)} / p95 ${x.p95.toFixed(0)} ms (n ${x.n})`;
+  };
+  // Printed as each part ends, so a run cut short on a busy machine still leaves its figures.
+  console.log(`  starts: ${[brief('compiled', starts.big.map((x) => x.ms)), brief('tsx', starts.bigTsx.map((x) => x.ms)), brief('empty', starts.empty.map((x) => x.ms))].join('; ')}`);
+  console.log(`  host CPU: ${[brief('compiled', starts.big.map((x) => x.hostCpuMs)), brief('tsx', starts.bigTsx.map((x) => x.hostCpuMs)), brief('empty', starts.empty.map((x) => x.hostCpuMs))].join('; ')}`);
+
   const big = await openDesk(browser, await startBenchHost(bigDir, [], { compiled: true }));
   const small = await openDesk(browser, await startBenchHost(smallDir, [], { compiled: true }));
   try {
@@ -309,6 +317,8 @@ export async function runOfficerDay(browser: Browser, receipt: (page: Page, i: n
       await searchKeys(big, search.big);
       await searchKeys(small, search.small);
     }
+    console.log(`  picker: ${brief('big', picker.big.ms)}; ${brief('small', picker.small.ms)}; lost ${picker.big.lost}/${picker.small.lost}`);
+    console.log(`  search: ${brief('big', search.big.ms)}; ${brief('small', search.small.ms)}; lost ${search.big.lost}/${search.small.lost}`);
 
     // The renderer's heap over a day of receipts at the big counter.
     await big.page.keyboard.press('F2');
