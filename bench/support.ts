@@ -50,13 +50,22 @@ export interface BenchHost {
   stop(): Promise<void>;
 }
 
+/** The compiled browser host `npm run web` and `npm start` run (scripts/node-bundle.mjs). */
+export const WEB_HOST_BUNDLE = 'dist/web/main.mjs';
+
+/** Builds WEB_HOST_BUNDLE when it is missing or older than its sources (as `npm run web` does). */
+export function buildWebHostBundle(): void {
+  execSync(`"${process.execPath}" scripts/web.mjs --build-only`, { cwd: APP_ROOT, stdio: 'inherit' });
+}
+
 /**
  * The browser host (`src-main/web/main.ts`) on a free port over `dataDir`. node itself runs it
- * (with tsx as a loader), so `pid` is the host's, not a wrapper's; `nodeArgs` go before the script
- * (e.g. another `--import`).
+ * (with tsx as a loader, or `compiled`: WEB_HOST_BUNDLE, built first with buildWebHostBundle), so
+ * `pid` is the host's, not a wrapper's; `nodeArgs` go before the script (e.g. another `--import`).
  */
-export async function startBenchHost(dataDir: string, nodeArgs: string[] = []): Promise<BenchHost> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, 'src-main/web/main.ts', '--port', '0', '--data-dir', dataDir], {
+export async function startBenchHost(dataDir: string, nodeArgs: string[] = [], opts: { compiled?: boolean } = {}): Promise<BenchHost> {
+  const script = opts.compiled ? [WEB_HOST_BUNDLE] : ['--import', 'tsx', ...nodeArgs, 'src-main/web/main.ts'];
+  const child = spawn(process.execPath, [...(opts.compiled ? nodeArgs : []), ...script, '--port', '0', '--data-dir', dataDir], {
     cwd: APP_ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

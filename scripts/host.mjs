@@ -1,5 +1,5 @@
 // Runs a TypeScript host with tsx after building the UI bundle it serves when that is missing,
-// so `npm run web` and `npm run province` work on a fresh clone.
+// so `npm run province` works on a fresh clone. (`npm run web` runs the compiled host: web.mjs.)
 //   node scripts/host.mjs <vite config> <bundle dir> <entry.ts> [args…]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';

@@ -26,6 +26,6 @@ if (electronBinary) {
     'Không tìm thấy Electron trên máy này (cần Internet khi cài đặt). Mở ứng dụng ở chế độ trình duyệt thay thế.\n' +
       `Electron binary not installed (${missingBecause}); starting the browser host instead (npm run web).`,
   );
-  const tsx = require.resolve('tsx/cli');
-  process.exit(await run(process.execPath, [tsx, 'src-main/web/main.ts', ...process.argv.slice(2)]));
+  // The compiled browser host scripts/build.mjs has just built (dist/web/main.mjs).
+  process.exit(await run(process.execPath, ['--enable-source-maps', 'dist/web/main.mjs', ...process.argv.slice(2)]));
 }

@@ -1,10 +1,25 @@
 /** Where things live on disk. The Electron host passes its own paths; the Node hosts use these. */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/**
+ * The nearest folder at or above `dir` holding package.json. This file runs from src-main/core
+ * (tsx) and from a bundle's chunk (dist/web/chunks, dist/electron/chunks), so a fixed number of
+ * `..` cannot be right for both.
+ */
+function packageRootAbove(dir: string): string | null {
+  for (let at = dir; ; at = path.dirname(at)) {
+    if (fs.existsSync(path.join(at, 'package.json'))) return at;
+    if (path.dirname(at) === at) return null;
+  }
+}
+
+const hereDir = path.dirname(fileURLToPath(import.meta.url));
+
 /** The repository (or unpacked app) root, found from this file's location. */
-export const APP_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const APP_ROOT = packageRootAbove(hereDir) ?? path.resolve(hereDir, '../..');
 
 /** Per-user data folder: %APPDATA%\MotCuaXa, ~/Library/Application Support/MotCuaXa, ~/.local/share/mot-cua-xa. */
 export function defaultDataDir(appName = 'mot-cua-xa'): string {

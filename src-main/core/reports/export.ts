@@ -1,5 +1,4 @@
 /** Biểu II.06a as a file: CSV (UTF-8 with BOM, for Excel) or XLSX (exceljs), formulas neutralised. */
-import ExcelJS from 'exceljs';
 import type { II06a } from '@shared/rpc/reports';
 import { neutraliseCell, toCsv } from './csv';
 
@@ -23,6 +22,9 @@ export async function exportII06a(report: II06a, format: 'csv' | 'xlsx', unit: s
     const csv = toCsv([...title.map((t) => [t]), [], HEADERS, ...tableRows(report)]);
     return { fileName: `${base}.csv`, mimeType: 'text/csv; charset=utf-8', base64: Buffer.from(csv, 'utf8').toString('base64') };
   }
+  // Loaded on the first XLSX export, not at start: exceljs and its zip libraries took 1.4–7 s
+  // of the host's start (CPU profile, loaded machine) for a file made a few times a month.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Một Cửa Xã';
   wb.created = new Date(`${report.to}T00:00:00+07:00`);

@@ -7,7 +7,7 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, DatePicker, Input, Select, Space, Table, Tooltip, Typography, type InputRef, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type ReactNode, type SetStateAction } from 'react';
 import { PROCEDURE_FIELDS } from '@shared/domain/catalog';
 import { STATUS_LABELS } from '@shared/domain/lifecycle';
 import { formatDateTimeVi, formatDateVi } from '@shared/domain/text';
@@ -59,22 +59,60 @@ interface Props {
   testId: string;
 }
 
+/**
+ * Spinner only for an answer slower than this: a quick answer replaces the rows without a flash
+ * of the loading veil (two extra paints of the whole table per keystroke).
+ */
+const SPIN_DELAY_MS = 200;
+
+/**
+ * The search box keeps what is typed to itself and hands the list only the settled text, so a
+ * keystroke repaints the box alone, not the filters and the table (the officer's key-to-results
+ * budget, see search-debounce.ts).
+ */
+const SearchBox = memo(function SearchBox({
+  searchRef,
+  onSettled,
+  onEnter,
+}: {
+  searchRef?: React.Ref<InputRef>;
+  onSettled(text: string): void;
+  onEnter(text: string): void;
+}) {
+  const [query, setQuery] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => onSettled(query), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [query, onSettled]);
+  return (
+    <Input
+      ref={searchRef}
+      size="large"
+      allowClear
+      prefix={<SearchOutlined />}
+      placeholder={t.search}
+      aria-label={t.search}
+      value={query}
+      onChange={(e) => setQuery(e.target.value)}
+      onPressEnter={() => onEnter(query)}
+      data-testid="dossier-search"
+      autoComplete="off"
+      spellCheck={false}
+    />
+  );
+});
+
 export function DossierList({ fixed, showFilters = true, extraColumn, reservedHeight, viewportHeight, searchRef, testId }: Props) {
   const { message } = App.useApp();
-  const { openDossier, dataVersion } = useNavigation();
-  const [query, setQuery] = useState('');
+  const openDossier = useNavigation((s) => s.openDossier);
+  const dataVersion = useNavigation((s) => s.dataVersion);
   const [debounced, setDebounced] = useState('');
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [rows, setRows] = useState<DossierSummary[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  const [loading, setLoading] = useState(true);
   const ticket = useRef(0);
   const loadingMore = useRef(false);
-
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(query), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [query]);
 
   const input = useMemo<SearchInput>(() => {
     const scanned = codeFromScan(debounced);
@@ -94,7 +132,7 @@ export function DossierList({ fixed, showFilters = true, extraColumn, reservedHe
 
   useEffect(() => {
     const mine = ++ticket.current;
-    setLoading(true);
+    const spin = setTimeout(() => mine === ticket.current && setLoading(true), SPIN_DELAY_MS);
     call('dossiers.search', input)
       .then((r) => {
         if (mine !== ticket.current) return;
@@ -102,7 +140,10 @@ export function DossierList({ fixed, showFilters = true, extraColumn, reservedHe
         setCursor(r.nextCursor);
       })
       .catch((err) => mine === ticket.current && message.error(errorText(err)))
-      .finally(() => mine === ticket.current && setLoading(false));
+      .finally(() => {
+        clearTimeout(spin);
+        if (mine === ticket.current) setLoading(false);
+      });
   }, [input, dataVersion, message]);
 
   const loadMore = useCallback(() => {
@@ -121,18 +162,44 @@ export function DossierList({ fixed, showFilters = true, extraColumn, reservedHe
       });
   }, [cursor, input, message]);
 
-  async function openScanned() {
-    const code = codeFromScan(query);
-    if (!code) return;
-    try {
-      const d = await call('dossiers.get', { code });
-      openDossier({ id: d.id });
-    } catch (err) {
-      message.warning(err instanceof RpcError && err.code === 'NOT_FOUND' ? `${t.notFound} ${code}` : errorText(err));
-    }
-  }
+  const openScanned = useCallback(
+    async (text: string) => {
+      const code = codeFromScan(text);
+      if (!code) return;
+      try {
+        const d = await call('dossiers.get', { code });
+        openDossier({ id: d.id });
+      } catch (err) {
+        message.warning(err instanceof RpcError && err.code === 'NOT_FOUND' ? `${t.notFound} ${code}` : errorText(err));
+      }
+    },
+    [openDossier, message],
+  );
+  const onEnter = useCallback((text: string) => void openScanned(text), [openScanned]);
 
-  const columns: TableColumnsType<DossierSummary> = [
+  const columns = useMemo(() => dossierColumns(extraColumn), [extraColumn]);
+  const tableHeight = Math.max(240, viewportHeight - reservedHeight - (showFilters ? 100 : 48));
+
+  return (
+    <div data-testid={testId}>
+      <Space orientation="vertical" size={8} style={{ width: '100%', marginBottom: 8 }}>
+        <div style={{ display: 'flex', gap: 8 }}>
+          <SearchBox searchRef={searchRef} onSettled={setDebounced} onEnter={onEnter} />
+          {showFilters && <StatusFilter filters={filters} setFilters={setFilters} />}
+        </div>
+        {showFilters && <MoreFilters filters={filters} setFilters={setFilters} />}
+      </Space>
+      <DossierTable rows={rows} columns={columns} loading={loading} height={tableHeight} onLoadMore={loadMore} onOpen={openDossier} />
+      <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }} data-testid="dossier-count">
+        {rows.length} {t.count}
+        {cursor ? ` · ${t.more}` : ''}
+      </Typography.Text>
+    </div>
+  );
+}
+
+function dossierColumns(extraColumn: Props['extraColumn']): TableColumnsType<DossierSummary> {
+  return [
     {
       title: t.code,
       dataIndex: 'code',
@@ -172,102 +239,99 @@ export function DossierList({ fixed, showFilters = true, extraColumn, reservedHe
       ? { key: 'extra', width: 180, render: (_: unknown, r: DossierSummary) => extraColumn(r) }
       : { title: t.status, dataIndex: 'status', width: 180, ellipsis: true, render: (s: DossierStatus, r) => <StatusTag status={s} overdue={r.overdue} /> },
   ];
-
-  const tableHeight = Math.max(240, viewportHeight - reservedHeight - (showFilters ? 100 : 48));
-
-  return (
-    <div data-testid={testId}>
-      <Space orientation="vertical" size={8} style={{ width: '100%', marginBottom: 8 }}>
-        <div style={{ display: 'flex', gap: 8 }}>
-          <Input
-            ref={searchRef}
-            size="large"
-            allowClear
-            prefix={<SearchOutlined />}
-            placeholder={t.search}
-            aria-label={t.search}
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            onPressEnter={() => void openScanned()}
-            data-testid="dossier-search"
-            autoComplete="off"
-            spellCheck={false}
-          />
-          {showFilters && (
-            <Select
-              mode="multiple"
-              allowClear
-              size="large"
-              placeholder={t.allStatuses}
-              aria-label={t.status}
-              style={{ width: 300, flex: 'none' }}
-              maxTagCount="responsive"
-              value={filters.status}
-              onChange={(status) => setFilters((f) => ({ ...f, status }))}
-              options={DOSSIER_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
-            />
-          )}
-        </div>
-        {showFilters && (
-          <Space wrap size={8}>
-            <Select
-              allowClear
-              placeholder={t.field}
-              aria-label={t.field}
-              style={{ width: 180 }}
-              value={filters.field}
-              onChange={(field) => setFilters((f) => ({ ...f, field }))}
-              options={Object.entries(PROCEDURE_FIELDS).map(([value, label]) => ({ value, label }))}
-            />
-            <div style={{ width: 260 }}>
-              <ProcedurePicker value={filters.procedureCode} onChange={(procedureCode) => setFilters((f) => ({ ...f, procedureCode }))} />
-            </div>
-            <DatePicker.RangePicker
-              format={DATE_FORMAT}
-              aria-label={t.period}
-              value={filters.range ?? null}
-              onChange={(range) => setFilters((f) => ({ ...f, range }))}
-              style={{ width: 250 }}
-            />
-            <Checkbox checked={filters.overdue} onChange={(e) => setFilters((f) => ({ ...f, overdue: e.target.checked }))}>
-              {t.overdue}
-            </Checkbox>
-            <Checkbox checked={filters.dueSoon} onChange={(e) => setFilters((f) => ({ ...f, dueSoon: e.target.checked }))}>
-              {t.dueSoon}
-            </Checkbox>
-            <Button onClick={() => setFilters(NO_FILTERS)}>{t.clear}</Button>
-          </Space>
-        )}
-      </Space>
-      <Table<DossierSummary>
-        virtual
-        size="small"
-        rowKey="id"
-        columns={columns}
-        dataSource={rows}
-        loading={loading}
-        pagination={false}
-        scroll={{ x: 1090, y: tableHeight }}
-        locale={{ emptyText: t.empty }}
-        onScroll={(e) => {
-          const el = e.currentTarget;
-          if (el.scrollHeight - el.scrollTop - el.clientHeight < 240) loadMore();
-        }}
-        onRow={(r) => ({
-          onClick: () => openDossier({ id: r.id }),
-          onKeyDown: (e) => {
-            // Enter on a button inside the row (Trả kết quả) is that button's, not the row's.
-            if (e.key === 'Enter' && e.target === e.currentTarget) openDossier({ id: r.id });
-          },
-          tabIndex: 0,
-          className: 'clickable-row',
-          'data-testid': 'dossier-row',
-        })}
-      />
-      <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }} data-testid="dossier-count">
-        {rows.length} {t.count}
-        {cursor ? ` · ${t.more}` : ''}
-      </Typography.Text>
-    </div>
-  );
 }
+
+interface FilterProps {
+  filters: Filters;
+  setFilters: Dispatch<SetStateAction<Filters>>;
+}
+
+const StatusFilter = memo(function StatusFilter({ filters, setFilters }: FilterProps) {
+  return (
+    <Select
+      mode="multiple"
+      allowClear
+      size="large"
+      placeholder={t.allStatuses}
+      aria-label={t.status}
+      style={{ width: 300, flex: 'none' }}
+      maxTagCount="responsive"
+      value={filters.status}
+      onChange={(status) => setFilters((f) => ({ ...f, status }))}
+      options={DOSSIER_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+    />
+  );
+});
+
+const MoreFilters = memo(function MoreFilters({ filters, setFilters }: FilterProps) {
+  return (
+    <Space wrap size={8}>
+      <Select
+        allowClear
+        placeholder={t.field}
+        aria-label={t.field}
+        style={{ width: 180 }}
+        value={filters.field}
+        onChange={(field) => setFilters((f) => ({ ...f, field }))}
+        options={Object.entries(PROCEDURE_FIELDS).map(([value, label]) => ({ value, label }))}
+      />
+      <div style={{ width: 260 }}>
+        <ProcedurePicker value={filters.procedureCode} onChange={(procedureCode) => setFilters((f) => ({ ...f, procedureCode }))} />
+      </div>
+      <DatePicker.RangePicker
+        format={DATE_FORMAT}
+        aria-label={t.period}
+        value={filters.range ?? null}
+        onChange={(range) => setFilters((f) => ({ ...f, range }))}
+        style={{ width: 250 }}
+      />
+      <Checkbox checked={filters.overdue} onChange={(e) => setFilters((f) => ({ ...f, overdue: e.target.checked }))}>
+        {t.overdue}
+      </Checkbox>
+      <Checkbox checked={filters.dueSoon} onChange={(e) => setFilters((f) => ({ ...f, dueSoon: e.target.checked }))}>
+        {t.dueSoon}
+      </Checkbox>
+      <Button onClick={() => setFilters(NO_FILTERS)}>{t.clear}</Button>
+    </Space>
+  );
+});
+
+interface TableProps {
+  rows: DossierSummary[];
+  columns: TableColumnsType<DossierSummary>;
+  loading: boolean;
+  height: number;
+  onLoadMore(): void;
+  onOpen(ref: { id: string }): void;
+}
+
+/** Repaints only when its rows, columns or size change, not while the officer types or filters. */
+const DossierTable = memo(function DossierTable({ rows, columns, loading, height, onLoadMore, onOpen }: TableProps) {
+  return (
+    <Table<DossierSummary>
+      virtual
+      size="small"
+      rowKey="id"
+      columns={columns}
+      dataSource={rows}
+      loading={loading}
+      pagination={false}
+      scroll={{ x: 1090, y: height }}
+      locale={{ emptyText: t.empty }}
+      onScroll={(e) => {
+        const el = e.currentTarget;
+        if (el.scrollHeight - el.scrollTop - el.clientHeight < 240) onLoadMore();
+      }}
+      onRow={(r) => ({
+        onClick: () => onOpen({ id: r.id }),
+        onKeyDown: (e) => {
+          // Enter on a button inside the row (Trả kết quả) is that button's, not the row's.
+          if (e.key === 'Enter' && e.target === e.currentTarget) onOpen({ id: r.id });
+        },
+        tabIndex: 0,
+        className: 'clickable-row',
+        'data-testid': 'dossier-row',
+      })}
+    />
+  );
+});
