@@ -15,7 +15,7 @@ import { openSignedIn, poll, setUpCounter, type Counter } from '../support/count
 import { startWebHost, tempDir, type WebHost } from '../support/web-host';
 
 // Scanning through SANE takes seconds on a loaded machine: wait on what the officer sees.
-vi.setConfig({ testTimeout: 120_000 });
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 300_000 });
 
 let host: WebHost;
 let browser: Browser;
