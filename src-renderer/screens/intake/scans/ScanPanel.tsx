@@ -130,7 +130,8 @@ export function ScanPanel({ target, pages, onChanged, disabled = false, extra }:
         type="file"
         multiple
         accept={ACCEPTED_FILES}
-        hidden
+        // Opened by "Chọn tệp"; an inline style because the app's input styles outrank [hidden].
+        style={{ display: 'none' }}
         aria-label={t.chooseFileFor(label)}
         data-testid="scan-file-input"
         onChange={(e) => {
