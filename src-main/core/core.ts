@@ -227,7 +227,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ...settingsHandlers({ db, clock, settings }),
     ...catalogHandlers({ db, clock, catalog }),
     ...calendarHandlers({ db, clock, calendar, catalog }),
-    ...dossierHandlers({ db, clock, catalog, calendar, settings, events }),
+    ...dossierHandlers({ db, clock, catalog, calendar, settings, events, bindScans: (tx, batch, id, officer) => scans.bindBatch(tx, batch, id, officer) }),
     ...printHandlers(print),
     ...reportHandlers({ db, clock, office }),
     ...backupHandlers({ db, clock, backups }),

@@ -63,8 +63,12 @@ function createWindow(): BrowserWindow {
 app.whenReady().then(async () => {
   // Electron's default menu reloads (Ctrl+R, F5) and opens developer tools: replaced.
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(development)));
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)));
-  session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) =>
+    callback(permissionDecision(permission, { url: details.requestingUrl, mediaTypes: 'mediaTypes' in details ? details.mediaTypes : undefined })),
+  );
+  session.defaultSession.setPermissionCheckHandler((_wc, permission, _origin, details) =>
+    permissionDecision(permission, { url: details.requestingUrl, mediaTypes: details.mediaType ? [details.mediaType] : undefined }),
+  );
   serveRenderer(paths.rendererDir);
   const dataDir = app.getPath('userData');
   try {

@@ -88,9 +88,13 @@ export function isTrustedSender(frameUrl: string | undefined | null): boolean {
   return typeof frameUrl === 'string' && isAllowedNavigation(frameUrl);
 }
 
-/** Camera, microphone, geolocation, notifications…: none is needed, all are denied. */
-export function permissionDecision(_permission: string): false {
-  return false;
+/**
+ * Only the camera, for số hóa at communes without a scanner, and only for our own page; the
+ * microphone, geolocation, notifications… are not needed and are denied.
+ */
+export function permissionDecision(permission: string, request: { url?: string | undefined; mediaTypes?: readonly string[] | undefined } = {}): boolean {
+  const media = request.mediaTypes ?? [];
+  return permission === 'media' && isTrustedSender(request.url) && media.length > 0 && media.every((m) => m === 'video');
 }
 
 export function windowOpenDecision(): { action: 'deny' } {

@@ -54,6 +54,8 @@ export const receiveInputSchema = z.strictObject({
   exemptionId: vnText(1, 100).optional(),
   /** Or an exemption the catalog does not list, with the officer's written reason. */
   exemptionReason: optionalText(300),
+  /** The intake form's số hóa batch (src-shared/rpc/scans.ts): its pages are bound in the receipt's transaction. */
+  scanBatch: tokenSchema(60).optional(),
 });
 
 export const dossierSummarySchema = z.object({

@@ -18,7 +18,8 @@ export function withoutTimeTravel(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([k]) => k !== 'LD_PRELOAD' && !k.startsWith('FAKETIME')));
 }
 
-export async function launchChromium(): Promise<Browser> {
+/** `extraArgs`: flags a test needs besides the pinned ones (the fake camera for số hóa). */
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     env: withoutTimeTravel(process.env),
@@ -37,6 +38,7 @@ export async function launchChromium(): Promise<Browser> {
       '--font-render-hinting=none',
       '--disable-lcd-text',
       '--force-color-profile=srgb',
+      ...extraArgs,
     ],
   });
 }

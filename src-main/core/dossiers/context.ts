@@ -1,8 +1,9 @@
 /** What the dossier operations need from the rest of core. */
+import type { Officer } from '@shared/rpc';
 import type { Clock } from '../clock';
 import type { CalendarService } from '../calendar/calendar-service';
 import type { CatalogService } from '../catalog/catalog-service';
-import type { CounterDb } from '../db/open';
+import type { CounterDb, DbExecutor } from '../db/open';
 import type { SettingsService } from '../settings/settings';
 import type { CoreEvents } from '../events';
 
@@ -13,4 +14,9 @@ export interface DossierContext {
   calendar: CalendarService;
   settings: SettingsService;
   events: CoreEvents;
+  /**
+   * Binds the intake form's scanned pages to the dossier inside the receipt's transaction. Passed
+   * in by core.ts because scans/ sits below dossiers/ in the dependency order.
+   */
+  bindScans: (tx: DbExecutor, batch: string, dossierId: string, officer: Officer) => unknown;
 }

@@ -103,6 +103,7 @@ export function receiveDossier(ctx: DossierContext, input: ReceiveInput, officer
     insertFees(tx, inserted.id, fees.lines);
     // Before the snapshot goes into the outbox: it carries the key's hash to the hub.
     storeNewLookupKey(tx, inserted.id);
+    if (input.scanBatch) ctx.bindScans(tx, input.scanBatch, inserted.id, officer);
     recordChange(tx, inserted, {
       type: 'receive',
       from: null,

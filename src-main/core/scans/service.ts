@@ -183,11 +183,18 @@ export class ScanService {
   /** Binds the intake batch's pages to the dossier received from that form; the audit row carries every page's hash. */
   attach(batch: string, dossierId: string, officer: Officer) {
     this.checkDossier(dossierId);
-    const pages = this.deps.db.select().from(scanPage).where(and(eq(scanPage.batch, batch), isNull(scanPage.dossierId))).orderBy(asc(scanPage.itemPosition), asc(scanPage.seq)).all();
-    this.deps.db.transaction((tx) => {
-      tx.update(scanPage).set({ dossierId }).where(and(eq(scanPage.batch, batch), isNull(scanPage.dossierId))).run();
-      this.audit(tx, officer, 'scans.attach', dossierId, { batch, pages: pages.map((p) => ({ item: p.itemPosition, seq: p.seq, sha256: p.sha256 })) });
-    });
+    return this.deps.db.transaction((tx) => this.bindBatch(tx, batch, dossierId, officer));
+  }
+
+  /**
+   * The binding itself, inside the caller's transaction: `dossiers.receive` calls it in the
+   * receipt's own transaction, so a dossier is never on disk without the pages scanned for it.
+   */
+  bindBatch(tx: DbExecutor, batch: string, dossierId: string, officer: Officer) {
+    const pages = tx.select().from(scanPage).where(and(eq(scanPage.batch, batch), isNull(scanPage.dossierId))).orderBy(asc(scanPage.itemPosition), asc(scanPage.seq)).all();
+    if (pages.length === 0) return { pages: 0, files: [] };
+    tx.update(scanPage).set({ dossierId }).where(and(eq(scanPage.batch, batch), isNull(scanPage.dossierId))).run();
+    this.audit(tx, officer, 'scans.attach', dossierId, { batch, pages: pages.map((p) => ({ item: p.itemPosition, seq: p.seq, sha256: p.sha256 })) });
     return { pages: pages.length, files: pages.map((p) => p.sha256) };
   }
 

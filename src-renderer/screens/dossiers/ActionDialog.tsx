@@ -20,6 +20,7 @@ import { DATE_FORMAT, toYmd } from '../../ui/dates';
 import { errorText, isFormIncomplete, showFieldErrors } from '../../ui/errors';
 import { SupplementFields, supplementDetails, type SupplementValues } from '../print/SupplementFields';
 import { nowDayjs } from '../../ui/clock';
+import { ResultScans } from '../intake/scans/ResultScans';
 
 const t = vi.detail;
 const required = [{ required: true, whitespace: true, message: t.required }];
@@ -162,6 +163,7 @@ export function ActionDialog({ dossierId, code, action, documents, applicantName
       )}
       {action === 'recordVerification' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t.verificationHint} />}
       {action === 'stop' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t.stopHint} data-testid="stop-hint" />}
+      {action === 'returnResult' && <ResultScans dossierId={dossierId} />}
       <Form form={form} layout="vertical" initialValues={initial} name={`act-${action}`}>
         {action === 'returnResult' && (
           <Form.Item name="collectedBy" label={t.collectedBy} extra={t.collectedByHint} rules={required}>

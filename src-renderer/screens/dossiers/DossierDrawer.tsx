@@ -18,6 +18,7 @@ import { useNavigation } from '../../stores/navigation';
 import { usePrintPreview } from '../../stores/printPreview';
 import { errorText } from '../../ui/errors';
 import { StatusTag } from '../../ui/StatusTag';
+import { DossierPapers } from '../intake/scans/DossierPapers';
 import { DossierFiles } from '../signing/DossierFiles';
 import { ActionDialog, IRREVERSIBLE } from './ActionDialog';
 
@@ -209,6 +210,11 @@ export function DossierDrawer() {
                 { title: vi.intake.copies, dataIndex: 'copies', width: 100, align: 'right' },
               ]}
             />
+
+            <Typography.Title level={4} className="section-title title-size-5">
+              {vi.scans.papers}
+            </Typography.Title>
+            <DossierPapers dossierId={d.id} version={d.events.length} />
 
             <Typography.Title level={4} className="section-title title-size-5">
               {t.fees}

@@ -27,6 +27,8 @@ import { applicantInput, documentsOf, EMPTY_INTAKE, receiveInput, type IntakeVal
 import { ProcedurePicker } from './ProcedurePicker';
 import { RejectDialog } from './RejectDialog';
 import { ScanField } from './ScanField';
+import { useScanBatch } from './scans/batch';
+import { IntakeScans } from './scans/IntakeScans';
 
 const t = vi.intake;
 const required = [{ required: true, whitespace: true, message: vi.setup.required }];
@@ -56,6 +58,7 @@ export function IntakeScreen() {
   const [guideOpen, setGuideOpen] = useState(false);
   const [guideItems, setGuideItems] = useState<SupplementValues['items']>([]);
   const intakeNonce = useNavigation((s) => s.intakeNonce);
+  const scanBatch = useScanBatch((s) => s.batch);
   const { openDossier, dossiersChanged } = useNavigation();
   const showPreview = usePrintPreview((s) => s.show);
   const previewOpen = usePrintPreview((s) => s.request !== null);
@@ -77,6 +80,7 @@ export function IntakeScreen() {
     setReceived(null);
     setLastRecorded(null);
     useIntakeDraft.getState().clear();
+    useScanBatch.getState().renew();
   }, [form]);
   const reset = useCallback(() => {
     clearForm();
@@ -87,6 +91,7 @@ export function IntakeScreen() {
   const readyForNext = useCallback(() => {
     form.resetFields();
     useIntakeDraft.getState().clear();
+    useScanBatch.getState().renew();
     setProcedure(null);
     setNotice(null);
     setError(null);
@@ -187,7 +192,7 @@ export function IntakeScreen() {
     }
     setBusy(true);
     try {
-      const r = await call('dossiers.receive', receiveInput(values));
+      const r = await call('dossiers.receive', { ...receiveInput(values), scanBatch });
       setReceived({ id: r.id, code: r.code, refused: false });
       dossiersChanged();
       // A dossier received for another agency gets that agency's forms, never Mẫu 01.
@@ -198,7 +203,7 @@ export function IntakeScreen() {
     } finally {
       setBusy(false);
     }
-  }, [busy, received, form, dossiersChanged, showPreview, otherAgency, message, readyForNext]);
+  }, [busy, received, form, dossiersChanged, showPreview, otherAgency, message, readyForNext, scanBatch]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -404,6 +409,7 @@ export function IntakeScreen() {
                   <DocumentsChecklist />
                 </Form.Item>
               )}
+              {procedure && <IntakeScans batch={scanBatch} procedure={procedure} disabled={received !== null} />}
               <Row gutter={8}>
                 {procedure && needsPages(procedure) && (
                   <Col span={6}>

@@ -283,8 +283,16 @@ describe('the result and reuse by ID number', () => {
     const target = { batch, role: 'document', item: { position: 0, name: 'Căn cước công dân' } };
     await upload(await a4Page('png'), target);
     await upload(await a4Page('jpeg'), { ...target, item: { position: 1, name: 'Giấy khai sinh' } });
-    const first = await rpc('dossiers.receive', { procedureCode: '1.004194', applicant: { fullName: 'Trần Văn Bình', idNumber: '038186004321' } });
-    await rpc('scans.attach', { batch, dossierId: first.id });
+    // A receipt that is refused binds nothing: the pages wait in their batch for the corrected form.
+    const refused = await raw('dossiers.receive', { procedureCode: 'khong-co', applicant: { fullName: 'Trần Văn Bình', idNumber: '038186004321' }, scanBatch: batch });
+    expect(refused.status).toBe(404);
+    expect((await rpc('scans.list', { batch })).pages.map((p: { dossierId: string | null }) => p.dossierId)).toEqual([null, null]);
+    // The receipt binds the form's pages in its own transaction: no second call can be missed.
+    const first = await rpc('dossiers.receive', { procedureCode: '1.004194', applicant: { fullName: 'Trần Văn Bình', idNumber: '038186004321' }, scanBatch: batch });
+    expect((await rpc('scans.list', { dossierId: first.id })).pages).toHaveLength(2);
+    const attachedAudit = host.core.db.$client.prepare(`SELECT target FROM audit_log WHERE action = 'scans.attach' ORDER BY seq DESC LIMIT 1`).get() as { target: string };
+    expect(attachedAudit.target).toBe(first.id);
+    expect((await rpc('scans.attach', { batch, dossierId: first.id })).pages).toBe(0);
 
     const offered = await rpc('scans.reusable', { idNumber: '038186004321' });
     expect(offered.items.map((i: { itemName: string; dossierCode: string; digitisedAt: string; pageIds: string[] }) => [i.itemName, i.dossierCode, i.digitisedAt, i.pageIds.length])).toEqual([

@@ -95,11 +95,18 @@ describe('navigation, windows, permissions and IPC senders', () => {
       expect(isAllowedNavigation(u)).toBe(false);
     }
   });
-  it('denies every new window and every permission', () => {
+  it('denies every new window and every permission but the camera for our own page', () => {
     expect(windowOpenDecision()).toEqual({ action: 'deny' });
     for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'hid', 'serial']) {
       expect(permissionDecision(p)).toBe(false);
+      expect(permissionDecision(p, { url: 'app://motcua/index.html' })).toBe(false);
     }
+    // Số hóa with a webcam: video only, from our origin only.
+    expect(permissionDecision('media', { url: 'app://motcua/index.html', mediaTypes: ['video'] })).toBe(true);
+    expect(permissionDecision('media', { url: 'app://motcua/index.html', mediaTypes: ['video', 'audio'] })).toBe(false);
+    expect(permissionDecision('media', { url: 'app://motcua/index.html', mediaTypes: ['audio'] })).toBe(false);
+    expect(permissionDecision('media', { url: 'https://evil.example/', mediaTypes: ['video'] })).toBe(false);
+    expect(permissionDecision('geolocation', { url: 'app://motcua/index.html', mediaTypes: ['video'] })).toBe(false);
   });
   it('answers IPC only from our own origin', () => {
     expect(isTrustedSender('app://motcua/index.html')).toBe(true);
