@@ -36,6 +36,12 @@ export const settingsSchema = z.object({
   /** Who signs Mẫu 04 / Mẫu 05 by default (chức danh, họ tên). */
   signerTitle: vnText(0, 200),
   signerName: vnText(0, 200),
+  /**
+   * Days to answer a citizen's phản ánh, kiến nghị (issue #18). The commune's own rule: no legal
+   * period for commune-level feedback is in the project's sourced law (DOMAIN.md), so it is set
+   * here by the commune, not presented as the law's.
+   */
+  feedbackAnswerDays: z.number().int().min(1).max(90),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -46,6 +52,7 @@ export const DEFAULT_SETTINGS: Settings = {
   printer: null,
   signerTitle: 'CHỦ TỊCH',
   signerName: '',
+  feedbackAnswerDays: 15,
 };
 
 export const settingsRows = {
