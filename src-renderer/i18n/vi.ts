@@ -751,6 +751,7 @@ export const vi = {
       'scans.': 'Bản quét giấy tờ',
       'office.': 'Thông tin cơ quan',
       'device.': 'Thiết bị công cộng',
+      'feedback.': 'Phản ánh, kiến nghị',
     } as Record<string, string>,
     /** Every action core writes to the log (tests/unit/audit-actions.test.ts keeps this complete). */
     actions: {
