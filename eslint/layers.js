@@ -45,7 +45,7 @@ export const LAYERS = [
     files: ['src-renderer/**'],
     folders: ['src-renderer', 'src-shared', 'src-ui'],
     node: false,
-    packages: { ...UI_LIBRARIES, recharts: 'charts of Tổng quan' },
+    packages: { ...UI_LIBRARIES, recharts: 'charts of Tổng quan', jsqr: 'reading receipt QR codes from the lookup kiosk camera' },
   },
   {
     name: 'src-main/core (Node services over SQLite; never its hosts, never a UI)',

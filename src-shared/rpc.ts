@@ -7,10 +7,13 @@ import { z } from 'zod';
 import { auditRows } from './rpc/audit';
 import { authRows } from './rpc/auth';
 import { backupRows } from './rpc/backup';
+import { boardRows } from './rpc/board';
 import { calendarRows } from './rpc/calendar';
 import { catalogRows } from './rpc/catalog';
 import { deviceRows } from './rpc/devices';
 import { dossierRows } from './rpc/dossiers';
+import { feedbackRows } from './rpc/feedback';
+import { lookupRows } from './rpc/lookup';
 import { officerRows } from './rpc/officers';
 import { printRows } from './rpc/print';
 import { queueRows } from './rpc/queue';
@@ -44,6 +47,9 @@ export const rpc = {
   ...scansRows,
   ...deviceRows,
   ...queueRows,
+  ...lookupRows,
+  ...boardRows,
+  ...feedbackRows,
 } as const satisfies Record<string, RpcRow>;
 
 export type Rpc = typeof rpc;

@@ -17,6 +17,12 @@ import { CoreEvents } from './events';
 import { DeviceService, isDeviceToken } from './devices/devices';
 import { deviceHandlers } from './devices/handlers';
 import { queueHandlers } from './queue/handlers';
+import { lookupHandlers } from './lookup/handlers';
+import { LookupService } from './lookup/lookup';
+import { boardHandlers } from './board/handlers';
+import { BoardService } from './board/board';
+import { feedbackHandlers } from './feedback/handlers';
+import { FeedbackService } from './feedback/feedback';
 import { QueueService } from './queue/queue';
 import { DEVICE_EVENTS } from '@shared/rpc/devices';
 import type { RpcEventName } from '@shared/rpc';
@@ -237,7 +243,10 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ...scanHandlers(scans),
     ...storageHandlers(paths.dataDir, opts.storage),
     ...deviceHandlers(devices),
-    ...queueHandlers(new QueueService(db, clock, events)),
+    ...queueHandlers(new QueueService(db, clock, events), (ticket, waitingBefore) => print.printQueueTicket(ticket, waitingBefore)),
+    ...lookupHandlers(new LookupService(db)),
+    ...boardHandlers(new BoardService(catalog)),
+    ...feedbackHandlers(new FeedbackService(db, clock, settings), settings),
   };
   // A device token ("dv.…") is resolved among paired devices, any other among officers' sessions.
   const resolver = {

@@ -17,6 +17,8 @@ import { forgetDeviceToken, loadDeviceToken } from './device-token';
 import { PairingScreen } from './PairingScreen';
 import { DisplayPage } from './display/DisplayPage';
 import { KioskPage } from './kiosk/KioskPage';
+import { LookupPage } from './lookup/LookupPage';
+import { BoardPage } from './board/BoardPage';
 import './device.css';
 
 const t = vi.device;
@@ -81,6 +83,9 @@ function DevicePhase({ page }: { page: DeviceScope }) {
       const { device } = state;
       if (device.scope === page && page === 'display') return <DisplayPage />;
       if (device.scope === page && page === 'kiosk') return <KioskPage />;
+      if (device.scope === page && page === 'lookup') return <LookupPage />;
+      // The board also runs on the ticket kiosk and the lookup kiosk: their scopes may read it.
+      if (page === 'board' && ['board', 'kiosk', 'lookup'].includes(device.scope)) return <BoardPage home={device.scope === 'board' ? null : DEVICE_PATHS[device.scope]} />;
       const scopeName = vi.devices.scopes[device.scope];
       return (
         <div className="centered-page device-page" data-testid="device-paired">

@@ -23,6 +23,7 @@ import type { Dossier, DossierStatus } from '@shared/dossier';
 import { STATUS_LABELS } from '@shared/domain/lifecycle';
 import { formatDueVi } from '@shared/domain/deadline';
 import { LOOKUP_KEY_PARAM, lookupKeyDigestInput, lookupKeySchema } from '@shared/sync/lookup-key';
+import { LookupPhoneTries } from '@shared/sync/lookup-tries';
 import { dossier } from '../db/schema';
 import type { HubDb } from '../db/types';
 
@@ -42,11 +43,6 @@ const PAGE_HEADERS = {
 
 const NOT_SHOWN =
   'Không tìm thấy hồ sơ với mã và thông tin này. Hãy quét mã QR trên giấy tiếp nhận và hẹn trả kết quả, hoặc nhập 4 số cuối số điện thoại đã khai khi nộp hồ sơ. Hồ sơ vừa nộp có thể chưa được đồng bộ lên tỉnh.';
-
-/** Wrong phone digits per code: 5 in 15 minutes lock that way for the code for an hour. */
-const PHONE_TRIES = 5;
-const PHONE_WINDOW_MS = 15 * 60_000;
-const PHONE_LOCK_MS = 60 * 60_000;
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -76,24 +72,8 @@ function phoneMatches(d: Dossier, digits: string): boolean {
   return /^\d{4}$/.test(digits) && phone.length >= 8 && timingSafeEqual(Buffer.from(phone.slice(-4)), Buffer.from(digits));
 }
 
-/** Wrong phone digits, per code, in memory (the hub is one process; a restart forgives). */
-class PhoneTries {
-  private readonly byCode = new Map<string, { failures: number[]; lockedUntil: number }>();
-  locked(code: string): boolean {
-    return (this.byCode.get(code)?.lockedUntil ?? 0) > performance.now();
-  }
-  fail(code: string): void {
-    const now = performance.now();
-    if (this.byCode.size > 50_000) this.byCode.clear();
-    const rec = this.byCode.get(code) ?? { failures: [], lockedUntil: 0 };
-    rec.failures = [...rec.failures.filter((t) => now - t < PHONE_WINDOW_MS), now];
-    if (rec.failures.length >= PHONE_TRIES) rec.lockedUntil = now + PHONE_LOCK_MS;
-    this.byCode.set(code, rec);
-  }
-}
-
 export function registerPublicLookupRoutes(app: FastifyInstance, db: HubDb): void {
-  const phoneTries = new PhoneTries();
+  const phoneTries = new LookupPhoneTries(() => performance.now());
 
   app.get<{ Params: { code: string }; Querystring: Record<string, string> }>('/tra-cuu/:code', async (request, reply) => {
     const wantsJson = (request.headers.accept ?? '').includes('application/json');

@@ -41,8 +41,14 @@ export const ticketSchema = z.object({
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 
-/** What a ticket printout and the kiosk show. */
-export const takenTicketSchema = z.object({ ticket: ticketSchema, waitingBefore: z.number().int() });
+/** What a ticket printout and the kiosk show; `print` says how the 80 mm printout went when one was asked for. */
+export const takenTicketSchema = z.object({
+  ticket: ticketSchema,
+  waitingBefore: z.number().int(),
+  print: z.object({ result: z.enum(['printed', 'failed']), error: z.string().nullable() }).nullable().default(null),
+});
+/** `print`: also print the number on this PC's printer (80 mm roll). */
+const takeInput = z.strictObject({ fieldId: tokenSchema(64), print: z.boolean().default(false) });
 
 export const counterStateSchema = z.object({
   counterNo: counterNoSchema,
@@ -74,9 +80,9 @@ export const queueRows = {
     output: z.object({ items: z.array(queueFieldSchema.pick({ id: true, name: true })) }),
     access: { device: ['kiosk'] },
   }),
-  'queue.takeTicket': row({ input: z.strictObject({ fieldId: tokenSchema(64) }), output: takenTicketSchema, access: { device: ['kiosk'] } }),
+  'queue.takeTicket': row({ input: takeInput, output: takenTicketSchema, access: { device: ['kiosk'] } }),
   /** The button on the officer's screen for a citizen where there is no kiosk. */
-  'queue.issueTicket': row({ input: z.strictObject({ fieldId: tokenSchema(64) }), output: takenTicketSchema, access: 'signedIn' }),
+  'queue.issueTicket': row({ input: takeInput, output: takenTicketSchema, access: 'signedIn' }),
   'queue.counter': row({ input: counterInput, output: counterStateSchema, access: 'signedIn', passive: true }),
   /** The number now served at the counter is done; the next one for this counter is called. */
   'queue.callNext': row({ input: counterInput, output: counterStateSchema, access: 'signedIn' }),

@@ -41,6 +41,12 @@ export const settingsSchema = z.object({
    * ADSL is shared with everything else the office does.
    */
   uploadLimitKbps: z.number().int().min(0).max(1_000_000),
+  /**
+   * Days to answer a citizen's phản ánh, kiến nghị (issue #18). The commune's own rule: no legal
+   * period for commune-level feedback is in the project's sourced law (DOMAIN.md), so it is set
+   * here by the commune, not presented as the law's.
+   */
+  feedbackAnswerDays: z.number().int().min(1).max(90),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -52,6 +58,7 @@ export const DEFAULT_SETTINGS: Settings = {
   signerTitle: 'CHỦ TỊCH',
   signerName: '',
   uploadLimitKbps: 0,
+  feedbackAnswerDays: 15,
 };
 
 export const settingsRows = {

@@ -32,3 +32,27 @@ export const lookupKeyHashSchema = z.string().regex(/^[0-9a-f]{64}$/);
 export function lookupKeyDigestInput(code: string, key: string): string {
   return `motcua-lookup:${code}:${key.toUpperCase()}`;
 }
+
+/**
+ * What a receipt's QR says, read back by the lookup kiosk's camera or a USB scanner typing into a
+ * field: `…/tra-cuu/<code>?k=<key>` (Mẫu 01 with a hub), `…/tra-cuu/<code>` (the other forms) or
+ * the bare code (no hub configured). Null when the text is none of these.
+ */
+export function receiptFromQrText(text: string): { code: string; key: string | null } | null {
+  const trimmed = text.trim();
+  const link = /\/tra-cuu\/([^/?#\s]+)(?:\?([^#\s]*))?$/.exec(trimmed);
+  if (link) {
+    let code: string;
+    try {
+      code = decodeURIComponent(link[1]!);
+    } catch (err) {
+      // A malformed %-escape is not a receipt's link; anything else is a bug.
+      if (err instanceof URIError) return null;
+      throw err;
+    }
+    const key = new RegExp(`(?:^|&)${LOOKUP_KEY_PARAM}=([^&]*)`).exec(link[2] ?? '')?.[1] ?? null;
+    const parsedKey = key === null ? null : lookupKeySchema.safeParse(key);
+    return { code, key: parsedKey?.success ? parsedKey.data : null };
+  }
+  return /^[A-Za-z0-9][A-Za-z0-9.\-]{0,49}$/.test(trimmed) ? { code: trimmed, key: null } : null;
+}

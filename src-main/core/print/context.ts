@@ -44,7 +44,7 @@ export interface ContextDeps {
   now: () => Date;
 }
 
-function officeOf(db: CounterDb): PrintContext['office'] {
+export function officeOf(db: CounterDb): PrintContext['office'] {
   const o = db.select().from(office).where(eq(office.id, 1)).get();
   if (!o) throw new AppError('NOT_INITIALIZED', 'Ứng dụng chưa được khởi tạo');
   return {

@@ -111,3 +111,10 @@ export async function renderFormWith(writer: PdfWriter, formId: FormId, ctx: Pri
     legalBasis: template.legalBasis,
   };
 }
+
+/** A document built outside the dossier forms (the queue ticket) to PDF bytes, with the same fonts and engine. */
+export async function renderDocument(doc: TDocumentDefinitions): Promise<{ pdf: Buffer; sha256: string }> {
+  configurePdfmake(pdfEngine);
+  const pdf = await pdfEngine.renderPdf(toNfc(doc));
+  return { pdf, sha256: createHash('sha256').update(pdf).digest('hex') };
+}

@@ -10,12 +10,14 @@ import { desc, eq } from 'drizzle-orm';
 import { AppError } from '@shared/errors';
 import type { Officer } from '@shared/rpc';
 import type { PrintDetails, PrintForm } from '@shared/rpc/print';
+import type { Ticket } from '@shared/rpc/queue';
 import { appendAudit } from '../audit/audit-log';
 import { printRecord } from '../db/schema';
 import { ensureDirWithin, writeFileDurably } from '../storage/durable-write';
 import { newId } from '../ids';
-import { buildPrintContext, type ContextDeps } from './context';
-import { renderForm } from './render';
+import { buildPrintContext, officeOf, type ContextDeps } from './context';
+import { queueTicketDocument } from './forms/queue-ticket';
+import { renderDocument, renderForm } from './render';
 import { CHOOSE_PRINTER, type PrinterAdapter } from './printers/types';
 
 type RecordRow = typeof printRecord.$inferSelect;
@@ -82,6 +84,23 @@ export class PrintService {
     if (!fs.existsSync(previous.file)) throw new AppError('NOT_FOUND', 'Tệp PDF lưu trữ của lần in này không còn; hãy in lại từ hồ sơ');
     const { dossierId, form, templateVersion, sha256, file } = previous;
     return this.spool({ dossierId, form, templateVersion, sha256, file }, printer ?? previous.printer ?? undefined, officer);
+  }
+
+  /**
+   * The waiting-room number on this PC's printer (the kiosk's roll when the kiosk page runs on
+   * the host, or the counter's): archived like every print, but not a print_record of a dossier
+   * nor audited — a number is not a legal act and carries nothing personal. A printer that fails
+   * does not take the number away: the screen still shows it.
+   */
+  async printQueueTicket(ticket: Ticket, waitingBefore: number): Promise<{ result: 'printed' | 'failed'; error: string | null; sha256: string }> {
+    const { pdf, sha256 } = await renderDocument(queueTicketDocument(officeOf(this.deps.db), ticket, waitingBefore));
+    const file = this.archive(pdf, sha256, 'so-thu-tu', `${ticket.day}-${ticket.label}`);
+    try {
+      await this.deps.adapter.print(file, this.deps.settings.get().printer ?? undefined);
+      return { result: 'printed', error: null, sha256 };
+    } catch (err) {
+      return { result: 'failed', error: err instanceof AppError ? err.message : 'Không gửi được lệnh in tới máy in', sha256 };
+    }
   }
 
   async printers() {

@@ -9,6 +9,8 @@ import { formatDateTimeVi } from '@shared/domain/text';
 import { vi } from '../../i18n/vi';
 import { call, subscribeEvents } from '../../rpc/client';
 import { errorText } from '../../ui/errors';
+import { DEVICE_PATHS } from '../device-pages';
+import { KioskFeedback } from '../feedback/KioskFeedback';
 
 const t = vi.kiosk;
 /** Long enough to read the number and take a photo of it. */
@@ -19,6 +21,8 @@ export function KioskPage() {
   const [taken, setTaken] = useState<RpcOutput<'queue.takeTicket'> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [writing, setWriting] = useState(false);
+  const closeFeedback = useCallback(() => setWriting(false), []);
 
   const load = useCallback(() => {
     call('queue.kioskFields', {})
@@ -44,7 +48,7 @@ export function KioskPage() {
     setBusy(true);
     setError(null);
     try {
-      setTaken(await call('queue.takeTicket', { fieldId }));
+      setTaken(await call('queue.takeTicket', { fieldId, print: true }));
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -52,6 +56,7 @@ export function KioskPage() {
     }
   }
 
+  if (writing) return <KioskFeedback onClose={closeFeedback} />;
   if (taken) {
     const { ticket, waitingBefore } = taken;
     return (
@@ -62,6 +67,11 @@ export function KioskPage() {
           <div>{ticket.fieldName}</div>
           <div>{formatDateTimeVi(ticket.takenAt)}</div>
           <div data-testid="kiosk-waiting">{t.waiting(waitingBefore)}</div>
+          {taken.print && (
+            <div data-testid="kiosk-printed" className="device-kiosk-printed">
+              {taken.print.result === 'printed' ? vi.ticket80.takePrinted : vi.ticket80.kioskNotPrinted}
+            </div>
+          )}
         </div>
         <Button size="large" type="primary" style={{ marginTop: 32, height: 72, fontSize: 28 }} onClick={() => setTaken(null)}>
           {t.done}
@@ -80,6 +90,14 @@ export function KioskPage() {
             {f.name}
           </Button>
         ))}
+      </div>
+      <div style={{ marginTop: 40, display: 'flex', gap: 16, justifyContent: 'center' }}>
+        <Button size="large" onClick={() => setWriting(true)} data-testid="kiosk-feedback-open">
+          {vi.feedback.kioskOpen}
+        </Button>
+        <Button size="large" href={DEVICE_PATHS.board} data-testid="kiosk-board-open">
+          {vi.board.title}
+        </Button>
       </div>
     </div>
   );

@@ -25,7 +25,7 @@ export function ConfidenceTag({ tag, label }: { tag: string; label?: string }) {
   );
 }
 
-function feeText(f: FeeRule): string {
+export function feeText(f: FeeRule): string {
   switch (f.kind) {
     case 'fixed':
       return `${formatDong(f.amount)} ${f.per === 'copy' ? t.perCopy : t.perCase}`;

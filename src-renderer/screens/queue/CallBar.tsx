@@ -89,11 +89,12 @@ export function CallBar() {
     }
   }
 
-  /** For a citizen where there is no kiosk: the number is read out or written down for them. */
+  /** For a citizen where there is no kiosk: the number is printed on the 80 mm roll, and shown to read out if the printer fails. */
   async function issue(fieldId: string) {
     try {
-      const r = await call('queue.issueTicket', { fieldId });
-      modal.info({ title: t.issued(r.ticket.label, r.ticket.fieldName), content: t.waitingBefore(r.waitingBefore), okText: t.close });
+      const r = await call('queue.issueTicket', { fieldId, print: true });
+      const printed = r.print?.result === 'printed' ? vi.ticket80.printed : vi.ticket80.notPrinted(r.print?.error ?? '');
+      modal.info({ title: t.issued(r.ticket.label, r.ticket.fieldName), content: `${t.waitingBefore(r.waitingBefore)} ${printed}`, okText: t.close });
     } catch (err) {
       message.error(errorText(err));
     }

@@ -6,6 +6,7 @@ import { Alert, Tabs, Typography } from 'antd';
 import { vi } from '../../i18n/vi';
 import { useSession } from '../../stores/session';
 import { useFocusOnMount } from '../../ui/useFocusOnMount';
+import { FeedbackTab } from '../feedback/FeedbackTab';
 import { DailyClosingTab } from './DailyClosingTab';
 import { II06aTab } from './II06aTab';
 
@@ -30,6 +31,7 @@ export function ReportsScreen() {
             children: mayReport ? <II06aTab /> : <Alert type="info" showIcon title={t.forbidden} data-testid="ii06a-forbidden" />,
           },
           { key: 'daily', label: t.daily, children: <DailyClosingTab /> },
+          { key: 'feedback', label: vi.feedback.screenTitle, children: <FeedbackTab /> },
         ]}
       />
     </div>

@@ -141,7 +141,7 @@ describe('sign-in and sessions', () => {
   });
 
   it('reads and updates settings, refusing an idle time below zero and a code pattern without a sequence', async () => {
-    const defaults = { idleLockMinutes: 10, sessionMaxHours: 12, dossierCodePattern: '{agency}-{yyMMdd}-{seq:4}', printer: null, signerTitle: 'CHỦ TỊCH', signerName: '', uploadLimitKbps: 0 };
+    const defaults = { idleLockMinutes: 10, sessionMaxHours: 12, dossierCodePattern: '{agency}-{yyMMdd}-{seq:4}', printer: null, signerTitle: 'CHỦ TỊCH', signerName: '', uploadLimitKbps: 0, feedbackAnswerDays: 15 };
     expect((await rpcCall(host.url, 'settings.get', {}, adminToken)).body.result).toEqual(defaults);
     const bad = await rpcCall(host.url, 'settings.update', { idleLockMinutes: -5 }, adminToken);
     expect(bad.status).toBe(400);

@@ -12,3 +12,4 @@ export * from './scans';
 export * from './device';
 export * from './queue';
 export * from './file-uploads';
+export * from './feedback';
