@@ -1,9 +1,10 @@
 /**
- * Finding dossiers: one box for name, ID number, phone or code, diacritic-insensitive
- * (including đ), plus filters. Results stream newest-first by local_seq (receipt order), which
- * FTS5 (with prefix indexes, migration 0006) and the (…, local_seq) indexes walk without sorting;
- * a receipt period sorts the rowids of its index range, never whole rows. So the first page stays
- * fast at a million rows. The cursor is the last local_seq seen.
+ * Finding dossiers: one box for name, ID number, phone or code, or a word of the scanned papers
+ * (their OCR text, core/scans/ocr), diacritic-insensitive (including đ), plus filters. Results
+ * stream newest-first by local_seq (receipt order), which FTS5 (with prefix indexes, migration
+ * 0006) and the (…, local_seq) indexes walk without sorting; a receipt period sorts the rowids of
+ * its index range, never whole rows. So the first page stays fast at a million rows. The cursor is
+ * the last local_seq seen.
  */
 import type { DossierStatus } from '@shared/dossier';
 import { OPEN_STATUSES } from '@shared/domain/lifecycle';
@@ -85,7 +86,7 @@ function columnsFilter(input: SearchInput, nowIso: string): Clause[] {
   return where;
 }
 
-export function searchDossiers(ctx: DossierContext, input: SearchInput): { items: DossierSummary[]; nextCursor: string | null } {
+export function searchDossiers(ctx: DossierContext, input: SearchInput): { items: (DossierSummary & { foundInPapers?: true })[]; nextCursor: string | null } {
   const nowIso = ctx.clock.now().toISOString();
   const filters = columnsFilter(input, nowIso);
   const cursor = input.cursor && /^\d+$/.test(input.cursor) ? Number(input.cursor) : null;
@@ -96,11 +97,24 @@ export function searchDossiers(ctx: DossierContext, input: SearchInput): { items
   if (query && !/^[A-Za-z0-9.]+-\d{6,8}-\d{3,9}$/.test(query)) {
     const match = ftsQuery(query);
     if (!match) return { items: [], nextCursor: null };
-    // FTS5 hands rowids out newest first and stops at the page; the cursor is a rowid bound it
-    // applies itself. The dossier row is joined only when a filter needs its columns.
-    const where = [clause('dossier_fts MATCH ?', match), ...(cursor === null ? [] : [clause('dossier_fts.rowid < ?', cursor)]), ...filters];
-    const from = filters.length ? 'dossier_fts JOIN dossier d ON d.local_seq = dossier_fts.rowid' : 'dossier_fts';
-    rows = select(ctx, `SELECT dossier_fts.rowid FROM ${from} ${whereOf(where)} ORDER BY dossier_fts.rowid DESC LIMIT ?`, where, take);
+    // Each index hands rowids out newest first and stops at the page; the cursor is a rowid bound
+    // it applies itself. The dossier row is joined only when a filter needs its columns. The
+    // papers' index (migration scan_ocr) shares dossier_fts's rowids, so the two streams merge
+    // (UNION with ORDER BY: SQLite merges two ordered co-routines) and stop together at the page.
+    const side = (table: string) => {
+      const where = [clause(`${table} MATCH ?`, match), ...(cursor === null ? [] : [clause(`${table}.rowid < ?`, cursor)]), ...filters];
+      const from = filters.length ? `${table} JOIN dossier d ON d.local_seq = ${table}.rowid` : table;
+      return { text: `SELECT ${table}.rowid FROM ${from} ${whereOf(where)}`, where };
+    };
+    const own = side('dossier_fts');
+    const papers = side('dossier_paper_fts');
+    rows = select(ctx, `${own.text} UNION ${papers.text} ORDER BY 1 DESC LIMIT ?`, [...own.where, ...papers.where], take);
+    const page = rows.slice(0, input.limit);
+    const byOwnFields = ownMatches(ctx, match, page);
+    return {
+      items: page.map((r) => (byOwnFields.has(r.localSeq) ? toSummary(r, nowIso) : { ...toSummary(r, nowIso), foundInPapers: true as const })),
+      nextCursor: rows.length > input.limit ? String(page.at(-1)!.localSeq) : null,
+    };
   } else {
     // Filters alone, or a whole dossier code (typed or scanned from the receipt's QR): an exact
     // lookup on the code's unique index.
@@ -121,6 +135,14 @@ export function searchDossiers(ctx: DossierContext, input: SearchInput): { items
     items: page.map((r) => toSummary(r, nowIso)),
     nextCursor: rows.length > input.limit ? String(page.at(-1)!.localSeq) : null,
   };
+}
+
+/** Which of the page's dossiers the words found in their own fields; the rest were found in their papers. */
+function ownMatches(ctx: DossierContext, match: string, page: SummaryRow[]): Set<number> {
+  if (!page.length) return new Set();
+  const seqs = page.map((r) => r.localSeq);
+  const text = `SELECT rowid AS seq FROM dossier_fts WHERE dossier_fts MATCH ? AND rowid IN (${marks(seqs)})`;
+  return new Set((statementFor(ctx.db, text).all(match, ...seqs) as { seq: number }[]).map((r) => r.seq));
 }
 
 const whereOf = (where: Clause[]) => (where.length ? `WHERE ${where.map((c) => c.text).join(' AND ')}` : '');

@@ -9,5 +9,6 @@ export * from './records';
 export * from './files';
 export * from './signing';
 export * from './scans';
+export * from './scan-ocr';
 export * from './device';
 export * from './queue';
