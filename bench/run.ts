@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- <suite> …]`: benchmarks (not timed tests). Each suite prints a table and
- * writes bench/results/<suite>.json. Suites: legal, print, ui, counter, sync, reliability, sign, scans, queue; with no
+ * writes bench/results/<suite>.json. Suites: legal, print, ui, counter, sync, reliability, sign, scans, search-papers, queue; with no
  * name, legal and print run (the others take minutes and are asked for by name).
  */
 import { runCounterBench } from './counter';
@@ -9,6 +9,7 @@ import { runPrintBench } from './print';
 import { runQueueBench } from './queue';
 import { runReliabilityBench } from './reliability';
 import { runScansBench } from './scans';
+import { runSearchPapersBench } from './search-papers';
 import { runSignBench } from './sign';
 import { runSyncBench } from './sync';
 import { runUiBench } from './ui';
@@ -22,6 +23,7 @@ const SUITES: Record<string, () => Promise<unknown>> = {
   sync: runSyncBench,
   sign: runSignBench,
   scans: runScansBench,
+  'search-papers': runSearchPapersBench,
   queue: runQueueBench,
 };
 

@@ -1,8 +1,8 @@
 /**
  * The OCR queue is the scan_ocr table itself (migration scan_ocr): durable, so a crash or power
- * cut loses no place in it. A page is taken oldest first (in the order stored); its attempt is counted BEFORE the read
- * starts, so a page whose read killed the process is not tried forever; a page read is `done` and
- * never read again. A failed read waits longer each time (1, 4, 16 minutes) and after
+ * cut loses no place in it. A page is taken oldest first (in the order stored); its attempt is
+ * counted BEFORE the read starts, so a page whose read killed the process is not tried forever; a
+ * page read is `done` and never read again. A failed read waits 1, then 4 minutes before the next try, and after
  * MAX_ATTEMPTS stays `failed`, counted on the status line.
  */
 import type Database from 'better-sqlite3';
