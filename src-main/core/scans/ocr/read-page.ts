@@ -26,7 +26,8 @@ const MIN_TEXT_LAYER_LETTERS = 20;
 /** Tesseract is trained on print at about 300 dpi; small print in a 200 dpi scan reads better rendered up to it. */
 const RASTER_DPI = 300;
 
-const TIMEOUT_MS = 180_000;
+/** Generous: at the lowest priority on a busy PC a page waits its turn for the CPU; only a hung tool should reach it. */
+const TIMEOUT_MS = 15 * 60_000;
 
 export class PageReader {
   private running: ChildProcess | null = null;
