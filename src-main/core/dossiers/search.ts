@@ -99,20 +99,28 @@ export function searchDossiers(ctx: DossierContext, input: SearchInput): { items
     if (!match) return { items: [], nextCursor: null };
     // Each index hands rowids out newest first and stops at the page; the cursor is a rowid bound
     // it applies itself. The dossier row is joined only when a filter needs its columns. The
-    // papers' index (migration scan_ocr) shares dossier_fts's rowids, so the two streams merge
-    // (UNION with ORDER BY: SQLite merges two ordered co-routines) and stop together at the page.
-    const side = (table: string) => {
+    // papers' index (migration scan_ocr) shares dossier_fts's rowids, so SQLite merges the two
+    // ordered streams (MERGE (UNION ALL), no sort) and stops at the page. UNION ALL keeps a dossier
+    // found both ways twice, its own-fields hit first: 2 × take hits always hold `take` dossiers,
+    // each knowing whether its own fields matched.
+    const side = (table: string, own: 0 | 1) => {
       const where = [clause(`${table} MATCH ?`, match), ...(cursor === null ? [] : [clause(`${table}.rowid < ?`, cursor)]), ...filters];
       const from = filters.length ? `${table} JOIN dossier d ON d.local_seq = ${table}.rowid` : table;
-      return { text: `SELECT ${table}.rowid FROM ${from} ${whereOf(where)}`, where };
+      return { text: `SELECT ${table}.rowid AS seq, ${own} AS own FROM ${from} ${whereOf(where)}`, where };
     };
-    const own = side('dossier_fts');
-    const papers = side('dossier_paper_fts');
-    rows = select(ctx, `${own.text} UNION ${papers.text} ORDER BY 1 DESC LIMIT ?`, [...own.where, ...papers.where], take);
+    const byOwn = side('dossier_fts', 1);
+    const byPapers = side('dossier_paper_fts', 0);
+    const hits = statementFor(ctx.db, `${byOwn.text} UNION ALL ${byPapers.text} ORDER BY 1 DESC, 2 DESC LIMIT ?`).all(
+      ...[...byOwn.where, ...byPapers.where].flatMap((c) => c.params),
+      take * 2,
+    ) as { seq: number; own: number }[];
+    const ownFields = new Map<number, boolean>();
+    for (const h of hits) if (!ownFields.has(h.seq)) ownFields.set(h.seq, h.own === 1);
+    const seqs = [...ownFields.keys()].slice(0, take);
+    rows = select(ctx, 'SELECT value FROM json_each(?) LIMIT ?', [clause('', JSON.stringify(seqs))], take);
     const page = rows.slice(0, input.limit);
-    const byOwnFields = ownMatches(ctx, match, page);
     return {
-      items: page.map((r) => (byOwnFields.has(r.localSeq) ? toSummary(r, nowIso) : { ...toSummary(r, nowIso), foundInPapers: true as const })),
+      items: page.map((r) => (ownFields.get(r.localSeq) ? toSummary(r, nowIso) : { ...toSummary(r, nowIso), foundInPapers: true as const })),
       nextCursor: rows.length > input.limit ? String(page.at(-1)!.localSeq) : null,
     };
   } else {
@@ -135,14 +143,6 @@ export function searchDossiers(ctx: DossierContext, input: SearchInput): { items
     items: page.map((r) => toSummary(r, nowIso)),
     nextCursor: rows.length > input.limit ? String(page.at(-1)!.localSeq) : null,
   };
-}
-
-/** Which of the page's dossiers the words found in their own fields; the rest were found in their papers. */
-function ownMatches(ctx: DossierContext, match: string, page: SummaryRow[]): Set<number> {
-  if (!page.length) return new Set();
-  const seqs = page.map((r) => r.localSeq);
-  const text = `SELECT rowid AS seq FROM dossier_fts WHERE dossier_fts MATCH ? AND rowid IN (${marks(seqs)})`;
-  return new Set((statementFor(ctx.db, text).all(match, ...seqs) as { seq: number }[]).map((r) => r.seq));
 }
 
 const whereOf = (where: Clause[]) => (where.length ? `WHERE ${where.map((c) => c.text).join(' AND ')}` : '');

@@ -19,6 +19,8 @@ import { REPO_ROOT, rpcCall, tempDir } from '../../support/web-host';
 const INSTANT = '2026-11-23T09:00:00+07:00';
 const FONT = path.join(REPO_ROOT, 'assets', 'fonts', 'LiberationSerif-Regular.ttf');
 const READ_TIMEOUT = { timeout: 120_000, interval: 250 };
+/** Tesseract reads a page in seconds on a quiet PC; a loaded CI machine needs minutes. */
+const TEST_TIMEOUT = 240_000;
 let uploads = 0;
 
 /** A one-page PDF with these lines in the project's font, as pdfmake writes it (text, not image). */
@@ -92,7 +94,7 @@ describe('searchable scans', () => {
     const status = await rpc('scans.ocrStatus', {});
     expect(status).toMatchObject({ state: 'running', reason: null, pending: 0, failed: 0 });
     expect(status.done).toBeGreaterThanOrEqual(1);
-  });
+  }, TEST_TIMEOUT);
 
   it('takes the text of a PDF that carries its own with pdftotext, and forgets a removed page', async () => {
     const batch = 'intake-ocr-text';
@@ -109,7 +111,7 @@ describe('searchable scans', () => {
     const [listed] = (await rpc('scans.list', { dossierId: dossier.id })).pages as { id: string }[];
     await rpc('scans.remove', { pageId: listed!.id, reason: 'Quét nhầm giấy tờ của hồ sơ khác' });
     expect(await searchIds(rpc, 'tram y te thanh loi')).toEqual([]);
-  });
+  }, TEST_TIMEOUT);
 });
 
 describe('a counter killed mid-page', () => {
@@ -158,7 +160,7 @@ describe('a counter killed mid-page', () => {
     } finally {
       await host.close();
     }
-  });
+  }, TEST_TIMEOUT);
 });
 
 describe('a PC without Tesseract', () => {
@@ -187,5 +189,5 @@ describe('a PC without Tesseract', () => {
     } finally {
       await host.close();
     }
-  });
+  }, TEST_TIMEOUT);
 });
