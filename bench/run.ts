@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- <suite> …]`: benchmarks (not timed tests). Each suite prints a table and
- * writes bench/results/<suite>.json. Suites: legal, print, ui, counter, sync, reliability, sign, scans, queue; with no
+ * writes bench/results/<suite>.json. Suites: legal, print, ui, counter, sync, reliability, sign, scans, search-papers, queue; with no
  * name, legal and print run (the others take minutes and are asked for by name).
  */
 import { runCounterBench } from './counter';
@@ -10,6 +10,7 @@ import { runQueueBench } from './queue';
 import { runReliabilityBench } from './reliability';
 import { runScansBench } from './scans';
 import { runScanUploadSuite } from './scans-upload';
+import { runSearchPapersBench } from './search-papers';
 import { runSignBench } from './sign';
 import { runSyncBench } from './sync';
 import { runUiBench } from './ui';
@@ -24,6 +25,7 @@ const SUITES: Record<string, () => Promise<unknown>> = {
   sign: runSignBench,
   scans: runScansBench,
   'scans-upload': runScanUploadSuite,
+  'search-papers': runSearchPapersBench,
   queue: runQueueBench,
 };
 

@@ -8,8 +8,16 @@
  * beside the baseline of storing the same A4 bytes unnormalised (FileStore.put alone), in the
  * same run. Bytes per stored A4 page are reported with them, and the upload of 100 MB of pages
  * to the hub over a shaped, cut link (./scans-upload.ts).
+ *
+ * Then OCR pages per minute: the background reader's step (core/scans/ocr/read-page.ts: pdftoppm
+ * at 300 dpi + Tesseract vie, low priority, one thread) on OCR_PAGES of those stored A4 pages, one
+ * at a time as the worker reads them; and the text-layer path (pdftotext) on a typed PDF page.
+ * Capture runs with the worker off, so its figures compare with earlier runs.
  */
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { SaneScanner } from '../src-main/core/scans/capture/sane';
+import { PageReader } from '../src-main/core/scans/ocr/read-page';
+import { defaultToolPaths, probeTools } from '../src-main/core/scans/ocr/tools';
 import { printTable, sample, summarise, writeResults } from './stats';
 import { runScanUploadBench } from './scans-upload';
 import { loadAverage, openSignedInCore } from './support';
@@ -18,6 +26,16 @@ import sharp from 'sharp';
 const PAGES = Number(process.env.BENCH_SCAN_PAGES ?? 40);
 const AT = new Date('2026-11-23T02:15:00Z');
 const PART = 1024 * 1024;
+const OCR_PAGES = Number(process.env.BENCH_OCR_PAGES ?? 6);
+
+/** A typed A4 page saved as PDF (text, not image): 40 lines, ASCII so pdf-lib's standard font can draw it. */
+async function typedPdfPage(i: number): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.TimesRoman);
+  const page = doc.addPage([595, 842]);
+  for (let l = 0; l < 40; l++) page.drawText(`Trang ${i} dong ${l + 1}: Uy ban nhan dan xa Tan Lap chung thuc ban sao dung voi ban chinh`, { x: 40, y: 800 - l * 19, size: 11, font });
+  return Buffer.from(await doc.save());
+}
 
 /** A scanned-looking A4 page: gray paper with noise, 40 lines of Vietnamese text, varied per page so no two hash alike. */
 async function a4Page(i: number): Promise<Buffer> {
@@ -35,6 +53,7 @@ export async function runScansBench() {
   const { core, call, session } = await openSignedInCore('scans', {
     clock: { now: () => AT },
     scanner: new SaneScanner({ extraArgs: ['-x', '200', '-y', '200', '--test-picture', 'Grid'] }),
+    ocr: { enabled: false },
   });
   const item = { position: 0, name: 'Giấy tờ cần chứng thực' };
 
@@ -48,7 +67,9 @@ export async function runScansBench() {
     }
     const { pages } = await call('scans.addUpload', { batch: 'bench-a4', role: 'document', item, uploadId, source: 'upload' }, session);
     sizes.push(pages[0].size);
+    stored.push(pages[0].sha256);
   };
+  const stored: string[] = [];
   for (let i = 0; i < 5; i++) await store(PAGES + i); // warm sharp, pdf-lib and the statements
   sizes.length = 0;
   const load = loadAverage();
@@ -56,6 +77,19 @@ export async function runScansBench() {
   const sane = summarise(await sample(Math.min(PAGES, 20), () => call('scans.scan', { batch: 'bench-sane', role: 'document', item, device: 'test' }, session)));
   // The baseline: the same A4 bytes stored as they came, no checks, no normalising, no rows.
   const raw = summarise(await sample(PAGES, (i) => core.services.files.put(Buffer.concat([inputs[i]!, Buffer.from([i])]))));
+
+  const tools = defaultToolPaths();
+  const found = await probeTools(tools);
+  if (!found.available) throw new Error(`OCR cannot be measured here: ${found.reason}`);
+  const reader = new PageReader(tools);
+  const ocrLoad = loadAverage();
+  const ocrTexts: string[] = [];
+  const ocr = summarise(await sample(OCR_PAGES, async (i) => ocrTexts.push((await reader.read(core.services.files.pathOf(stored[i]!))).text)));
+  if (!ocrTexts.every((t) => /chứng thực/i.test(t))) throw new Error('Tesseract did not read "chứng thực" on every A4 page');
+  const typed = await Promise.all(Array.from({ length: 20 }, (_, i) => typedPdfPage(i)));
+  const typedHashes = typed.map((b) => core.services.files.put(b).sha256);
+  const textLayer = summarise(await sample(typed.length, (i) => reader.read(core.services.files.pathOf(typedHashes[i]!))));
+  const ocrLoadAfter = loadAverage();
   core.close();
   // Side by side in the same run: the pages' way up to the hub over a commune's ADSL.
   const upload = await runScanUploadBench();
@@ -67,6 +101,13 @@ export async function runScansBench() {
     { measure: `SANE test backend 200 × 200 mm, scans.scan (${sane.n})`, median: sane.median, p95: sane.p95, note: 'includes scanimage itself' },
     { measure: `baseline: FileStore.put of the same A4 bytes (${raw.n})`, median: raw.median, p95: raw.p95 },
     { measure: 'ratio A4 capture / baseline', note: `median ${(a4.median / raw.median).toFixed(1)}×, p95 ${(a4.p95 / raw.p95).toFixed(1)}×` },
+    {
+      measure: `OCR, the same stored A4 200 dpi gray pages (pdftoppm 300 dpi + Tesseract vie, nice, 1 thread; ${ocr.n})`,
+      median: ocr.median,
+      p95: ocr.p95,
+      note: `${(60_000 / ocr.median).toFixed(1)} pages per minute at the median; load ${ocrLoad.toFixed(1)} → ${ocrLoadAfter.toFixed(1)}; ratio to A4 capture median ${(ocr.median / a4.median).toFixed(0)}×`,
+    },
+    { measure: `text layer, typed A4 PDF page (pdftotext; ${textLayer.n})`, median: textLayer.median, p95: textLayer.p95, note: `${(60_000 / textLayer.median).toFixed(0)} pages per minute at the median` },
   ]);
-  return writeResults('scans', { a4, sane, raw, bytesPerA4Page: pageBytes, inputPngBytes: inputMean, load, ratioMedian: a4.median / raw.median, ratioP95: a4.p95 / raw.p95, upload });
+  return writeResults('scans', { ocr, ocrPagesPerMinute: 60_000 / ocr.median, textLayer, ocrLoad, ocrLoadAfter, a4, sane, raw, bytesPerA4Page: pageBytes, inputPngBytes: inputMean, load, ratioMedian: a4.median / raw.median, ratioP95: a4.p95 / raw.p95, upload });
 }

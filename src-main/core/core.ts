@@ -62,6 +62,7 @@ import { platformScanner } from './scans/capture/for-platform';
 import type { ScannerAdapter } from './scans/capture/types';
 import { scanHandlers } from './scans/handlers';
 import { ScanService } from './scans/service';
+import { OcrWorker, type OcrOptions } from './scans/ocr/worker';
 import { signingHandlers } from './signing/handlers';
 import { LazySigning } from './signing/lazy';
 import type { Pkcs11Factory } from './signing/token';
@@ -81,6 +82,8 @@ export interface CoreOptions extends Partial<CorePaths> {
   secrets?: SecretStore;
   /** When the data disk counts as low or critical (tests use a small disk). */
   storage?: StorageThresholds;
+  /** The background OCR of scanned pages: program paths (tests name a missing one), or off. */
+  ocr?: OcrOptions;
   /** The PKCS#11 loader (pkcs11js); tests wrap it to emulate what SoftHSM2 cannot (a PIN lock). */
   pkcs11?: Pkcs11Factory;
 }
@@ -101,6 +104,7 @@ export interface Core {
     sync: SyncEngine;
     files: FileStore;
     scans: ScanService;
+    ocr: OcrWorker;
     signing: LazySigning;
   };
   dispatch: Dispatch;
@@ -223,6 +227,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const signing = new LazySigning({ db, clock, events, files, ...(opts.pkcs11 ? { pkcs11: opts.pkcs11 } : {}) });
 
   const scans = new ScanService({ db, clock, files, scanner: opts.scanner ?? platformScanner(), dataDir: paths.dataDir });
+  const ocr = new OcrWorker({ db, clock, files, log }, opts.ocr);
 
   const backups = new BackupService({ sqlite, db, dataDir: paths.dataDir, clock, log, isInitialized: () => office.isInitialized() });
   // One group per capability (src-shared/rpc/<capability>.ts); a row without a handler fails the build here.
@@ -240,7 +245,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ...syncHandlers(sync),
     ...auditHandlers({ db }),
     ...signingHandlers(signing),
-    ...scanHandlers(scans),
+    ...scanHandlers(scans, ocr),
     ...storageHandlers(paths.dataDir, opts.storage),
     ...deviceHandlers(devices),
     ...queueHandlers(new QueueService(db, clock, events), (ticket, waitingBefore) => print.printQueueTicket(ticket, waitingBefore)),
@@ -265,11 +270,12 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
 
   backups.start();
   signing.start();
+  ocr.start();
   return {
     paths,
     db,
     clock,
-    services: { office, officers, settings, catalog, calendar, print, backups, sync, files, signing, scans },
+    services: { office, officers, settings, catalog, calendar, print, backups, sync, files, signing, scans, ocr },
     dispatch: backups.guard(createDispatch(handlers, resolver, { log, dataDir: paths.dataDir })),
     sessions: sessionWatch,
     setupCode: () => office.setupCode,
@@ -281,6 +287,8 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       backups.stop();
       sync.stop();
       signing.stop();
+      // Kills the page being read (it stays queued) and leaves the loop before the database closes.
+      void ocr.stop();
       // The worker's connection closes first: the writer's close is then the last one, and folds
       // and removes the WAL with nothing running beside it.
       checkpointer.stop();

@@ -1169,4 +1169,19 @@ export const vi = {
     empty: 'Không có phản ánh, kiến nghị nào',
     summary: { received: 'Đã nhận', answeredOnTime: 'Trả lời đúng hạn', answeredLate: 'Trả lời quá hạn', openInTime: 'Chưa trả lời, còn hạn', openOverdue: 'Chưa trả lời, quá hạn' },
   },
+  /** Reading scanned papers in the background (OCR) so the Hồ sơ search finds their words. */
+  scansOcr: {
+    title: 'Đọc chữ trên giấy tờ quét',
+    hint: 'Máy đọc chữ trên các trang đã quét ở chế độ nền để ô tìm kiếm Hồ sơ tìm được theo nội dung giấy tờ. Tiếp nhận, in phiếu và mọi màn hình không phải chờ việc này.',
+    running: 'Đang bật',
+    starting: 'Đang kiểm tra phần mềm nhận dạng chữ…',
+    off: 'Đang tắt',
+    offHint: 'Tiếp nhận và in phiếu vẫn làm bình thường. Sau khi cài Tesseract (có gói tiếng Việt) và Poppler, khởi động lại ứng dụng: các trang đang chờ sẽ được đọc.',
+    pending: 'Chờ đọc',
+    done: 'Đã đọc',
+    failed: 'Không đọc được',
+    lastError: 'Lỗi gần nhất',
+    pages: 'trang',
+    foundInPapers: 'Tìm thấy trong giấy tờ quét',
+  },
 } as const;

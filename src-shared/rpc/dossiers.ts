@@ -189,7 +189,8 @@ export const dossierRows = {
       limit: z.number().int().min(1).max(500).default(50),
       cursor: tokenSchema(40).optional(),
     }),
-    output: z.object({ items: z.array(dossierSummarySchema), nextCursor: z.string().nullable() }),
+    // foundInPapers: the words were not in the dossier's own fields but in its scanned papers' text (OCR).
+    output: z.object({ items: z.array(dossierSummarySchema.extend({ foundInPapers: z.literal(true).optional() })), nextCursor: z.string().nullable() }),
     access: 'signedIn',
   }),
   /** Từ chối tiếp nhận (Mẫu 03): recorded as a dossier with status rejected (national code 3). */

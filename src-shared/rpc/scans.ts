@@ -127,4 +127,22 @@ export const scansRows = {
     output: z.object({ pdf: z.string(), pages: z.number() }),
     access: 'signedIn',
   }),
+  /**
+   * The background reading of scanned papers (OCR) that makes them searchable: running or off
+   * (with the reason in Vietnamese: Tesseract or its Vietnamese data missing), and how many stored
+   * page files are waiting, read, or failed. Nothing at the counter waits for it.
+   */
+  'scans.ocrStatus': row({
+    input: z.strictObject({}),
+    output: z.object({
+      state: z.enum(['starting', 'running', 'off', 'stopped']),
+      reason: z.string().nullable(),
+      pending: z.number(),
+      done: z.number(),
+      failed: z.number(),
+      lastError: z.string().nullable(),
+    }),
+    access: 'signedIn',
+    passive: true,
+  }),
 } as const;

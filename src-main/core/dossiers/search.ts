@@ -1,9 +1,10 @@
 /**
- * Finding dossiers: one box for name, ID number, phone or code, diacritic-insensitive
- * (including đ), plus filters. Results stream newest-first by local_seq (receipt order), which
- * FTS5 (with prefix indexes, migration 0006) and the (…, local_seq) indexes walk without sorting;
- * a receipt period sorts the rowids of its index range, never whole rows. So the first page stays
- * fast at a million rows. The cursor is the last local_seq seen.
+ * Finding dossiers: one box for name, ID number, phone or code, or a word of the scanned papers
+ * (their OCR text, core/scans/ocr), diacritic-insensitive (including đ), plus filters. Results
+ * stream newest-first by local_seq (receipt order), which FTS5 (with prefix indexes, migration
+ * 0006) and the (…, local_seq) indexes walk without sorting; a receipt period sorts the rowids of
+ * its index range, never whole rows. So the first page stays fast at a million rows. The cursor is
+ * the last local_seq seen.
  */
 import type { DossierStatus } from '@shared/dossier';
 import { OPEN_STATUSES } from '@shared/domain/lifecycle';
@@ -85,7 +86,7 @@ function columnsFilter(input: SearchInput, nowIso: string): Clause[] {
   return where;
 }
 
-export function searchDossiers(ctx: DossierContext, input: SearchInput): { items: DossierSummary[]; nextCursor: string | null } {
+export function searchDossiers(ctx: DossierContext, input: SearchInput): { items: (DossierSummary & { foundInPapers?: true })[]; nextCursor: string | null } {
   const nowIso = ctx.clock.now().toISOString();
   const filters = columnsFilter(input, nowIso);
   const cursor = input.cursor && /^\d+$/.test(input.cursor) ? Number(input.cursor) : null;
@@ -96,11 +97,32 @@ export function searchDossiers(ctx: DossierContext, input: SearchInput): { items
   if (query && !/^[A-Za-z0-9.]+-\d{6,8}-\d{3,9}$/.test(query)) {
     const match = ftsQuery(query);
     if (!match) return { items: [], nextCursor: null };
-    // FTS5 hands rowids out newest first and stops at the page; the cursor is a rowid bound it
-    // applies itself. The dossier row is joined only when a filter needs its columns.
-    const where = [clause('dossier_fts MATCH ?', match), ...(cursor === null ? [] : [clause('dossier_fts.rowid < ?', cursor)]), ...filters];
-    const from = filters.length ? 'dossier_fts JOIN dossier d ON d.local_seq = dossier_fts.rowid' : 'dossier_fts';
-    rows = select(ctx, `SELECT dossier_fts.rowid FROM ${from} ${whereOf(where)} ORDER BY dossier_fts.rowid DESC LIMIT ?`, where, take);
+    // Each index hands rowids out newest first and stops at the page; the cursor is a rowid bound
+    // it applies itself. The dossier row is joined only when a filter needs its columns. The
+    // papers' index (migration scan_ocr) shares dossier_fts's rowids, so SQLite merges the two
+    // ordered streams (MERGE (UNION ALL), no sort) and stops at the page. UNION ALL keeps a dossier
+    // found both ways twice, its own-fields hit first: 2 × take hits always hold `take` dossiers,
+    // each knowing whether its own fields matched.
+    const side = (table: string, own: 0 | 1) => {
+      const where = [clause(`${table} MATCH ?`, match), ...(cursor === null ? [] : [clause(`${table}.rowid < ?`, cursor)]), ...filters];
+      const from = filters.length ? `${table} JOIN dossier d ON d.local_seq = ${table}.rowid` : table;
+      return { text: `SELECT ${table}.rowid AS seq, ${own} AS own FROM ${from} ${whereOf(where)}`, where };
+    };
+    const byOwn = side('dossier_fts', 1);
+    const byPapers = side('dossier_paper_fts', 0);
+    const hits = statementFor(ctx.db, `${byOwn.text} UNION ALL ${byPapers.text} ORDER BY 1 DESC, 2 DESC LIMIT ?`).all(
+      ...[...byOwn.where, ...byPapers.where].flatMap((c) => c.params),
+      take * 2,
+    ) as { seq: number; own: number }[];
+    const ownFields = new Map<number, boolean>();
+    for (const h of hits) if (!ownFields.has(h.seq)) ownFields.set(h.seq, h.own === 1);
+    const seqs = [...ownFields.keys()].slice(0, take);
+    rows = select(ctx, 'SELECT value FROM json_each(?) LIMIT ?', [clause('', JSON.stringify(seqs))], take);
+    const page = rows.slice(0, input.limit);
+    return {
+      items: page.map((r) => (ownFields.get(r.localSeq) ? toSummary(r, nowIso) : { ...toSummary(r, nowIso), foundInPapers: true as const })),
+      nextCursor: rows.length > input.limit ? String(page.at(-1)!.localSeq) : null,
+    };
   } else {
     // Filters alone, or a whole dossier code (typed or scanned from the receipt's QR): an exact
     // lookup on the code's unique index.

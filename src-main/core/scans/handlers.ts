@@ -1,9 +1,10 @@
 /** RPC handlers for số hóa (src-shared/rpc/scans.ts). */
 import type { scansRows } from '@shared/rpc/scans';
 import { signedIn, type HandlerGroup } from '../rpc/handlers';
+import type { OcrWorker } from './ocr/worker';
 import type { ScanService } from './service';
 
-export function scanHandlers(scans: ScanService): HandlerGroup<keyof typeof scansRows> {
+export function scanHandlers(scans: ScanService, ocr: OcrWorker): HandlerGroup<keyof typeof scansRows> {
   return {
     'scans.scanners': () => scans.scanners(),
     'scans.scan': (i, c) => scans.scan(i, signedIn(c)),
@@ -21,5 +22,6 @@ export function scanHandlers(scans: ScanService): HandlerGroup<keyof typeof scan
     'scans.itemPdf': (i) => scans.itemPdf(i),
     'scans.reusable': (i) => scans.reusable(i.idNumber),
     'scans.reuse': (i, c) => scans.reuse(i, signedIn(c)),
+    'scans.ocrStatus': () => ocr.status(),
   };
 }

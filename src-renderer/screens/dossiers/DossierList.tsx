@@ -213,6 +213,11 @@ function dossierColumns(extraColumn: Props['extraColumn']): TableColumnsType<Dos
       render: (_: unknown, r) => (
         <div>
           <div data-testid="row-name">{r.applicantName}</div>
+          {'foundInPapers' in r && r.foundInPapers === true && (
+            <div className="muted" data-testid="row-found-in-papers">
+              {vi.scansOcr.foundInPapers}
+            </div>
+          )}
           {(r.applicantIdNumber || r.applicantPhone) && <div className="muted">{[r.applicantIdNumber, r.applicantPhone].filter(Boolean).join(' · ')}</div>}
         </div>
       ),

@@ -6,6 +6,7 @@ import { AuditPanel } from './AuditPanel';
 import { BackupPanel } from './BackupPanel';
 import { OfficePanel } from './OfficePanel';
 import { DevicesPanel } from './DevicesPanel';
+import { OcrStatusPanel } from './OcrStatusPanel';
 import { OfficersPanel } from './OfficersPanel';
 import { SigningPanel } from '../signing/SigningPanel';
 import { SettingsForm } from './SettingsForm';
@@ -23,7 +24,16 @@ export function SettingsScreen() {
       <Tabs
         destroyOnHidden
         items={[
-          { key: 'general', label: t.general, children: <SettingsForm isAdmin={isAdmin} /> },
+          {
+            key: 'general',
+            label: t.general,
+            children: (
+              <>
+                <SettingsForm isAdmin={isAdmin} />
+                <OcrStatusPanel />
+              </>
+            ),
+          },
           {
             key: 'office',
             label: t.office,

@@ -9,6 +9,7 @@ export * from './records';
 export * from './files';
 export * from './signing';
 export * from './scans';
+export * from './scan-ocr';
 export * from './device';
 export * from './queue';
 export * from './file-uploads';
