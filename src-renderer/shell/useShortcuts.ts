@@ -3,7 +3,7 @@
  * back. F9 (save and print) belongs to the intake screen itself. Handled on window so they work
  * from any field; Esc only goes back when no dialog or drawer is open (those close themselves).
  */
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { SCREENS, useNavigation } from '../stores/navigation';
 import { usePrintPreview } from '../stores/printPreview';
 
@@ -12,7 +12,9 @@ function overlayOpen(): boolean {
 }
 
 export function useShortcuts(enabled: boolean): void {
-  useEffect(() => {
+  // A layout effect, so the keys work from the first paint of the shell: with a passive effect the
+  // screen could already be on show (after a sign-in, an unlock) while F2 still went nowhere.
+  useLayoutEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
       const nav = useNavigation.getState();

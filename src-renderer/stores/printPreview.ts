@@ -12,7 +12,10 @@ interface PrintPreviewState {
   request: PrintRequest | null;
   /** Shown above the PDF, e.g. the dossier code just received. */
   caption: string | null;
-  /** What the asking screen does once the preview has gone (e.g. the intake form clears itself). */
+  /**
+   * What the asking screen does once the preview has gone (e.g. the intake form clears itself). A
+   * screen that gives one also places focus itself: the dialog does not hand focus back then.
+   */
   afterClose: (() => void) | null;
   show(request: PrintRequest, caption?: string, afterClose?: () => void): void;
   close(): void;

@@ -5,7 +5,7 @@
  * A refused input never clears the form: the officer fixes the marked field and saves again.
  */
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Typography, type InputRef } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { CccdCard } from '@shared/domain/cccd';
 import { notReceivableReason, type Procedure } from '@shared/domain/catalog';
 import { formatDateVi } from '@shared/domain/text';
@@ -50,6 +50,8 @@ export function IntakeScreen() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [received, setReceived] = useState<Recorded | null>(null);
+  /** `received` as of the last commit, for callbacks that run later (a dialog's afterClose, a key handler). */
+  const receivedRef = useRef<Recorded | null>(null);
   /** The last recorded dossier's banner stays while the form is already empty for the next one. */
   const [lastRecorded, setLastRecorded] = useState<Recorded | null>(null);
   /** Bumped to move focus to the scan field once the form is enabled again (after a render). */
@@ -87,22 +89,40 @@ export function IntakeScreen() {
     setScanFocus((n) => n + 1);
   }, [clearForm]);
 
-  /** After the receipt's preview: an empty form for the next citizen, the code still on screen. */
+  /**
+   * After the receipt's preview: an empty form for the next citizen, the code still on screen.
+   * The preview can also be closed by F2 (or F3), which has already emptied the form and put focus
+   * in the scan field; by the time its closing ends the officer may be typing the next citizen, so
+   * then there is nothing left to do here.
+   */
   const readyForNext = useCallback(() => {
+    const recorded = receivedRef.current;
+    if (!recorded) return;
+    receivedRef.current = null;
     form.resetFields();
-    useIntakeDraft.getState().clear();
     useScanBatch.getState().renew();
     setProcedure(null);
     setNotice(null);
     setError(null);
-    setReceived((r) => {
-      setLastRecorded(r);
-      return null;
-    });
+    setReceived(null);
+    setLastRecorded(recorded);
     setScanFocus((n) => n + 1);
   }, [form]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
+    receivedRef.current = received;
+  }, [received]);
+  // Gone to another screen while the preview was open: its closing has no form left to empty.
+  useEffect(
+    () => () => {
+      receivedRef.current = null;
+    },
+    [],
+  );
+
+  // In the commit that enables the form again, before it is painted: the officer never sees an
+  // empty form without a focused field, and no later task moves focus once they have started.
+  useLayoutEffect(() => {
     if (scanFocus > 0) scanRef.current?.focus();
   }, [scanFocus]);
 
@@ -121,18 +141,28 @@ export function IntakeScreen() {
     handled(intakeNonce);
     if (received || !hasDraft(values)) return reset();
     const c = vi.intakeChecks;
+    const typingIn = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // Focus moves once on the way in and once on the way out, or a key pressed in between lands
+    // where the officer no longer looks:
+    // - in: the dialog's focus trap puts focus on its first button, "Tiếp tục nhập", as it starts.
+    //   antd's autoFocusButton would focus it again from a timer of its own, after the officer may
+    //   already have pressed Shift+Tab to reach "Bỏ và nhập mới".
+    // - out: this screen puts focus back itself, in the same task as the dialog ends, instead of
+    //   the dialog handing it back and a later render moving it again to the scan field.
     modal.confirm({
       title: c.draftTitle,
       content: c.draftBody,
       okText: c.draftDiscard,
       okButtonProps: { danger: true },
       cancelText: c.draftKeep,
-      autoFocusButton: 'cancel',
+      // antd reads `focusable.autoFocusButton` with `||`, so a null there falls back to "ok": only
+      // the top-level null turns its timer off.
+      autoFocusButton: null,
+      focusable: { focusTriggerAfterClose: false },
       onOk: clearForm,
-      // The question hands focus back as it closes; the scan field takes it only after that, or the
-      // hand-back would move it again while the officer is already typing.
       afterClose: () => {
-        if (!hasDraft(useIntakeDraft.getState().values)) setScanFocus((n) => n + 1);
+        if (hasDraft(useIntakeDraft.getState().values)) typingIn?.focus({ preventScroll: true });
+        else scanRef.current?.focus();
       },
     });
   }, [intakeNonce, reset, clearForm, received, modal]);
@@ -193,6 +223,8 @@ export function IntakeScreen() {
     setBusy(true);
     try {
       const r = await call('dossiers.receive', { ...receiveInput(values), scanBatch });
+      // Recorded: no longer a draft, whichever way the preview is left.
+      useIntakeDraft.getState().clear();
       setReceived({ id: r.id, code: r.code, refused: false });
       dossiersChanged();
       // A dossier received for another agency gets that agency's forms, never Mẫu 01.
@@ -205,15 +237,24 @@ export function IntakeScreen() {
     }
   }, [busy, received, form, dossiersChanged, showPreview, otherAgency, message, readyForNext, scanBatch]);
 
-  useEffect(() => {
+  // F9 reads the screen as it is now. A handler re-registered after each render would, between a
+  // render and its effects, still hold the previous `save` (e.g. one that still sees the receipt
+  // just printed and so does nothing), and would be missing on the screen's first paint.
+  const onF9 = useRef<() => void>(() => undefined);
+  useLayoutEffect(() => {
+    onF9.current = () => {
+      if (!previewOpen && !rejectOpen && !guideOpen) void save();
+    };
+  });
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'F9') return;
       e.preventDefault();
-      if (!previewOpen && !rejectOpen && !guideOpen) void save();
+      onF9.current();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [save, previewOpen, rejectOpen, guideOpen]);
+  }, []);
 
   /** Mẫu 02 and Mẫu 03 need who and which procedure, not the whole form. */
   async function checkWhoAndWhat(): Promise<boolean> {
@@ -234,6 +275,7 @@ export function IntakeScreen() {
       const v = form.getFieldsValue(true) as IntakeValues;
       const r = await call('dossiers.reject', { procedureCode: v.procedureCode ?? '', applicant: applicantInput(v.applicant), reason, channel: v.channel });
       setRejectOpen(false);
+      useIntakeDraft.getState().clear();
       setReceived({ id: r.id, code: r.code, refused: true });
       dossiersChanged();
       message.success(t.rejected);

@@ -23,19 +23,25 @@ function pdfBlobUrl(base64: string): string {
 
 export function PrintPreview() {
   const { request, caption, close, closed } = usePrintPreview();
+  /** A screen that acts after the preview also places focus itself; the dialog's hand-back would race it. */
+  const screenPlacesFocus = usePrintPreview((s) => s.afterClose !== null);
   const [url, setUrl] = useState<string | null>(null);
   const [fileName, setFileName] = useState('ban-in.pdf');
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [sent, setSent] = useState<SendResult | null>(null);
+  /** The dialog has finished opening: shown, and its focus trap has placed focus inside it. */
+  const [shown, setShown] = useState(false);
   const frame = useRef<HTMLIFrameElement>(null);
   const printButton = useRef<HTMLButtonElement>(null);
 
   // "In" is disabled until the PDF is there, so autoFocus alone would leave focus on the dialog's
-  // close button: once it can print, Enter prints.
+  // close button: once it can print, Enter prints. Not before the dialog has finished opening: a
+  // PDF ready earlier (a fast render) would be focused while the dialog is still hidden, which does
+  // nothing, and then the focus trap, starting, would put focus on its first button, "Đóng".
   useEffect(() => {
-    if (url) printButton.current?.focus();
-  }, [url]);
+    if (url && shown) printButton.current?.focus();
+  }, [url, shown]);
 
   useEffect(() => {
     if (!request) return;
@@ -78,6 +84,8 @@ export function PrintPreview() {
       title={title}
       onCancel={close}
       afterClose={closed}
+      afterOpenChange={setShown}
+      focusable={{ focusTriggerAfterClose: !screenPlacesFocus }}
       width={920}
       centered
       destroyOnHidden
