@@ -10,7 +10,7 @@ export function queueHandlers(queue: QueueService): HandlerGroup<keyof typeof qu
     'queue.kioskFields': () => ({ items: queue.fields().filter((f) => f.active).map(({ id, name }) => ({ id, name })) }),
     'queue.takeTicket': (input) => queue.takeTicket(input.fieldId, 'kiosk'),
     'queue.issueTicket': (input, ctx) => queue.takeTicket(input.fieldId, signedIn(ctx).id),
-    'queue.counter': (input) => queue.counter(input.counterNo),
+    'queue.counter': (input, ctx) => queue.counter(input.counterNo, signedIn(ctx).id),
     'queue.callNext': (input, ctx) => queue.callNext(signedIn(ctx).id, input.counterNo),
     'queue.recall': (input) => queue.recall(input.counterNo),
     'queue.skip': (input) => queue.skip(input.counterNo),

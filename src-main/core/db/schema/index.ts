@@ -11,3 +11,4 @@ export * from './signing';
 export * from './scans';
 export * from './device';
 export * from './queue';
+export * from './rating';
