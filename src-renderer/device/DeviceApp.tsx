@@ -17,6 +17,7 @@ import { forgetDeviceToken, loadDeviceToken } from './device-token';
 import { PairingScreen } from './PairingScreen';
 import { DisplayPage } from './display/DisplayPage';
 import { KioskPage } from './kiosk/KioskPage';
+import { RatingPage } from './rating/RatingPage';
 import './device.css';
 
 const t = vi.device;
@@ -81,6 +82,7 @@ function DevicePhase({ page }: { page: DeviceScope }) {
       const { device } = state;
       if (device.scope === page && page === 'display') return <DisplayPage />;
       if (device.scope === page && page === 'kiosk') return <KioskPage />;
+      if (device.scope === page && page === 'rating') return <RatingPage counterNo={device.counterNo} />;
       const scopeName = vi.devices.scopes[device.scope];
       return (
         <div className="centered-page device-page" data-testid="device-paired">

@@ -27,6 +27,7 @@ import { applicantInput, documentsOf, EMPTY_INTAKE, receiveInput, type IntakeVal
 import { ProcedurePicker } from './ProcedurePicker';
 import { RejectDialog } from './RejectDialog';
 import { ScanField } from './ScanField';
+import { ServingTicket } from '../queue/ServingTicket';
 
 const t = vi.intake;
 const required = [{ required: true, whitespace: true, message: vi.setup.required }];
@@ -266,6 +267,7 @@ export function IntakeScreen() {
           {t.title}
         </Typography.Title>
         <Typography.Text type="secondary">{t.scanHint}</Typography.Text>
+        <ServingTicket />
       </div>
       {banner && (
         <Alert
