@@ -19,6 +19,7 @@ import { deviceHandlers } from './devices/handlers';
 import { queueHandlers } from './queue/handlers';
 import { QueueService } from './queue/queue';
 import { ratingHandlers } from './ratings/handlers';
+import { enqueueRatingAnswer } from './ratings/rating-op';
 import { RatingService } from './ratings/ratings';
 import { DEVICE_EVENTS } from '@shared/rpc/devices';
 import type { RpcEventName } from '@shared/rpc';
@@ -218,7 +219,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const scans = new ScanService({ db, clock, files, scanner: opts.scanner ?? platformScanner(), dataDir: paths.dataDir });
 
   const queue = new QueueService(db, clock, events);
-  const ratings = new RatingService(db, clock, events, (officerId) => queue.seatOf(officerId));
+  const ratings = new RatingService(db, clock, events, (officerId) => queue.seatOf(officerId), enqueueRatingAnswer);
   const onCounterAct = (act: CounterAct) => {
     if (act.event === 'received') queue.linkReceived(act.officer.id, act.dossier.id);
     ratings.open(act);

@@ -42,7 +42,7 @@ export class RatingService {
     private readonly events: CoreEvents,
     private readonly seatOf: (officerId: string) => number | null,
     /** Writes the answered rating's sync op inside the answer's transaction (sync/). */
-    private readonly enqueue: (tx: DbExecutor, answered: RatingRow) => void = () => undefined,
+    private readonly enqueue: (tx: DbExecutor, answered: RatingRow) => void,
   ) {}
 
   /** After a counter event has committed: opens its rating and tells the counter's tablet. */
