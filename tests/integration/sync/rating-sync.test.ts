@@ -12,7 +12,7 @@ import { commune, communeRating } from '../../../src-server/db/schema';
 import type { Op } from '@shared/sync/protocol';
 import { runningClock } from '../../support/clock';
 import { tempDir } from '../../support/web-host';
-import { enrollCounter, openBackend, push, startHub, type Backend } from '../hub/harness';
+import { adminHeaders, enrollCounter, openBackend, push, startHub, type Backend } from '../hub/harness';
 import { enrollmentCode, initCounter, receiveInput, rpcOk, startLiveHub, type LiveHub } from './support';
 
 const AGENCY = '000.00.17.H56';
@@ -61,6 +61,13 @@ describe('ratings synced to the province hub', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ id: open.id, dossierId, dossierCode: code, event: 'received', counterNo: 3, level: 'very_satisfied', officerName: 'Nguyễn Thị Hồng Đào' });
     expect(rows[0]!.rating.criteria).toEqual([{ no: 7, level: 'very_satisfied' }]);
+
+    // The province view counts it for the commune.
+    const view = await fetch(`${hub.url}/v1/admin/reports/satisfaction`, { headers: adminHeaders });
+    expect(view.status).toBe(200);
+    expect((await view.json()).communes).toEqual([
+      { communeCode: AGENCY, communeName: 'UBND xã Tân Lập', verySatisfied: 1, satisfied: 0, dissatisfied: 0, total: 1, satisfiedPercent: 100 },
+    ]);
   });
 
   it('refuses a rating pushed by a commune the dossier does not belong to', async () => {
