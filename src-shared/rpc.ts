@@ -17,6 +17,7 @@ import { lookupRows } from './rpc/lookup';
 import { officerRows } from './rpc/officers';
 import { printRows } from './rpc/print';
 import { queueRows } from './rpc/queue';
+import { ratingRows, type OpenRating } from './rpc/ratings';
 import { reportRows } from './rpc/reports';
 import type { RpcRow } from './rpc/row';
 import { scansRows } from './rpc/scans';
@@ -50,6 +51,7 @@ export const rpc = {
   ...lookupRows,
   ...boardRows,
   ...feedbackRows,
+  ...ratingRows,
 } as const satisfies Record<string, RpcRow>;
 
 export type Rpc = typeof rpc;
@@ -84,6 +86,8 @@ export interface RpcEvents {
   'queue.called': { label: string; counterNo: number; fieldName: string; callCount: number; at: string };
   /** Tickets taken, served, skipped or moved: the calling screen and kiosks refresh their counts. */
   'queue.changed': Record<string, never>;
+  /** A dossier was received or returned at a counter: that counter's tablet asks for a rating. */
+  'rating.opened': OpenRating;
 }
 export type RpcEventName = keyof RpcEvents;
 

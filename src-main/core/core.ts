@@ -24,6 +24,9 @@ import { BoardService } from './board/board';
 import { feedbackHandlers } from './feedback/handlers';
 import { FeedbackService } from './feedback/feedback';
 import { QueueService } from './queue/queue';
+import { ratingHandlers } from './ratings/handlers';
+import { enqueueRatingAnswer } from './ratings/rating-op';
+import { RatingService } from './ratings/ratings';
 import { DEVICE_EVENTS } from '@shared/rpc/devices';
 import type { RpcEventName } from '@shared/rpc';
 import { createDispatch, type Dispatch, type Logger } from './rpc/dispatch';
@@ -33,6 +36,7 @@ import { CatalogService, seedPath } from './catalog/catalog-service';
 import { calendarHandlers } from './calendar/handlers';
 import { catalogHandlers } from './catalog/handlers';
 import { recomputePendingDues } from './dossiers/due-revisions';
+import type { CounterAct } from './dossiers/context';
 import { dossierHandlers } from './dossiers/handlers';
 import { repairLegalDueDates } from './dossiers/repair-legal-due';
 import { printHandlers } from './print/handlers';
@@ -130,7 +134,7 @@ export interface SessionWatch {
   /** open: events may go to its window; locked: hold them back; gone: close the stream. */
   status(token: string): 'open' | 'locked' | 'gone';
   /** Whether this event may go to this token's stream: every event to an officer, a device only its page's. */
-  mayReceive(token: string, event: RpcEventName): boolean;
+  mayReceive(token: string, event: RpcEventName, payload?: unknown): boolean;
   /** The row that answers who holds this token, for the stream's first check. */
   whoRow(token: string): 'auth.me' | 'devices.me';
 }
@@ -229,6 +233,13 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const scans = new ScanService({ db, clock, files, scanner: opts.scanner ?? platformScanner(), dataDir: paths.dataDir });
   const ocr = new OcrWorker({ db, clock, files, log }, opts.ocr);
 
+  const queue = new QueueService(db, clock, events);
+  const ratings = new RatingService(db, clock, events, (officerId) => queue.seatOf(officerId), enqueueRatingAnswer);
+  const onCounterAct = (act: CounterAct) => {
+    if (act.event === 'received') queue.linkReceived(act.officer.id, act.dossier.id);
+    ratings.open(act);
+  };
+
   const backups = new BackupService({ sqlite, db, dataDir: paths.dataDir, clock, log, isInitialized: () => office.isInitialized() });
   // One group per capability (src-shared/rpc/<capability>.ts); a row without a handler fails the build here.
   const handlers: Handlers = {
@@ -238,7 +249,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ...settingsHandlers({ db, clock, settings }),
     ...catalogHandlers({ db, clock, catalog }),
     ...calendarHandlers({ db, clock, calendar, catalog }),
-    ...dossierHandlers({ db, clock, catalog, calendar, settings, events, bindScans: (tx, batch, id, officer) => scans.bindBatch(tx, batch, id, officer) }),
+    ...dossierHandlers({ db, clock, catalog, calendar, settings, events, bindScans: (tx, batch, id, officer) => scans.bindBatch(tx, batch, id, officer), onCounterAct }),
     ...printHandlers(print),
     ...reportHandlers({ db, clock, office }),
     ...backupHandlers({ db, clock, backups }),
@@ -248,10 +259,11 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     ...scanHandlers(scans, ocr),
     ...storageHandlers(paths.dataDir, opts.storage),
     ...deviceHandlers(devices),
-    ...queueHandlers(new QueueService(db, clock, events), (ticket, waitingBefore) => print.printQueueTicket(ticket, waitingBefore)),
+    ...queueHandlers(queue, (ticket, waitingBefore) => print.printQueueTicket(ticket, waitingBefore)),
     ...lookupHandlers(new LookupService(db)),
     ...boardHandlers(new BoardService(catalog)),
     ...feedbackHandlers(new FeedbackService(db, clock, settings), settings),
+    ...ratingHandlers({ db, clock, ratings }),
   };
   // A device token ("dv.…") is resolved among paired devices, any other among officers' sessions.
   const resolver = {
@@ -260,10 +272,12 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const sessionWatch: SessionWatch = {
     watch: (token, onEnd) => (isDeviceToken(token) ? devices.watch(token, onEnd) : sessions.watch(token, onEnd)),
     status: (token) => (isDeviceToken(token) ? devices.status(token) : sessions.status(token)),
-    mayReceive: (token, event) => {
+    mayReceive: (token, event, payload) => {
       if (!isDeviceToken(token)) return true;
       const me = devices.resolve(token);
-      return !(me instanceof AppError) && DEVICE_EVENTS[me.device.scope].includes(event);
+      if (me instanceof AppError || !DEVICE_EVENTS[me.device.scope].includes(event)) return false;
+      // A rating tablet asks about its own counter's citizens only.
+      return event !== 'rating.opened' || (payload as { counterNo?: number } | undefined)?.counterNo === me.device.counterNo;
     },
     whoRow: (token) => (isDeviceToken(token) ? 'devices.me' : 'auth.me'),
   };

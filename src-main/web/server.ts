@@ -111,7 +111,7 @@ export async function createWebServer(opts: WebServerOptions): Promise<FastifyIn
       if (closed) return;
       const status = core.sessions.status(token);
       if (status === 'gone') return close('expired');
-      if (status === 'open' && core.sessions.mayReceive(token, name)) reply.raw.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+      if (status === 'open' && core.sessions.mayReceive(token, name, payload)) reply.raw.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
     });
     // Proxies and sleeping laptops drop idle streams: a comment keeps it open, and the session is
     // looked at again (its lifetime may have run out with nothing else asking).

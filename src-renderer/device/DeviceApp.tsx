@@ -19,6 +19,7 @@ import { DisplayPage } from './display/DisplayPage';
 import { KioskPage } from './kiosk/KioskPage';
 import { LookupPage } from './lookup/LookupPage';
 import { BoardPage } from './board/BoardPage';
+import { RatingPage } from './rating/RatingPage';
 import './device.css';
 
 const t = vi.device;
@@ -86,6 +87,7 @@ function DevicePhase({ page }: { page: DeviceScope }) {
       if (device.scope === page && page === 'lookup') return <LookupPage />;
       // The board also runs on the ticket kiosk and the lookup kiosk: their scopes may read it.
       if (page === 'board' && ['board', 'kiosk', 'lookup'].includes(device.scope)) return <BoardPage home={device.scope === 'board' ? null : DEVICE_PATHS[device.scope]} />;
+      if (device.scope === page && page === 'rating') return <RatingPage counterNo={device.counterNo} />;
       const scopeName = vi.devices.scopes[device.scope];
       return (
         <div className="centered-page device-page" data-testid="device-paired">

@@ -18,6 +18,7 @@ import { DashboardCharts } from './home/DashboardCharts';
 import { DueRevisions } from './home/DueRevisions';
 import { KpiCards } from './home/KpiCards';
 import { LateLists } from './home/LateLists';
+import { SatisfactionToday } from './home/SatisfactionToday';
 import { nowDayjs } from '../ui/clock';
 
 const REFRESH_MS = 60_000;
@@ -69,6 +70,7 @@ export function Home() {
       {data && (
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           <KpiCards data={data} />
+          <SatisfactionToday refreshKey={data} />
           <DueRevisions />
           <LateLists data={data} />
           <DashboardCharts data={data} />

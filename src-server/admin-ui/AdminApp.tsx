@@ -8,17 +8,19 @@ import { Communes } from './screens/Communes';
 import { DossierSearch } from './screens/DossierSearch';
 import { Login } from './screens/Login';
 import { OnTimeRates } from './screens/OnTimeRates';
+import { Satisfaction } from './screens/Satisfaction';
 import { RejectedOps } from './screens/RejectedOps';
 import { Signatures } from './screens/Signatures';
 import { useSession } from './stores/session';
 import { UI_FONT_FAMILY } from './ui/font';
 
-type ScreenKey = 'communes' | 'dossiers' | 'onTime' | 'rejectedOps' | 'signatures';
+type ScreenKey = 'communes' | 'dossiers' | 'onTime' | 'satisfaction' | 'rejectedOps' | 'signatures';
 
 const SCREENS: Record<ScreenKey, () => React.JSX.Element> = {
   communes: Communes,
   dossiers: DossierSearch,
   onTime: OnTimeRates,
+  satisfaction: Satisfaction,
   rejectedOps: RejectedOps,
   signatures: Signatures,
 };

@@ -18,6 +18,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { Dossier, DossierEvent } from '@shared/dossier';
 import type { OpResult } from '@shared/sync/protocol';
+import type { RatingAnswer } from '@shared/sync/rating-op';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -215,4 +216,30 @@ export const dossierPaper = pgTable(
     recordedAt: instant('recorded_at').notNull(),
   },
   (t) => [index('dossier_paper_dossier_idx').on(t.dossierId), index('dossier_paper_sha256_idx').on(t.sha256)],
+);
+
+/**
+ * Citizens' ratings at the communes' counters (issue #18), as pushed by the counters: once per
+ * id, from the rated dossier's own commune; the province view counts them per commune.
+ */
+export const communeRating = pgTable(
+  'commune_rating',
+  {
+    id: uuid('id').primaryKey(),
+    communeCode: text('commune_code')
+      .notNull()
+      .references(() => commune.code),
+    dossierId: uuid('dossier_id').notNull(),
+    dossierCode: text('dossier_code').notNull(),
+    event: text('event').notNull(),
+    officerId: text('officer_id').notNull(),
+    officerName: text('officer_name').notNull(),
+    counterNo: integer('counter_no').notNull(),
+    procedureField: text('procedure_field').notNull(),
+    level: text('level').notNull(),
+    rating: jsonb('rating').$type<RatingAnswer>().notNull(),
+    submittedAt: instant('submitted_at').notNull(),
+    receivedAt: instant('received_at').notNull(),
+  },
+  (t) => [index('commune_rating_commune_idx').on(t.communeCode, t.submittedAt)],
 );

@@ -13,6 +13,7 @@ import { listDevices } from '../admin/devices';
 import { searchDossiers } from '../admin/dossier-search';
 import { importOfflineBundle } from '../admin/offline-bundles';
 import { onTimeRates } from '../admin/on-time';
+import { satisfactionByCommune } from '../admin/satisfaction';
 import { publish } from '../admin/publications';
 import { rejectedOps } from '../admin/rejected-ops';
 import { communeStats } from '../admin/stats';
@@ -65,6 +66,7 @@ function handlers(db: HubDb, clock: Clock): AdminHandlers {
       return { dossier: changed.dossier, event: changed.event, seq: changed.seq };
     },
     'reports.onTime': async ({ input }) => ({ communes: await onTimeRates(db, input) }),
+    'reports.satisfaction': async ({ input }) => ({ communes: await satisfactionByCommune(db, input) }),
     'rejectedOps.list': ({ input }) => rejectedOps(db, input),
     'offlineBundles.import': ({ body, log }) => importOfflineBundle(db, body, log, clock.now()),
     'publications.create': ({ input }) => publish(db, input, clock.now()),

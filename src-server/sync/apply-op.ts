@@ -15,6 +15,7 @@ import type { AuthedDevice } from '../auth/device-auth';
 import { appliedOp } from '../db/schema';
 import type { HubDb, HubTx } from '../db/types';
 import { applyDossierOp } from './apply-dossier';
+import { applyRatingOp } from './apply-rating';
 import { lockDevicePushes } from './device-lock';
 import { OpRejection } from './rejection';
 
@@ -40,7 +41,7 @@ export async function applyOp(db: HubDb, device: AuthedDevice, op: OpEnvelope, n
 
     let result: OpResult;
     try {
-      await tx.transaction((savepoint) => applyDossierOp(savepoint, device, op, now));
+      await tx.transaction((savepoint) => (op.opType === 'rating.answer' ? applyRatingOp(savepoint, device, op, now) : applyDossierOp(savepoint, device, op, now)));
       result = { opId: op.opId, result: 'applied' };
     } catch (err) {
       if (!(err instanceof OpRejection)) throw err;

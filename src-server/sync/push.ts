@@ -31,19 +31,23 @@ export async function applyBatch(
   const record = async (executor: HubExecutor) => {
     if (activity) await recordActivity(executor, device.id, activity, now);
   };
-  try {
-    const answers = await applyBatchAtOnce(
-      db,
-      device,
-      order.map((o) => o.op),
-      now,
-      record,
-    );
-    logRejections(log, ops, answers);
-    return ops.map((op) => answers.get(op.opId)!);
-  } catch (err) {
-    // Nothing was committed; the reference path settles the batch op by op.
-    log.warn({ err, ops: ops.length }, 'push batch replayed op by op');
+  // The batch path knows the dossiers' ops only; a batch holding a rating goes op by op.
+  const batchable = ops.every((op) => op.opType === 'dossier.upsert' || op.opType === 'dossier.event');
+  if (batchable) {
+    try {
+      const answers = await applyBatchAtOnce(
+        db,
+        device,
+        order.map((o) => o.op),
+        now,
+        record,
+      );
+      logRejections(log, ops, answers);
+      return ops.map((op) => answers.get(op.opId)!);
+    } catch (err) {
+      // Nothing was committed; the reference path settles the batch op by op.
+      log.warn({ err, ops: ops.length }, 'push batch replayed op by op');
+    }
   }
   const results = await applyOneByOne(db, device, order, log, now);
   await record(db);

@@ -135,6 +135,19 @@ export const onTimeRowSchema = z.object({
 });
 export type OnTimeRow = z.infer<typeof onTimeRowSchema>;
 
+/** Citizens' ratings per commune (issue #18): answered ratings submitted in [from, to). */
+export const satisfactionRowSchema = z.object({
+  communeCode: z.string(),
+  communeName: z.string(),
+  verySatisfied: z.number(),
+  satisfied: z.number(),
+  dissatisfied: z.number(),
+  total: z.number(),
+  /** Percent satisfied or very satisfied, one decimal; null with no rating. */
+  satisfiedPercent: z.number().nullable(),
+});
+export type SatisfactionRow = z.infer<typeof satisfactionRowSchema>;
+
 export const rejectedOpRowSchema = z.object({
   opId: z.string(),
   communeCode: z.string(),
@@ -246,6 +259,14 @@ export const adminApi = {
     params: nothing,
     input: onTimeInputSchema,
     output: z.object({ communes: z.array(onTimeRowSchema) }),
+    access: 'admin',
+  }),
+  'reports.satisfaction': adminRow({
+    method: 'GET',
+    path: '/v1/admin/reports/satisfaction',
+    params: nothing,
+    input: onTimeInputSchema,
+    output: z.object({ communes: z.array(satisfactionRowSchema) }),
     access: 'admin',
   }),
   'rejectedOps.list': adminRow({

@@ -74,13 +74,14 @@ export const deviceRows = {
 
 /**
  * Which core events each device's stream carries; everything else (dossiers, sync, officers'
- * notices) never leaves for a device, and the queue's events carry no personal data. A page with no
+ * notices) never leaves for a device, and the queue's events carry no personal data. A rating
+ * tablet hears only its own counter's openings (core.ts checks the payload's counter). A page with no
  * events listed hears only its stream's end (revocation).
  */
 export const DEVICE_EVENTS: Record<(typeof DEVICE_SCOPES)[number], readonly string[]> = {
   kiosk: ['queue.changed'],
   display: ['queue.called', 'queue.changed'],
-  rating: [],
+  rating: ['rating.opened'],
   lookup: [],
   board: [],
 };

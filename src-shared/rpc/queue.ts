@@ -38,6 +38,8 @@ export const ticketSchema = z.object({
   transferredTo: counterNoSchema.nullable(),
   calledAt: z.string().nullable(),
   callCount: z.number().int(),
+  /** The dossier received for this number, once the counter that called it has received one. */
+  dossierId: z.string().nullable(),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 

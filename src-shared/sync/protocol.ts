@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { dossierEventSchema, dossierSchema } from '../dossier';
+import { ratingAnswerSchema } from './rating-op';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -26,7 +27,7 @@ export const agencyCodeSchema = z
   .max(50)
   .regex(/^[A-Za-z0-9][A-Za-z0-9.\-]*$/);
 
-export const OP_TYPES = ['dossier.upsert', 'dossier.event'] as const;
+export const OP_TYPES = ['dossier.upsert', 'dossier.event', 'rating.answer'] as const;
 export type OpType = (typeof OP_TYPES)[number];
 
 /** Changes when the counter's database is restored from a backup, so reused seqs are told apart. */
@@ -57,13 +58,19 @@ export const dossierEventOpSchema = opEnvelopeSchema.extend({
   opType: z.literal('dossier.event'),
   payload: dossierEventSchema,
 });
-export const opSchema = z.discriminatedUnion('opType', [dossierUpsertOpSchema, dossierEventOpSchema]);
+/** A citizen's answered rating (rating-op.ts); entityId must equal payload.id. */
+export const ratingAnswerOpSchema = opEnvelopeSchema.extend({
+  opType: z.literal('rating.answer'),
+  payload: ratingAnswerSchema,
+});
+export const opSchema = z.discriminatedUnion('opType', [dossierUpsertOpSchema, dossierEventOpSchema, ratingAnswerOpSchema]);
 export type Op = z.infer<typeof opSchema>;
 
 /** The payload schema of each op type, for whoever receives an envelope. */
 export const opPayloadSchemas = {
   'dossier.upsert': dossierSchema,
   'dossier.event': dossierEventSchema,
+  'rating.answer': ratingAnswerSchema,
 } as const satisfies Record<OpType, z.ZodType>;
 
 export const pushRequestSchema = z.object({

@@ -139,5 +139,6 @@ export function actOnDossier(ctx: DossierContext, input: ActInput, officer: Offi
     return next;
   });
   ctx.events.emit('dossier.changed', { id: updated.id });
+  if (input.action === 'returnResult') ctx.onCounterAct?.({ event: 'returned', dossier: updated, officer });
   return { ...detailOf(ctx, updated, ctx.clock.now().toISOString()), warnings };
 }

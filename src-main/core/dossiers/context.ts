@@ -19,4 +19,15 @@ export interface DossierContext {
    * in by core.ts because scans/ sits below dossiers/ in the dependency order.
    */
   bindScans: (tx: DbExecutor, batch: string, dossierId: string, officer: Officer) => unknown;
+  /**
+   * After a dossier is received or its result returned at a counter (committed): the queue links
+   * the number served, the counter's rating tablet is asked. Dossiers do not know either.
+   */
+  onCounterAct?: (act: CounterAct) => void;
+}
+
+export interface CounterAct {
+  event: 'received' | 'returned';
+  dossier: { id: string; code: string; procedureName: string; procedureField: string };
+  officer: { id: string; fullName: string };
 }

@@ -116,5 +116,6 @@ export function receiveDossier(ctx: DossierContext, input: ReceiveInput, officer
   });
 
   ctx.events.emit('dossier.changed', { id: row.id });
+  ctx.onCounterAct?.({ event: 'received', dossier: row, officer });
   return { id: row.id, code: row.code, dueAt: toVnIso(row.dueAt), status: 'received' as const, provisional: row.dueProvisional };
 }

@@ -19,7 +19,7 @@ export function queueHandlers(queue: QueueService, printTicket: TicketPrinter): 
     'queue.kioskFields': () => ({ items: queue.fields().filter((f) => f.active).map(({ id, name }) => ({ id, name })) }),
     'queue.takeTicket': (input) => take(input.fieldId, 'kiosk', input.print),
     'queue.issueTicket': (input, ctx) => take(input.fieldId, signedIn(ctx).id, input.print),
-    'queue.counter': (input) => queue.counter(input.counterNo),
+    'queue.counter': (input, ctx) => queue.counter(input.counterNo, signedIn(ctx).id),
     'queue.callNext': (input, ctx) => queue.callNext(signedIn(ctx).id, input.counterNo),
     'queue.recall': (input) => queue.recall(input.counterNo),
     'queue.skip': (input) => queue.skip(input.counterNo),

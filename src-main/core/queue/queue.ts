@@ -8,6 +8,9 @@
  *   serving as served.
  * - Not audited: numbers carry no personal data and are not legal acts; the dossier received
  *   for a ticket is (dossiers/).
+ * - The counter an officer's window serves (its call bar's number) is remembered as the officer's
+ *   seat for the day: a dossier received there is linked to the number called there, and the
+ *   counter's rating tablet is asked (ratings/).
  * - Every change tells the calling screen and the kiosks (queue.changed), and a call or re-call
  *   says what to announce (queue.called), after the transaction has committed.
  */
@@ -17,7 +20,7 @@ import { vnYmd } from '@shared/domain/vn-time';
 import type { QueueField, Ticket } from '@shared/rpc/queue';
 import type { Clock } from '../clock';
 import type { CounterDb, DbExecutor } from '../db/open';
-import { queueField, queueTicket } from '../db/schema';
+import { counterSeat, queueField, queueTicket } from '../db/schema';
 import type { CoreEvents } from '../events';
 import { newId } from '../ids';
 
@@ -90,7 +93,8 @@ export class QueueService {
     return { ticket: this.ticket(taken.id), waitingBefore: taken.waitingBefore };
   }
 
-  counter(counterNo: number): CounterState {
+  counter(counterNo: number, officerId?: string): CounterState {
+    if (officerId) this.sit(officerId, counterNo);
     const day = this.today();
     const current = this.currentRow(this.db, day, counterNo);
     const waiting =
@@ -104,6 +108,7 @@ export class QueueService {
   }
 
   callNext(officerId: string, counterNo: number): CounterState {
+    this.sit(officerId, counterNo);
     const day = this.today();
     const at = this.clock.now().toISOString();
     const called = this.db.transaction((tx) => {
@@ -119,7 +124,15 @@ export class QueueService {
         .get({ counter: counterNo });
       if (!next) return null;
       tx.update(queueTicket)
-        .set({ state: 'called', counterNo, calledAt: at, calledBy: officerId, callCount: next.callCount + 1 })
+        .set({
+          state: 'called',
+          counterNo,
+          calledAt: at,
+          calledBy: officerId,
+          callCount: next.callCount + 1,
+          firstCalledAt: next.firstCalledAt ?? at,
+          serviceStartedAt: at,
+        })
         .where(eq(queueTicket.id, next.id))
         .run();
       return next.id;
@@ -150,6 +163,30 @@ export class QueueService {
     this.db.update(queueTicket).set({ state: 'waiting', counterNo: null, transferredTo: toCounterNo }).where(eq(queueTicket.id, current.id)).run();
     this.changed();
     return this.counter(counterNo);
+  }
+
+  /** The counter this officer's window serves today, or null when no window has said so today. */
+  seatOf(officerId: string): number | null {
+    const seat = this.db.select().from(counterSeat).where(eq(counterSeat.officerId, officerId)).get();
+    return seat && vnYmd(new Date(seat.at)) === this.today() ? seat.counterNo : null;
+  }
+
+  /**
+   * Links the number now served at this officer's counter to the dossier just received for it;
+   * a number already linked keeps its first dossier. Returns the number's label, or null.
+   */
+  linkReceived(officerId: string, dossierId: string): string | null {
+    const counterNo = this.seatOf(officerId);
+    if (counterNo === null) return null;
+    const current = this.currentRow(this.db, this.today(), counterNo);
+    if (!current || current.dossierId !== null) return null;
+    this.db.update(queueTicket).set({ dossierId }).where(eq(queueTicket.id, current.id)).run();
+    return ticketLabel(current.number);
+  }
+
+  private sit(officerId: string, counterNo: number): void {
+    const at = this.clock.now().toISOString();
+    this.db.insert(counterSeat).values({ officerId, counterNo, at }).onConflictDoUpdate({ target: counterSeat.officerId, set: { counterNo, at } }).run();
   }
 
   /** The calling screen: numbers being served (latest call first), and the next waiting ones. */
@@ -215,6 +252,7 @@ export class QueueService {
       transferredTo: t.transferredTo,
       calledAt: t.calledAt,
       callCount: t.callCount,
+      dossierId: t.dossierId,
     };
   }
 

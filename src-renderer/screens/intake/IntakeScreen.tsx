@@ -29,6 +29,7 @@ import { RejectDialog } from './RejectDialog';
 import { ScanField } from './ScanField';
 import { useScanBatch } from './scans/batch';
 import { IntakeScans } from './scans/IntakeScans';
+import { ServingTicket } from '../queue/ServingTicket';
 
 const t = vi.intake;
 const required = [{ required: true, whitespace: true, message: vi.setup.required }];
@@ -313,6 +314,7 @@ export function IntakeScreen() {
           {t.title}
         </Typography.Title>
         <Typography.Text type="secondary">{t.scanHint}</Typography.Text>
+        <ServingTicket />
       </div>
       {banner && (
         <Alert

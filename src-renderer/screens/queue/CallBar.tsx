@@ -12,11 +12,12 @@ import { call, subscribeEvents } from '../../rpc/client';
 import { errorText } from '../../ui/errors';
 
 const t = vi.queue;
-const COUNTER_KEY = 'motcua.counterNo';
+export const COUNTER_KEY = 'motcua.counterNo';
 
 type CounterState = RpcOutput<'queue.counter'>;
 
-function savedCounter(): number | null {
+/** The counter this browser's window serves, as its call bar keeps it. */
+export function savedCounter(): number | null {
   const n = Number(localStorage.getItem(COUNTER_KEY));
   return Number.isInteger(n) && n >= 1 && n <= 99 ? n : null;
 }

@@ -1,5 +1,6 @@
 /**
- * Báo cáo: Biểu II.06a for leaders and administrators, Kết thúc ngày for everyone. Core enforces
+ * Báo cáo: Biểu II.06a and Phục vụ tại quầy for leaders and administrators, Kết thúc ngày for
+ * everyone. Core enforces
  * the roles; an officer sees why the II.06a tab is empty instead of a bare error.
  */
 import { Alert, Tabs, Typography } from 'antd';
@@ -9,6 +10,7 @@ import { useFocusOnMount } from '../../ui/useFocusOnMount';
 import { FeedbackTab } from '../feedback/FeedbackTab';
 import { DailyClosingTab } from './DailyClosingTab';
 import { II06aTab } from './II06aTab';
+import { ServiceTab } from './ServiceTab';
 
 const t = vi.reports;
 
@@ -32,6 +34,11 @@ export function ReportsScreen() {
           },
           { key: 'daily', label: t.daily, children: <DailyClosingTab /> },
           { key: 'feedback', label: vi.feedback.screenTitle, children: <FeedbackTab /> },
+          {
+            key: 'service',
+            label: vi.serviceReport.title,
+            children: mayReport ? <ServiceTab /> : <Alert type="info" showIcon title={t.forbidden} />,
+          },
         ]}
       />
     </div>

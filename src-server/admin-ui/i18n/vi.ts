@@ -10,6 +10,7 @@ export const vi = {
     communes: 'Xã/phường',
     dossiers: 'Hồ sơ toàn tỉnh',
     onTime: 'Tỷ lệ đúng hạn',
+    satisfaction: 'Mức độ hài lòng',
     rejectedOps: 'Lệnh bị từ chối',
     signatures: 'Chữ ký số',
   },
@@ -122,6 +123,18 @@ export const vi = {
     confirmBody: (code: string, status: string) =>
       `Hồ sơ ${code} sẽ chuyển sang "${status}" và được gửi về xã ở lần đồng bộ tới. Tiếp tục?`,
     done: (code: string) => `Đã ghi nhận trạng thái mới của hồ sơ ${code}.`,
+  },
+  satisfaction: {
+    title: 'Mức độ hài lòng của người dân theo xã (đánh giá tại quầy)',
+    period: 'Kỳ (theo ngày đánh giá)',
+    explain: 'Các lượt đánh giá người dân gửi từ máy đánh giá tại quầy của từng xã, sau khi tiếp nhận hồ sơ hoặc trả kết quả. Tỷ lệ hài lòng = (Rất hài lòng + Hài lòng) / tổng số lượt.',
+    commune: 'Xã',
+    verySatisfied: 'Rất hài lòng',
+    satisfied: 'Hài lòng',
+    dissatisfied: 'Không hài lòng',
+    total: 'Tổng số lượt',
+    rate: 'Tỷ lệ hài lòng',
+    noData: 'Chưa có đánh giá',
   },
   onTime: {
     title: 'Tỷ lệ giải quyết đúng hạn theo xã (QĐ 766/QĐ-TTg, chỉ số 2.1)',

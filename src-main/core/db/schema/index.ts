@@ -14,3 +14,4 @@ export * from './device';
 export * from './queue';
 export * from './file-uploads';
 export * from './feedback';
+export * from './rating';

@@ -29,7 +29,20 @@ export const queueTicket = sqliteTable(
     calledAt: text('called_at'),
     calledBy: text('called_by'),
     callCount: integer('call_count').notNull().default(0),
+    /** The first call anywhere: the end of the citizen's wait (a re-call or a transfer does not move it). */
+    firstCalledAt: text('first_called_at'),
+    /** The call at the counter that serves it: the start of the service (a re-call does not move it). */
+    serviceStartedAt: text('service_started_at'),
     finishedAt: text('finished_at'),
+    /** The dossier received for this number at the counter that called it. */
+    dossierId: text('dossier_id'),
   },
   (t) => [uniqueIndex('queue_ticket_day_number').on(t.day, t.number), index('queue_ticket_state_idx').on(t.day, t.state)],
 );
+
+/** The counter each officer's window serves (the call bar's number): where a dossier was received. */
+export const counterSeat = sqliteTable('counter_seat', {
+  officerId: text('officer_id').primaryKey(),
+  counterNo: integer('counter_no').notNull(),
+  at: text('at').notNull(),
+});
