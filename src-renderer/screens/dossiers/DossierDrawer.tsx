@@ -194,7 +194,7 @@ export function DossierDrawer() {
               ]}
             />
 
-            <Typography.Title level={4} className="section-title title-size-5">
+            <Typography.Title level={2} className="section-title title-size-5">
               {t.documents}
             </Typography.Title>
             <Table
@@ -210,7 +210,7 @@ export function DossierDrawer() {
               ]}
             />
 
-            <Typography.Title level={4} className="section-title title-size-5">
+            <Typography.Title level={2} className="section-title title-size-5">
               {t.fees}
             </Typography.Title>
             <table className="fee-table">
@@ -231,7 +231,7 @@ export function DossierDrawer() {
               </tbody>
             </table>
 
-            <Typography.Title level={4} className="section-title title-size-5">
+            <Typography.Title level={2} className="section-title title-size-5">
               {t.timeline}
             </Typography.Title>
             <Timeline
@@ -250,7 +250,7 @@ export function DossierDrawer() {
               }))}
             />
 
-            <Typography.Title level={4} className="section-title title-size-5">
+            <Typography.Title level={2} className="section-title title-size-5">
               {vi.print.records}
             </Typography.Title>
             {records.length === 0 ? (
@@ -281,7 +281,7 @@ export function DossierDrawer() {
               />
             )}
 
-            <Typography.Title level={4} className="section-title title-size-5">
+            <Typography.Title level={2} className="section-title title-size-5">
               {vi.signing.section}
             </Typography.Title>
             <DossierFiles dossierId={d.id} printed={records.filter((r) => r.result !== 'failed')} />
