@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { blockingViolations, MODERATE_TOO } from '../support/axe';
 import { launchChromium } from '../support/browser';
-import { newContextAt, openSignedIn, poll, receive, setUpCounter, type Counter } from '../support/counter';
+import { newContextAt, openSignedIn, poll, receive, setUpCounter, signIn, type Counter } from '../support/counter';
 import { rpcCall, startWebHost, type WebHost } from '../support/web-host';
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -167,8 +167,10 @@ describe('accessibility of every main screen (axe-core: 0 critical, 0 serious)',
     await expectAccessible(pad, 'Ghép nối thiết bị');
     await pad.context().close();
 
+    // The lock screen above locked the administrator's session: a new sign-in makes the codes.
+    const admin = await signIn(host.url);
     for (const scope of ['kiosk', 'display'] as const) {
-      const { code } = await counter.rpc('devices.startPairing', { scope, label: scope });
+      const { code } = await admin.rpc('devices.startPairing', { scope, label: scope });
       const token = (await rpcCall(host.url, 'devices.pair', { code })).body.result.token as string;
       const device = await freshPage();
       await device.context().addInitScript((t) => localStorage.setItem('motcua.deviceToken', t), token);
