@@ -92,7 +92,7 @@ function DevicePhase({ page }: { page: DeviceScope }) {
       return (
         <div className="centered-page device-page" data-testid="device-paired">
           <Card style={{ maxWidth: 640 }}>
-            <Typography.Title level={2} style={{ marginTop: 0 }}>
+            <Typography.Title level={1} className="device-title">
               {device.label}
             </Typography.Title>
             <Typography.Paragraph style={{ fontSize: 20 }}>
@@ -112,7 +112,10 @@ export function DeviceApp({ page }: { page: DeviceScope }) {
   return (
     <ConfigProvider locale={viVN} theme={{ token: { fontSize: 18, colorPrimary: '#1d5fb4', fontFamily: UI_FONT_FAMILY } }}>
       <AntApp>
-        <DevicePhase page={page} />
+        {/* One main landmark around whichever page the device shows (screen readers, axe). */}
+        <main>
+          <DevicePhase page={page} />
+        </main>
       </AntApp>
     </ConfigProvider>
   );

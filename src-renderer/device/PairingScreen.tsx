@@ -43,7 +43,7 @@ export function PairingScreen({ onPaired }: { onPaired: (device: DeviceSelf, tok
   return (
     <div className="centered-page device-page">
       <Card style={{ width: 460 }}>
-        <Typography.Title level={2} style={{ marginTop: 0 }}>
+        <Typography.Title level={1} className="device-title">
           {t.pairTitle}
         </Typography.Title>
         <Typography.Paragraph style={{ fontSize: 18 }}>{t.pairHint}</Typography.Paragraph>
@@ -63,7 +63,7 @@ export function PairingScreen({ onPaired }: { onPaired: (device: DeviceSelf, tok
         <div style={{ display: 'grid', gridTemplateColumns: 'repeat(3, 1fr)', gap: 8 }}>
           {KEYS.map((k) => (
             <Button key={k} size="large" style={{ height: 64, fontSize: 26 }} type={k === 'OK' ? 'primary' : 'default'} loading={k === 'OK' && busy} onClick={() => press(k)}>
-              {k === 'OK' ? t.pair : k}
+              {k === 'OK' ? t.pair : k === '⌫' ? t.erase : k}
             </Button>
           ))}
         </div>

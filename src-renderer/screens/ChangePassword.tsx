@@ -6,6 +6,7 @@ import { Alert, App, Button, Card, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { vi } from '../i18n/vi';
 import { errorText, showFieldErrors } from '../ui/errors';
+import { passwordLengthRule } from '../ui/password-length';
 import { useSession } from '../stores/session';
 
 const t = vi.password;
@@ -45,7 +46,7 @@ function PasswordForm({ onDone }: { onDone?: () => void }) {
       <Form.Item name="currentPassword" label={t.current} rules={required}>
         <Input.Password autoFocus autoComplete="current-password" />
       </Form.Item>
-      <Form.Item name="newPassword" label={t.next} rules={required} extra={officer?.role === 'admin' ? vi.setup.adminPasswordHint : vi.setup.passwordHint}>
+      <Form.Item name="newPassword" label={t.next} rules={[...required, passwordLengthRule(officer?.role === 'admin')]} extra={officer?.role === 'admin' ? vi.setup.adminPasswordHint : vi.setup.passwordHint}>
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <Form.Item
@@ -72,16 +73,18 @@ function PasswordForm({ onDone }: { onDone?: () => void }) {
 export function ForcedPasswordChange() {
   const signOut = useSession((s) => s.signOut);
   return (
-    <div className="centered-page">
+    <main className="centered-page">
       <Card style={{ width: 440 }} data-testid="forced-password-change">
-        <Typography.Title level={4}>{t.forcedTitle}</Typography.Title>
+        <Typography.Title level={1} className="title-size-4">
+          {t.forcedTitle}
+        </Typography.Title>
         <Typography.Paragraph>{t.forcedIntro}</Typography.Paragraph>
         <PasswordForm />
         <Button type="link" onClick={() => void signOut()} style={{ paddingLeft: 0, marginTop: 8 }}>
           {vi.shell.logout}
         </Button>
       </Card>
-    </div>
+    </main>
   );
 }
 

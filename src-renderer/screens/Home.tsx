@@ -52,7 +52,7 @@ export function Home() {
     <div data-testid="home" className="dashboard">
       <div className="screen-head">
         <div>
-          <Typography.Title level={2} style={{ margin: 0 }}>
+          <Typography.Title level={1} className="title-size-2" style={{ margin: 0 }}>
             {office?.name}
           </Typography.Title>
           <Typography.Text type="secondary">

@@ -5,6 +5,7 @@ import { vi } from '../i18n/vi';
 import { agencyCodeProblem } from '@shared/rpc/setup';
 import { call, fieldErrors, RpcError } from '../rpc/client';
 import { useSession } from '../stores/session';
+import { passwordLengthRule } from '../ui/password-length';
 
 interface OfficeForm {
   name: string;
@@ -118,7 +119,7 @@ export function SetupWizard() {
           <Form.Item name="username" label={t.username} rules={required}>
             <Input autoComplete="username" />
           </Form.Item>
-          <Form.Item name="password" label={t.password} rules={required} extra={t.adminPasswordHint}>
+          <Form.Item name="password" label={t.password} rules={[...required, passwordLengthRule(true)]} extra={t.adminPasswordHint}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.Item

@@ -1,6 +1,7 @@
 /** What the officer reads when a call fails: core's Vietnamese message, never a stack trace. */
 import type { FormInstance } from 'antd';
 import { fieldErrors, RpcError } from '../rpc/client';
+import { placeIssues } from './field-issues';
 
 /** antd's validateFields rejects with the fields that failed their rules (marked on the form). */
 export function isFormIncomplete(err: unknown): boolean {
@@ -15,17 +16,10 @@ export function errorText(err: unknown): string {
 
 /**
  * Puts core's INVALID_INPUT issues next to the matching fields ("applicant.fullName" →
- * ['applicant', 'fullName']). Returns the issues no field on this form could show.
+ * ['applicant', 'fullName']). Returns the messages no field on this form could show.
  */
 export function showFieldErrors(form: FormInstance, err: unknown, prefix: (string | number)[] = []): string[] {
-  const issues = fieldErrors(err);
-  const unplaced: string[] = [];
-  const fields: { name: (string | number)[]; errors: string[] }[] = [];
-  for (const [key, message] of Object.entries(issues)) {
-    const name = [...prefix, ...key.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p))];
-    if (key && form.getFieldInstance(name) !== undefined) fields.push({ name, errors: [message] });
-    else unplaced.push(key ? `${key}: ${message}` : message);
-  }
+  const { fields, unplaced } = placeIssues(fieldErrors(err), (name) => form.getFieldInstance(name) !== undefined, prefix);
   form.setFields(fields);
   return unplaced;
 }

@@ -106,7 +106,12 @@ describe('intake (tiếp nhận)', () => {
     expect(await page.getByTestId('reject-hint').textContent()).toContain('Dừng xử lý');
     await page.getByLabel('Lý do từ chối').fill('Không thuộc thẩm quyền giải quyết của xã');
     await page.getByRole('dialog').getByRole('button', { name: 'Từ chối' }).click();
-    await page.getByTestId('pdf-frame').waitFor();
+    // Two steps, each waited for as itself: the refusal recorded (the preview opens as soon as core
+    // answers), then Mẫu 03 rendered, archived and shown: this host's first Mẫu 03. On a loaded CI
+    // machine one wait for both once outlasted Playwright's default 30 s; the render now gets the
+    // room the file gives a step (testTimeout), and a failure says which of the two did not happen.
+    await page.getByTestId('print-preview').waitFor();
+    await page.getByTestId('pdf-frame').waitFor({ timeout: 60_000 });
     const code = (await page.getByTestId('intake-code').textContent())!;
     const dossier = await counter.rpc('dossiers.get', { code });
     expect(dossier.status).toBe('rejected');

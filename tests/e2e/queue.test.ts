@@ -136,7 +136,7 @@ describe('kiosk, two counters and the calling screen', () => {
     await desk1.getByRole('button', { name: 'Bỏ qua' }).click();
     await poll(() => desk1.getByTestId('call-current').textContent()).toBe('Chưa gọi số');
     // A citizen without the kiosk: the officer issues a number from the bar.
-    await desk2.getByRole('button', { name: 'Cấp số' }).hover();
+    await desk2.getByRole('button', { name: 'Cấp số thứ tự' }).hover();
     await desk2.getByRole('menuitem', { name: 'Chứng thực' }).click();
     await desk2.getByText('Số thứ tự 004 — Chứng thực').filter({ visible: true }).waitFor();
     await poll(() => display.getByTestId('display-next').textContent()).toBe('004');

@@ -15,6 +15,8 @@ const AXE_SCRIPT = require.resolve('axe-core/axe.min.js');
 
 /** The impacts a screen must not have (axe's two highest). */
 export const BLOCKING_IMPACTS = ['critical', 'serious'] as const;
+/** And axe's third: page structure (one main landmark, one h1, headings in order, all in landmarks). */
+export const MODERATE_TOO = [...BLOCKING_IMPACTS, 'moderate'] as const;
 
 export async function axeViolations(page: Page): Promise<Result[]> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
@@ -33,10 +35,11 @@ export function describeViolations(violations: Result[]): string[] {
 }
 
 /**
- * The critical and serious violations on the page now, described (empty when the screen passes),
- * plus those of `alsoRules` at any impact: rules a screen has been fixed for and must keep.
+ * The violations of `impacts` (critical and serious unless told) on the page now, described (empty
+ * when the screen passes), plus those of `alsoRules` at any impact: rules a screen has been fixed
+ * for and must keep.
  */
-export async function blockingViolations(page: Page, alsoRules: readonly string[] = []): Promise<string[]> {
+export async function blockingViolations(page: Page, alsoRules: readonly string[] = [], impacts: readonly string[] = BLOCKING_IMPACTS): Promise<string[]> {
   const violations = await axeViolations(page);
-  return describeViolations(violations.filter((v) => (BLOCKING_IMPACTS as readonly string[]).includes(v.impact ?? '') || alsoRules.includes(v.id)));
+  return describeViolations(violations.filter((v) => impacts.includes(v.impact ?? '') || alsoRules.includes(v.id)));
 }

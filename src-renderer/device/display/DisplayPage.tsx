@@ -59,12 +59,12 @@ export function DisplayPage() {
       <section className="device-display-headline" data-testid="display-headline">
         {headline ? (
           <>
-            <div className="device-display-invite">{t.invite}</div>
+            <h1 className="device-display-invite device-heading-inline">{t.invite}</h1>
             <div className="device-display-number">{headline.label}</div>
             <div className="device-display-counter">{t.toCounter(headline.counterNo)}</div>
           </>
         ) : (
-          <div className="device-display-invite">{t.idle}</div>
+          <h1 className="device-display-invite device-heading-inline">{t.idle}</h1>
         )}
       </section>
       <section className="device-display-columns">

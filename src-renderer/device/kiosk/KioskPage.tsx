@@ -62,7 +62,7 @@ export function KioskPage() {
     return (
       <div className="device-kiosk" data-testid="kiosk-ticket">
         <div className="device-kiosk-ticket">
-          {t.yourNumber}
+          <h1 className="device-heading-inline">{t.yourNumber}</h1>
           <strong data-testid="kiosk-number">{ticket.label}</strong>
           <div>{ticket.fieldName}</div>
           <div>{formatDateTimeVi(ticket.takenAt)}</div>

@@ -12,7 +12,7 @@ export function CatalogScreen() {
   const [version, setVersion] = useState(0);
   return (
     <div data-testid="catalog">
-      <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 0 }}>
+      <Typography.Title level={1} className="title-size-3" style={{ marginTop: 0, marginBottom: 0 }}>
         {vi.catalog.title}
       </Typography.Title>
       <Tabs

@@ -158,7 +158,7 @@ export function ProcedureDrawer({ procedureKey, onClose }: { procedureKey: strin
       {!p && !error && <Spin />}
       {p && (
         <div data-testid="procedure-detail">
-          <Typography.Title level={5} style={{ marginTop: 0 }}>
+          <Typography.Title level={2} className="title-size-5" style={{ marginTop: 0 }}>
             {p.name}
           </Typography.Title>
           <div style={{ marginBottom: 12 }}>
@@ -188,7 +188,7 @@ export function ProcedureDrawer({ procedureKey, onClose }: { procedureKey: strin
               ...(readableSources(p.sources).length > 0 ? [{ key: 'sources', label: t.sources, children: readableSources(p.sources).join('; ') }] : []),
             ]}
           />
-          <Typography.Title level={5} className="section-title">
+          <Typography.Title level={2} className="section-title title-size-5">
             {t.documents}
           </Typography.Title>
           <List
@@ -208,7 +208,7 @@ export function ProcedureDrawer({ procedureKey, onClose }: { procedureKey: strin
               </List.Item>
             )}
           />
-          <Typography.Title level={5} className="section-title">
+          <Typography.Title level={2} className="section-title title-size-5">
             {t.fees}
           </Typography.Title>
           <List
@@ -231,7 +231,7 @@ export function ProcedureDrawer({ procedureKey, onClose }: { procedureKey: strin
           />
           {p.exemptions.length > 0 && (
             <>
-              <Typography.Title level={5} className="section-title">
+              <Typography.Title level={2} className="section-title title-size-5">
                 {t.exemptions}
               </Typography.Title>
               <List
@@ -251,7 +251,7 @@ export function ProcedureDrawer({ procedureKey, onClose }: { procedureKey: strin
           )}
           {p.notes.length > 0 && (
             <>
-              <Typography.Title level={5} className="section-title">
+              <Typography.Title level={2} className="section-title title-size-5">
                 {t.notes}
               </Typography.Title>
               <ul>

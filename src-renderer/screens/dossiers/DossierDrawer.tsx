@@ -195,7 +195,7 @@ export function DossierDrawer() {
               ]}
             />
 
-            <Typography.Title level={4} className="section-title title-size-5">
+            <Typography.Title level={2} className="section-title title-size-5">
               {t.documents}
             </Typography.Title>
             <Table
@@ -211,12 +211,12 @@ export function DossierDrawer() {
               ]}
             />
 
-            <Typography.Title level={4} className="section-title title-size-5">
+            <Typography.Title level={2} className="section-title title-size-5">
               {vi.scans.papers}
             </Typography.Title>
             <DossierPapers dossierId={d.id} version={d.events.length} />
 
-            <Typography.Title level={4} className="section-title title-size-5">
+            <Typography.Title level={2} className="section-title title-size-5">
               {t.fees}
             </Typography.Title>
             <table className="fee-table">
@@ -237,7 +237,7 @@ export function DossierDrawer() {
               </tbody>
             </table>
 
-            <Typography.Title level={4} className="section-title title-size-5">
+            <Typography.Title level={2} className="section-title title-size-5">
               {t.timeline}
             </Typography.Title>
             <Timeline
@@ -256,7 +256,7 @@ export function DossierDrawer() {
               }))}
             />
 
-            <Typography.Title level={4} className="section-title title-size-5">
+            <Typography.Title level={2} className="section-title title-size-5">
               {vi.print.records}
             </Typography.Title>
             {records.length === 0 ? (
@@ -287,7 +287,7 @@ export function DossierDrawer() {
               />
             )}
 
-            <Typography.Title level={4} className="section-title title-size-5">
+            <Typography.Title level={2} className="section-title title-size-5">
               {vi.signing.section}
             </Typography.Title>
             <DossierFiles dossierId={d.id} printed={records.filter((r) => r.result !== 'failed')} />

@@ -17,7 +17,7 @@ export function DossiersScreen() {
 
   return (
     <div>
-      <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 8 }}>
+      <Typography.Title level={1} className="title-size-3" style={{ marginTop: 0, marginBottom: 8 }}>
         {vi.dossiers.title}
       </Typography.Title>
       <DossierList testId="dossiers" searchRef={searchRef} viewportHeight={height} reservedHeight={64 + 48 + 44 + 40} />

@@ -310,7 +310,7 @@ export function IntakeScreen() {
   return (
     <div data-testid="intake" className="intake">
       <div className="screen-head">
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={1} className="title-size-3" style={{ margin: 0 }}>
           {t.title}
         </Typography.Title>
         <Typography.Text type="secondary">{t.scanHint}</Typography.Text>

@@ -48,6 +48,8 @@ export function ProcedurePicker({ id, value, onChange }: Props) {
       loading={loading}
       allowClear
       popupMatchSelectWidth={false}
+      // The list opens inside the screen's main landmark, not loose in the page (screen readers, axe).
+      getPopupContainer={(trigger: HTMLElement) => trigger.closest('main') ?? document.body}
       style={{ width: '100%' }}
       styles={{ popup: { root: { width: 640 } } }}
       listHeight={320}

@@ -103,51 +103,54 @@ export function CallBar() {
 
   if (!enabled) return null;
   return (
-    <Space size={6} data-testid="call-bar" wrap style={{ padding: '6px 24px', background: '#fff', borderBottom: '1px solid #f0f0f0' }}>
-      <span>{t.counter}</span>
-      <InputNumber
-        size="small"
-        min={1}
-        max={99}
-        value={counterNo}
-        aria-label={t.counterLabel}
-        style={{ width: 64 }}
-        onChange={(v) => {
-          const n = typeof v === 'number' ? v : null;
-          setCounterNo(n);
-          if (n === null) localStorage.removeItem(COUNTER_KEY);
-          else localStorage.setItem(COUNTER_KEY, String(n));
-        }}
-      />
-      <Dropdown menu={{ items: fields.map((f) => ({ key: f.id, label: f.name })), onClick: (e) => void issue(e.key) }}>
-        <Button size="small">{t.issue}</Button>
-      </Dropdown>
-      {counterNo !== null && (
-        <>
-          <Tag color={state?.current ? 'blue' : 'default'} data-testid="call-current" style={{ fontSize: 15 }}>
-            {state?.current ? t.serving(state.current.label) : t.none}
-          </Tag>
-          <Tooltip title={t.waiting(state?.waiting ?? 0)}>
-            <Button size="small" type="primary" onClick={() => void act('queue.callNext')}>
-              {t.callNext} <kbd>F8</kbd>
+    <section aria-label={t.barLabel} data-testid="call-bar" style={{ padding: '6px 24px', background: '#fff', borderBottom: '1px solid #f0f0f0' }}>
+      <Space size={6} wrap>
+        <label htmlFor="call-bar-counter">{t.counterLabel}</label>
+        <InputNumber
+          id="call-bar-counter"
+          size="small"
+          min={1}
+          max={99}
+          value={counterNo}
+          aria-label={t.counterLabel}
+          style={{ width: 64 }}
+          onChange={(v) => {
+            const n = typeof v === 'number' ? v : null;
+            setCounterNo(n);
+            if (n === null) localStorage.removeItem(COUNTER_KEY);
+            else localStorage.setItem(COUNTER_KEY, String(n));
+          }}
+        />
+        <Dropdown menu={{ items: fields.map((f) => ({ key: f.id, label: f.name })), onClick: (e) => void issue(e.key) }}>
+          <Button size="small">{t.issue}</Button>
+        </Dropdown>
+        {counterNo !== null && (
+          <>
+            <Tag color={state?.current ? 'blue' : 'default'} data-testid="call-current" style={{ fontSize: 15 }}>
+              {state?.current ? t.serving(state.current.label) : t.none}
+            </Tag>
+            <Tooltip title={t.waiting(state?.waiting ?? 0)}>
+              <Button size="small" type="primary" onClick={() => void act('queue.callNext')}>
+                {t.callNext} <kbd>F8</kbd>
+              </Button>
+            </Tooltip>
+            <Button size="small" disabled={!state?.current} onClick={() => void act('queue.recall')} title="Shift+F8">
+              {t.recall}
             </Button>
-          </Tooltip>
-          <Button size="small" disabled={!state?.current} onClick={() => void act('queue.recall')} title="Shift+F8">
-            {t.recall}
-          </Button>
-          <Button size="small" disabled={!state?.current} onClick={() => void act('queue.skip')}>
-            {t.skip}
-          </Button>
-          <Dropdown
-            disabled={!state?.current}
-            menu={{ items: counters.filter((c) => c !== counterNo).map((c) => ({ key: String(c), label: t.toCounter(c) })), onClick: (e) => void transfer(Number(e.key)) }}
-          >
-            <Button size="small" disabled={!state?.current}>
-              {t.transfer}
+            <Button size="small" disabled={!state?.current} onClick={() => void act('queue.skip')}>
+              {t.skip}
             </Button>
-          </Dropdown>
-        </>
-      )}
-    </Space>
+            <Dropdown
+              disabled={!state?.current}
+              menu={{ items: counters.filter((c) => c !== counterNo).map((c) => ({ key: String(c), label: t.toCounter(c) })), onClick: (e) => void transfer(Number(e.key)) }}
+            >
+              <Button size="small" disabled={!state?.current}>
+                {t.transfer}
+              </Button>
+            </Dropdown>
+          </>
+        )}
+      </Space>
+    </section>
   );
 }

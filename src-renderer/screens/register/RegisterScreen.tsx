@@ -64,7 +64,7 @@ export function RegisterScreen() {
   return (
     <div data-testid="register">
       <div className="screen-head">
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={1} className="title-size-3" style={{ margin: 0 }}>
           {t.title}
         </Typography.Title>
         <Space>

@@ -55,7 +55,7 @@ export function DailyClosingTab() {
       {error && <Alert type="error" showIcon title={error} />}
       {data && (
         <div className="print-sheet">
-          <Typography.Title level={4} style={{ marginTop: 0 }}>
+          <Typography.Title level={2} className="title-size-4" style={{ marginTop: 0 }}>
             {t.dailyTitle} — <span className="dyn">{formatDateVi(data.date)}</span>
           </Typography.Title>
           <Typography.Paragraph type="secondary">{office?.name}</Typography.Paragraph>
@@ -65,7 +65,7 @@ export function DailyClosingTab() {
                 ['received', t.received, data.received],
                 ['rejected', t.rejected, data.rejected],
                 ['returned', t.returned, data.returned],
-                ['solved', t.solved, `${data.solved.total} (${t.solvedOnTime.toLowerCase()} ${data.solved.onTime}, ${t.solvedLate.toLowerCase()} ${data.solved.late})`],
+                ['solved', t.solved, t.solvedBreakdown(data.solved.total, data.solved.onTime, data.solved.late)],
                 ['fees', t.fees, formatDong(data.feesTotal)],
               ] as const
             ).map(([id, title, value]) => (
@@ -83,7 +83,7 @@ export function DailyClosingTab() {
           )}
           <Row gutter={12}>
             <Col span={15}>
-              <Typography.Title level={5}>{t.byProcedure}</Typography.Title>
+              <Typography.Title level={3} className="title-size-5">{t.byProcedure}</Typography.Title>
               <Table
                 size="small"
                 rowKey="procedureCode"
@@ -99,7 +99,7 @@ export function DailyClosingTab() {
               />
             </Col>
             <Col span={9}>
-              <Typography.Title level={5}>{t.byOfficer}</Typography.Title>
+              <Typography.Title level={3} className="title-size-5">{t.byOfficer}</Typography.Title>
               <Table
                 size="small"
                 rowKey="officer"

@@ -20,7 +20,7 @@ export function ReportsScreen() {
   const root = useFocusOnMount<HTMLDivElement>();
   return (
     <div data-testid="reports" ref={root} tabIndex={-1} className="screen-root">
-      <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 0 }} className="no-print">
+      <Typography.Title level={1} style={{ marginTop: 0, marginBottom: 0 }} className="title-size-3 no-print">
         {t.title}
       </Typography.Title>
       <Tabs

@@ -13,7 +13,7 @@ export function ReturnsScreen() {
   const fixed = useMemo(() => ({ status: 'result_ready' as const }), []);
   return (
     <div>
-      <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 0 }}>
+      <Typography.Title level={1} className="title-size-3" style={{ marginTop: 0, marginBottom: 0 }}>
         {vi.returns.title}
       </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>

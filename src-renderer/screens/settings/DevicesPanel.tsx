@@ -112,7 +112,7 @@ export function DevicesPanel() {
         dataSource={items}
         locale={{ emptyText: t.empty }}
         columns={[
-          { title: t.label, dataIndex: 'label' },
+          { title: t.name, dataIndex: 'label' },
           { title: t.scope, dataIndex: 'scope', width: 180, render: (s: DeviceScope, d) => (d.counterNo ? `${t.scopes[s]} — ${t.counter(d.counterNo)}` : t.scopes[s]) },
           { title: t.pairedAt, dataIndex: 'pairedAt', width: 140, render: (at: string) => <span className="dyn">{formatDateTimeVi(at)}</span> },
           { title: t.lastSeenAt, dataIndex: 'lastSeenAt', width: 140, render: (at: string | null) => <span className="dyn">{at ? formatDateTimeVi(at) : '—'}</span> },

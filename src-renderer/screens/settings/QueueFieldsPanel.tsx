@@ -43,7 +43,7 @@ export function QueueFieldsPanel() {
 
   return (
     <div data-testid="queue-fields" style={{ marginTop: 32 }}>
-      <Typography.Title level={4}>{t.title}</Typography.Title>
+      <Typography.Title level={2} className="title-size-4">{t.title}</Typography.Title>
       <Typography.Paragraph type="secondary">{t.hint}</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} name="queue-fields" onFinish={(v) => void save(v)} initialValues={{ fields: [] }}>

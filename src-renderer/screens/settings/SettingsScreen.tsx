@@ -18,7 +18,7 @@ export function SettingsScreen() {
   const isAdmin = useSession((s) => s.officer?.role === 'admin');
   return (
     <div data-testid="settings">
-      <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 0 }}>
+      <Typography.Title level={1} className="title-size-3" style={{ marginTop: 0, marginBottom: 0 }}>
         {t.title}
       </Typography.Title>
       <Tabs

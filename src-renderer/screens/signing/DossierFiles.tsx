@@ -106,7 +106,7 @@ export function DossierFiles({ dossierId, printed }: { dossierId: string; printe
           ]}
         />
       )}
-      <Typography.Title level={5} className="section-title">
+      <Typography.Title level={3} className="section-title title-size-5">
         {t.signatures}
       </Typography.Title>
       {signatures.length === 0 ? (

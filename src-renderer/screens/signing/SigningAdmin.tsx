@@ -55,7 +55,7 @@ export function SigningAdmin() {
 
   return (
     <div data-testid="signing-admin">
-      <Typography.Title level={5} className="section-title">
+      <Typography.Title level={2} className="section-title title-size-5">
         {t.settingsTitle}
       </Typography.Title>
       {message && <Alert type={message.type} showIcon title={message.text} closable onClose={() => setMessage(null)} style={{ marginBottom: 12 }} />}
@@ -71,7 +71,7 @@ export function SigningAdmin() {
         </Button>
       </Form>
 
-      <Typography.Title level={5} className="section-title">
+      <Typography.Title level={2} className="section-title title-size-5">
         {t.seal}
       </Typography.Title>
       <Space wrap>
@@ -95,7 +95,7 @@ export function SigningAdmin() {
         <Typography.Text type="secondary">{t.sealHint}</Typography.Text>
       </Space>
 
-      <Typography.Title level={5} className="section-title">
+      <Typography.Title level={2} className="section-title title-size-5">
         {t.trust}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t.trustHint}</Typography.Paragraph>

@@ -27,7 +27,7 @@ export function SyncScreen() {
 
   return (
     <div data-testid="sync" ref={root} tabIndex={-1} className="screen-root">
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
+      <Typography.Title level={1} className="title-size-3" style={{ marginTop: 0 }}>
         {t.title}
       </Typography.Title>
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>

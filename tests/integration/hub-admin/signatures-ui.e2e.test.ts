@@ -55,7 +55,7 @@ describe('Chữ ký số on the province admin page', () => {
     await poll(() => result.textContent()).toContain('Không hợp lệ');
     expect(await result.textContent()).toContain('Chưa có danh sách chứng thư tin cậy');
 
-    await page.getByLabel('Nội dung chứng thư (PEM)').fill(toPem(w.pki.root.der));
+    await page.getByLabel('Nội dung chứng thư').fill(toPem(w.pki.root.der));
     await page.getByRole('button', { name: 'Thêm vào danh sách' }).click();
     await page.getByRole('cell', { name: 'Test Root CA' }).waitFor();
 

@@ -56,7 +56,7 @@ describe('vi dictionary reads as officials speak', () => {
 
   it('drops the jargon officials stumbled on', () => {
     const all = entries.map(([, s]) => s).join('\n');
-    for (const jargon of ['Trạng thái quốc gia', 'Độ lệch đồng hồ', 'Lệch đồng hồ', 'Thao tác chờ lâu nhất', 'Lệnh chờ gửi', 'Theo trí nhớ', 'vd: dossier.', '(JSON)', ': ?']) {
+    for (const jargon of ['Trạng thái quốc gia', 'Độ lệch đồng hồ', 'Lệch đồng hồ', 'Thao tác chờ lâu nhất', 'Lệnh chờ gửi', 'Theo trí nhớ', 'vd: dossier.', '(JSON)', ': ?', '(PEM)', '.so)']) {
       expect(all).not.toContain(jargon);
     }
   });
@@ -64,6 +64,19 @@ describe('vi dictionary reads as officials speak', () => {
   it('explains Dừng xử lý and Từ chối where the officer chooses', () => {
     expect(vi.detail.stopHint).toContain('Từ chối');
     expect(vi.intake.rejectHint).toContain('Dừng xử lý');
+  });
+
+  it('says each count of the day\'s solved dossiers beside its own words', () => {
+    // It read "2 (trước hạn, đúng hạn 2, quá hạn 0)": "trước hạn" seemed to have no count.
+    expect(vi.reports.solvedBreakdown(2, 2, 0)).toBe('2 (trước hạn hoặc đúng hạn: 2; quá hạn: 0)');
+  });
+
+  it('names the parts of the call bar and the pairing pad in words', () => {
+    // "Quầy [ ]" beside an empty box, and a "⌫" key.
+    expect(vi.queue.counterLabel).toBe('Quầy số của máy này');
+    expect(vi.device.erase).toBe('Xóa');
+    // A table column is the device's name, not the input's example.
+    expect(vi.devices.name).toBe('Tên thiết bị');
   });
 
   it('is NFC throughout', () => {
