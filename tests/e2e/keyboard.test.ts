@@ -243,8 +243,15 @@ describe('keyboard-only return and supplement request', () => {
     expect(await page.getByLabel('Người nhận kết quả').inputValue()).toBe('Trịnh Văn Nam');
     await page.keyboard.press('Enter');
     // Irreversible: asked once more, and Enter confirms.
+    // The dialog behind has a button of the same name: only the question's own button counts.
     await page.locator('.ant-modal-confirm').waitFor();
-    await focusReaches(page, 'Trả kết quả', 'Enter in Người nhận kết quả');
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement?.closest('.ant-modal-confirm') ? document.activeElement.textContent?.trim() : '(outside the question)')), {
+        timeout: 15_000,
+        interval: 100,
+        message: 'Enter in Người nhận kết quả: focus should be on the question\'s "Trả kết quả"',
+      })
+      .toBe('Trả kết quả');
     await page.keyboard.press('Enter');
     await poll(async () => (await counter.rpc('dossiers.get', { code })).status).toBe('returned');
   });
