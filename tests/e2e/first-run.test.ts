@@ -72,11 +72,11 @@ describe('first run', () => {
 
     await page.getByTestId('home').waitFor();
     await expect.poll(() => page.getByTestId('officer-name').textContent()).toBe(admin.fullName);
-    const heading = await page.getByRole('heading', { level: 2 }).textContent();
+    const heading = await page.getByRole('heading', { level: 1 }).textContent();
     expect(heading).toBe(office.name);
     // The app's own font draws every glyph of the Vietnamese heading, whatever fonts the machine has.
     expect(await page.evaluate(() => document.fonts.check('16px "Be Vietnam Pro"', 'Phục vụ hành chính công xã Tân Lập'))).toBe(true);
-    const drawnWith = await renderedFonts(page.getByRole('heading', { level: 2 }));
+    const drawnWith = await renderedFonts(page.getByRole('heading', { level: 1 }));
     // One web font drew every glyph: the bundled file of that weight (e.g. "Be Vietnam Pro SemiBold").
     expect(drawnWith).toHaveLength(1);
     expect(drawnWith[0]).toMatchObject({ familyName: expect.stringMatching(/^Be Vietnam Pro\b/), isCustomFont: true });

@@ -33,7 +33,7 @@ export function OcrStatusPanel() {
 
   return (
     <div data-testid="ocr-status" style={{ marginTop: 32, maxWidth: 760 }}>
-      <Typography.Title level={4}>{t.title}</Typography.Title>
+      <Typography.Title level={2} className="title-size-4">{t.title}</Typography.Title>
       <Typography.Paragraph type="secondary">{t.hint}</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} />}
       {status?.state === 'off' && <Alert type="warning" showIcon title={`${t.off}: ${status.reason ?? ''}`} description={t.offHint} style={{ marginBottom: 12 }} />}

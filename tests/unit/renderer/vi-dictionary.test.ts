@@ -8,7 +8,8 @@ import { vi } from '../../../src-renderer/i18n/vi';
 
 /**
  * Every string the dictionary can show, functions called with sample values: numbers first (counts,
- * counter numbers), text for functions whose parameters are words (a device's kind).
+ * counter numbers), text for functions whose parameters are words (a device's kind); five
+ * samples, so a phrase of five parts shows no "undefined".
  */
 function displayed(x: unknown, key = 'vi'): [string, string][] {
   if (typeof x === 'string') return [[key, x]];
@@ -21,17 +22,17 @@ function displayed(x: unknown, key = 'vi'): [string, string][] {
  * Strings that must show a technical text to do their job: the administrator types the pattern's
  * tokens, a device library's file path and a web address.
  */
-const TECHNICAL = new Set(['vi.settings.codePattern.patternHelp', 'vi.signing.modulePathHint', 'vi.sync.hubUrlHint']);
+const TECHNICAL = new Set(['vi.settings.codePattern.patternHelp', 'vi.signing.modulePathHint', 'vi.sync.hubUrlHint', 'vi.board.portalHint']);
 // Letter boundaries that know Vietnamese letters: "toán" is not "to".
 const ENGLISH =
   /(?<!\p{L})(?:the|and|of|to|is|for|with|not|seed|draft|error|status|failed|login|logout|settings|user|admin|sync|token|hash|null|undefined|true|false|pending|import|export|backup|offline|online|queue|default)(?!\p{L})/iu;
 
 function callWithSamples(f: (...a: unknown[]) => unknown): unknown {
   try {
-    return f(3, 4, 'X');
+    return f(3, 4, 'X', 'Y', 'Z');
   } catch (err) {
     if (!(err instanceof TypeError)) throw err;
-    return f('Ki-ốt', 4, 'X');
+    return f('Ki-ốt', 4, 'X', 'Y', 'Z');
   }
 }
 
