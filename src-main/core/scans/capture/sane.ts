@@ -17,6 +17,9 @@ export interface SaneOptions {
 
 /** A page scanned at 600 dpi colour A4 is about 100 MB of raw pixels; PNG is smaller. */
 const MAX_SCAN_BYTES = 256 * 1024 * 1024;
+/** scanimage's line for a read that failed mid-page (I/O error, jam, cover open, empty feeder…). */
+const READ_FAILED = /sane_read: /;
+const READ_FAILED_GRACE_MS = 2_000;
 
 /** SANE probes every backend (USB, network) to list devices, which takes seconds: one answer serves this long. */
 const LIST_TTL_MS = 30_000;
@@ -47,15 +50,24 @@ export class SaneScanner implements ScannerAdapter {
 
   private run(args: string[], timeout: number): Promise<Buffer> {
     return new Promise((resolve, reject) => {
-      execFile(
+      let stuck: NodeJS.Timeout | undefined;
+      const child = execFile(
         this.opts.command ?? 'scanimage',
         args,
         { encoding: 'buffer', maxBuffer: MAX_SCAN_BYTES, timeout, windowsHide: true, env: { ...process.env, LC_ALL: 'C', LANG: 'C' } },
         (error, stdout, stderr) => {
+          clearTimeout(stuck);
           if (error) reject(mapSaneError(error as NodeJS.ErrnoException, stderr.toString('utf8')));
           else resolve(stdout);
         },
       );
+      // Once scanimage has said the read failed, the page is lost; yet it sometimes hangs while
+      // closing the device (SANE's test backend does about one run in five, measured), which left
+      // the officer waiting for the whole scan timeout. A short grace, then the call ends with the
+      // message already printed.
+      child.stderr?.on('data', (chunk: Buffer) => {
+        if (stuck === undefined && READ_FAILED.test(chunk.toString('utf8'))) stuck = setTimeout(() => child.kill(), READ_FAILED_GRACE_MS);
+      });
     });
   }
 }
@@ -83,6 +95,7 @@ export function mapSaneError(err: NodeJS.ErrnoException, stderr: string): AppErr
   if (/no docs|document feeder out of documents/i.test(detail)) return new AppError('UNAVAILABLE', 'Khay nạp giấy của máy quét đang trống; đặt giấy vào rồi quét lại', { detail });
   if (/cover open/i.test(detail)) return new AppError('UNAVAILABLE', 'Nắp máy quét đang mở; đóng nắp rồi quét lại', { detail });
   if (/device busy/i.test(detail)) return new AppError('UNAVAILABLE', 'Máy quét đang bận; chờ một lát rồi quét lại', { detail });
-  if ('killed' in err && err.killed) return new AppError('UNAVAILABLE', 'Máy quét không trả lời; kiểm tra máy quét rồi quét lại', { detail });
+  // Killed after saying the read failed (see run): the scanner's own failure, not a silent one.
+  if ('killed' in err && err.killed && !READ_FAILED.test(detail)) return new AppError('UNAVAILABLE', 'Máy quét không trả lời; kiểm tra máy quét rồi quét lại', { detail });
   return new AppError('UNAVAILABLE', 'Máy quét bị ngắt giữa chừng (mất kết nối hoặc lỗi thiết bị); trang chưa được lưu, hãy kiểm tra cáp rồi quét lại', { detail });
 }
