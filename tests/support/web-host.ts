@@ -86,6 +86,21 @@ export async function rpcCall(
   return { status: res.status, body: (await res.json()) as any };
 }
 
+/**
+ * The calls an RPC test makes against a host whose address is known only once it has started:
+ * the raw answer, the result (an error answer throws, naming the row), and a sign-in's token.
+ */
+export function rpcHelpers(url: () => string) {
+  const call = (name: string, input: unknown, token?: string) => rpcCall(url(), name, input, token);
+  const ok = async (name: string, input: unknown, token: string) => {
+    const r = await call(name, input, token);
+    if (!r.body.ok) throw new Error(`${name}: ${JSON.stringify(r.body.error)}`);
+    return r.body.result;
+  };
+  const login = async (username: string, password: string) => (await call('auth.login', { username, password })).body.result.token as string;
+  return { call, ok, login };
+}
+
 export const SAMPLE_SETUP = {
   office: {
     name: 'Trung tâm Phục vụ hành chính công xã Tân Lập',

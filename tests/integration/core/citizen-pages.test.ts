@@ -12,7 +12,7 @@ import { receiptFromQrText } from '../../../src-shared/sync/lookup-key';
 import { qrPayload } from '../../../src-main/core/print/qr/payload';
 import { ManualClock } from '../../support/clock';
 import { startCoreHost, type CoreHost } from '../../support/core-host';
-import { rpcCall, SAMPLE_SETUP } from '../../support/web-host';
+import { rpcHelpers, SAMPLE_SETUP } from '../../support/web-host';
 
 const clock = new ManualClock('2026-11-17T09:00:00+07:00');
 const spooled: string[] = [];
@@ -32,12 +32,7 @@ let lookup: string;
 let board: string;
 let dossier: { id: string; code: string };
 let key: string;
-const call = async (name: string, input: unknown, token?: string) => rpcCall(host.url, name, input, token);
-const ok = async (name: string, input: unknown, token: string) => {
-  const r = await call(name, input, token);
-  if (!r.body.ok) throw new Error(`${name}: ${JSON.stringify(r.body.error)}`);
-  return r.body.result;
-};
+const { call, ok } = rpcHelpers(() => host.url);
 
 /** Moving the clock by days ends the session (its maximum length): the officer signs in again. */
 async function signIn(): Promise<void> {

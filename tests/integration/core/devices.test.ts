@@ -12,15 +12,14 @@ import { DEVICE_SCOPES, isDeviceAccess, type DeviceScope } from '@shared/rpc/row
 import { ManualClock, TEST_INSTANT } from '../../support/clock';
 import { startCoreHost, type CoreHost } from '../../support/core-host';
 import { readEventStream } from '../../support/event-stream';
-import { rpcCall, SAMPLE_SETUP } from '../../support/web-host';
+import { rpcHelpers, SAMPLE_SETUP } from '../../support/web-host';
 
 const clock = new ManualClock(TEST_INSTANT);
 let host: CoreHost;
 let admin: string;
 let officer: string;
-const call = async (name: string, input: unknown, token?: string) => rpcCall(host.url, name, input, token);
+const { call, login } = rpcHelpers(() => host.url);
 const advance = (minutes: number) => clock.set(new Date(clock.now().getTime() + minutes * 60_000).toISOString());
-const login = async (username: string, password: string) => (await call('auth.login', { username, password })).body.result.token as string;
 
 async function pairDevice(scope: DeviceScope, counterNo: number | null = null): Promise<string> {
   const started = await call('devices.startPairing', { scope, label: `Thiết bị ${scope}`, counterNo }, admin);

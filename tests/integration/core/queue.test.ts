@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../support/clock';
 import { startCoreHost, type CoreHost } from '../../support/core-host';
-import { rpcCall, SAMPLE_SETUP } from '../../support/web-host';
+import { rpcHelpers, SAMPLE_SETUP } from '../../support/web-host';
 
 // 08:00 in Vietnam is 01:00 UTC: the PC's UTC date and Vietnam's agree here; the day change below does not.
 const clock = new ManualClock('2026-11-17T08:00:00+07:00');
@@ -16,13 +16,7 @@ let admin: string;
 let officer2: string;
 let kiosk: string;
 let display: string;
-const call = async (name: string, input: unknown, token?: string) => rpcCall(host.url, name, input, token);
-const ok = async (name: string, input: unknown, token: string) => {
-  const r = await call(name, input, token);
-  if (!r.body.ok) throw new Error(`${name}: ${JSON.stringify(r.body.error)}`);
-  return r.body.result;
-};
-const login = async (username: string, password: string) => (await call('auth.login', { username, password })).body.result.token as string;
+const { call, ok, login } = rpcHelpers(() => host.url);
 let fields: { id: string; name: string }[];
 const field = (name: string) => fields.find((f) => f.name === name)!.id;
 

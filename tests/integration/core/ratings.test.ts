@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../support/clock';
 import { startCoreHost, type CoreHost } from '../../support/core-host';
 import { readEventStream } from '../../support/event-stream';
-import { rpcCall, SAMPLE_SETUP } from '../../support/web-host';
+import { rpcHelpers, SAMPLE_SETUP } from '../../support/web-host';
 
 const clock = new ManualClock('2026-11-17T07:55:00+07:00');
 const at = (hm: string) => clock.set(`2026-11-17T${hm}:00+07:00`);
@@ -20,13 +20,7 @@ let officer2: string;
 let kiosk: string;
 let tablet1: string;
 let tablet2: string;
-const call = async (name: string, input: unknown, token?: string) => rpcCall(host.url, name, input, token);
-const ok = async (name: string, input: unknown, token: string) => {
-  const r = await call(name, input, token);
-  if (!r.body.ok) throw new Error(`${name}: ${JSON.stringify(r.body.error)}`);
-  return r.body.result;
-};
-const login = async (username: string, password: string) => (await call('auth.login', { username, password })).body.result.token as string;
+const { call, ok, login } = rpcHelpers(() => host.url);
 let fields: { id: string; name: string }[];
 const field = (name: string) => fields.find((f) => f.name === name)!.id;
 const take = async (name: string) => (await ok('queue.takeTicket', { fieldId: field(name) }, kiosk)).ticket.label as string;
