@@ -74,9 +74,9 @@ async function readPassword(): Promise<string> {
 async function serve(clock: Clock): Promise<void> {
   const port = z.coerce.number().int().min(1).max(65535).parse(values.port ?? DEFAULT_PORT);
   const host = values.host ?? DEFAULT_HOST;
-  const database = await open();
   // Papers are staged on the hub's disk (beside the embedded database, or in --data-dir with
-  // PostgreSQL) and kept there, or in S3-compatible storage when HUB_S3_* is set.
+  // PostgreSQL) and kept there, or in S3-compatible storage when HUB_S3_* is set. A wrong
+  // setting stops the start before the database is opened.
   const s3 = s3StorageFromEnv(process.env);
   const stagedDays = z.coerce.number().positive().optional().parse(process.env.HUB_STAGED_UPLOAD_MAX_AGE_DAYS || undefined);
   const files = {
@@ -84,6 +84,7 @@ async function serve(clock: Clock): Promise<void> {
     ...(s3 ? { store: new S3PaperStore(s3) } : {}),
     ...(stagedDays ? { stagedMaxAgeMs: stagedDays * 24 * 3600_000 } : {}),
   };
+  const database = await open();
   const app = await buildApp({ database, clock, files, trustProxy: process.env.HUB_TRUST_PROXY === '1' });
   let closing = false;
   const shutdown = async (signal: string) => {
