@@ -201,9 +201,13 @@ export function registerFileRoutes(app: FastifyInstance, db: HubDb, clock: Clock
   for (const url of [FILES_TUS_PATH, `${FILES_TUS_PATH}/*`]) {
     app.all(url, handOver, async (request, reply) => {
       reply.hijack();
-      await tus.handle(request.raw, reply.raw);
       const uploadId = request.url.split('?')[0]!.split('/').pop() ?? '';
-      if (releaseAfterAnswer.delete(uploadId)) await releaseStaged(uploadId);
+      try {
+        await tus.handle(request.raw, reply.raw);
+      } finally {
+        // Also when the answer could not be sent: the file is in the store and recorded.
+        if (releaseAfterAnswer.delete(uploadId)) await releaseStaged(uploadId);
+      }
     });
   }
 
