@@ -109,6 +109,7 @@ export const LAYERS = [
       '@electric-sql/pglite': 'the embedded database',
       '@tus/server': "resumable uploads of dossiers' papers",
       '@tus/file-store': 'staging of uploads in progress on disk',
+      '@aws-sdk/client-s3': "S3-compatible object storage for dossiers' papers, when configured",
       uuid: 'UUIDv7 ids',
       zod: 'validation at every boundary',
     },

@@ -17,6 +17,7 @@ import { registerDeviceRoutes } from './routes/devices';
 import { registerExportRoutes } from './routes/export';
 import { registerFileRoutes } from './routes/files';
 import { FsPaperStore, type PaperStore } from './files/paper-store';
+import { DEFAULT_STAGED_MAX_AGE_MS } from './files/staged-uploads';
 import { registerHealthRoutes } from './routes/health';
 import { registerPublicLookupRoutes } from './routes/public-lookup';
 import { registerSyncRoutes } from './routes/sync';
@@ -38,9 +39,9 @@ export interface HubOptions {
   /**
    * Dossiers' papers: uploads in progress are staged in `<dir>/incoming`, verified files kept in
    * `store` (the filesystem under `<dir>/sha256` unless another store is given). Without it the
-   * hub takes no files.
+   * hub takes no files. Unfinished uploads idle past `stagedMaxAgeMs` (7 days) are removed.
    */
-  files?: { dir: string; store?: PaperStore };
+  files?: { dir: string; store?: PaperStore; stagedMaxAgeMs?: number };
 }
 
 export interface RateLimits {
@@ -81,10 +82,10 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
   registerDeviceRoutes(app, db, clock);
   registerSyncRoutes(app, db, clock, { max: limits.pushMax, timeWindow: limits.timeWindowMs });
   if (options.files) {
-    const { dir, store } = options.files;
+    const { dir, store, stagedMaxAgeMs = DEFAULT_STAGED_MAX_AGE_MS } = options.files;
     // Uploads share the pushes' budget: a counter back from an outage sends many files in a row.
     const limit = { max: limits.pushMax, timeWindow: limits.timeWindowMs };
-    registerFileRoutes(app, db, clock, { store: store ?? new FsPaperStore(join(dir, 'sha256')), stagingDir: join(dir, 'incoming'), limit });
+    registerFileRoutes(app, db, clock, { store: store ?? new FsPaperStore(join(dir, 'sha256')), stagingDir: join(dir, 'incoming'), limit, stagedMaxAgeMs });
   }
   registerAdminRoutes(app, db, clock);
   await registerAdminPage(app, options.adminUiDir);

@@ -28,6 +28,7 @@ import { buildApp } from './app';
 import { acceptClockMoves, hostClock, type Clock } from './clock';
 import { DEFAULT_HOST, DEFAULT_PORT, defaultDataDir } from './config';
 import { openDatabase } from './db/open';
+import { S3PaperStore, s3StorageFromEnv } from './files/s3-paper-store';
 import type { HubDatabase } from './db/types';
 import { HubError } from './errors';
 
@@ -73,9 +74,17 @@ async function readPassword(): Promise<string> {
 async function serve(clock: Clock): Promise<void> {
   const port = z.coerce.number().int().min(1).max(65535).parse(values.port ?? DEFAULT_PORT);
   const host = values.host ?? DEFAULT_HOST;
+  // Papers are staged on the hub's disk (beside the embedded database, or in --data-dir with
+  // PostgreSQL) and kept there, or in S3-compatible storage when HUB_S3_* is set. A wrong
+  // setting stops the start before the database is opened.
+  const s3 = s3StorageFromEnv(process.env);
+  const stagedDays = z.coerce.number().positive().optional().parse(process.env.HUB_STAGED_UPLOAD_MAX_AGE_DAYS || undefined);
+  const files = {
+    dir: join(dataDir(), 'files'),
+    ...(s3 ? { store: new S3PaperStore(s3) } : {}),
+    ...(stagedDays ? { stagedMaxAgeMs: stagedDays * 24 * 3600_000 } : {}),
+  };
   const database = await open();
-  // Papers are files on the hub's disk (beside the embedded database, or in --data-dir with PostgreSQL).
-  const files = { dir: join(dataDir(), 'files') };
   const app = await buildApp({ database, clock, files, trustProxy: process.env.HUB_TRUST_PROXY === '1' });
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -90,7 +99,7 @@ async function serve(clock: Clock): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port, host });
   acceptClockMoves(clock);
-  app.log.info({ database: database.kind, ...(values.clock ? { clockStartedAt: values.clock } : {}) }, 'province hub ready');
+  app.log.info({ database: database.kind, papers: s3 ? `s3 ${s3.endpoint}/${s3.bucket}` : 'fs', ...(values.clock ? { clockStartedAt: values.clock } : {}) }, 'province hub ready');
 }
 
 async function runAdminCommand(command: Exclude<Command, 'serve'>, clock: Clock): Promise<void> {

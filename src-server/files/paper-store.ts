@@ -12,10 +12,12 @@ import type { Readable } from 'node:stream';
 export interface PaperStore {
   readonly kind: 'fs' | 's3';
   /**
-   * Takes a verified staged file in under its hash. The staged file stays where it is: tus answers
-   * a counter whose last response was lost (HEAD shows the upload complete) from it.
+   * Takes a verified staged file in under its hash; resolves only once the store holds it whole.
+   * The staged file is left in place: the caller decides when to release it.
    */
   adopt(sha256: string, stagedPath: string, size: number): Promise<void>;
+  /** Whether the store holds the file under this hash (asked of the store itself, not the database). */
+  has(sha256: string): Promise<boolean>;
   /** The file's bytes, or null when the store does not hold it. */
   open(sha256: string): Promise<Readable | null>;
 }
@@ -51,14 +53,18 @@ export class FsPaperStore implements PaperStore {
     }
   }
 
-  async open(sha256: string): Promise<Readable | null> {
-    const file = this.pathOf(sha256);
+  async has(sha256: string): Promise<boolean> {
     try {
-      await fs.access(file);
+      await fs.access(this.pathOf(sha256));
+      return true;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
       throw err;
     }
-    return createReadStream(file);
+  }
+
+  async open(sha256: string): Promise<Readable | null> {
+    if (!(await this.has(sha256))) return null;
+    return createReadStream(this.pathOf(sha256));
   }
 }

@@ -35,9 +35,9 @@ export interface HubProcess {
   stop(): Promise<void>;
 }
 
-export async function startHubProcess(databaseUrl: string, port: number, opts: { clock?: string } = {}): Promise<HubProcess> {
+export async function startHubProcess(databaseUrl: string, port: number, opts: { clock?: string; env?: NodeJS.ProcessEnv } = {}): Promise<HubProcess> {
   const instant = opts.clock ?? TEST_INSTANT;
-  const child = hubNode(['serve', '--port', String(port), '--host', '127.0.0.1'], { DATABASE_URL: databaseUrl }, instant, true);
+  const child = hubNode(['serve', '--port', String(port), '--host', '127.0.0.1'], { ...opts.env, DATABASE_URL: databaseUrl }, instant, true);
   const clock = hostClockOf(child, instant);
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));

@@ -5,7 +5,7 @@
  * folder only between CLI calls.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
@@ -93,6 +93,15 @@ describe('province CLI on a PGlite data folder', () => {
       lastPullAt: null,
     });
     expect(Date.parse(String(parsed.communes[0]!.lastPushAt))).toBeGreaterThan(day.now().getTime() - 120_000);
+  });
+
+  it('refuses to serve with a half-filled S3 configuration, naming what is missing, before opening the database', { timeout: 60_000 }, async () => {
+    const emptyDir = mkdtempSync(join(tmpdir(), 'hub-cli-s3-'));
+    const started = await cli(['serve', '--data-dir', emptyDir, '--port', '1'], { HUB_S3_BUCKET: 'ho-so-giay-to', HUB_S3_ACCESS_KEY_ID: 'mot-cua-hub' });
+    expect(started.code).toBe(1);
+    expect(started.stderr).toContain('Cấu hình lưu trữ S3 chưa đủ hoặc sai: HUB_S3_ENDPOINT, HUB_S3_SECRET_ACCESS_KEY.');
+    expect(readdirSync(emptyDir)).toEqual([]);
+    rmSync(emptyDir, { recursive: true, force: true });
   });
 
   it('refuses an unknown command and missing arguments with a Vietnamese message and exit code 1', { timeout: 60_000 }, async () => {

@@ -14,23 +14,18 @@ import { Upload } from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FILES_CLAIM_PATH, FILES_TUS_PATH } from '@shared/sync/files';
 import type { SyncStatus } from '@shared/rpc/sync';
-import { openCore, type Core } from '../../../src-main/core/core';
+import { openCore } from '../../../src-main/core/core';
 import { commune, dossierPaper, hubFile } from '../../../src-server/db/schema';
 import { runningClock } from '../../support/clock';
 import { startLinkProxy, type LinkProxy } from '../../support/link-proxy';
 import { tempDir } from '../../support/web-host';
 import { adminHeaders, openBackend, type Backend } from '../hub/harness';
-import { enrollmentCode, initCounter, receiveInput, rpcOk, startLiveHub, type LiveHub } from './support';
+import { PAGE_ITEM, paperCounters, type Counter } from './paper-counters';
+import { startLiveHub, type LiveHub } from './support';
 
 const AGENCY = '000.00.17.H56';
 const OTHER_AGENCY = '000.00.18.H56';
 const CHUNK = 256 * 1024;
-
-interface Counter {
-  core: Core;
-  admin: string;
-  dataDir: string;
-}
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -40,52 +35,11 @@ describe('files up to the hub through tus, over a link that cuts and damages', (
   let hub: LiveHub;
   let proxy: LinkProxy;
   let filesDir: string;
-  const counters: Counter[] = [];
+  const { counters, call, counter, acknowledgedDossier, addPage, uploadRow, closeAll } = paperCounters({ clock, chunk: CHUNK, hub: () => hub, proxy: () => proxy });
   /** The first test's dossier and file, for the admin page's view at the end. */
   const firstUpload = { dossierId: '', sha256: '' };
 
   const hubPath = (hash: string) => path.join(filesDir, 'sha256', hash.slice(0, 2), hash.slice(2));
-  const call = <T = any>(c: Counter, name: string, input: unknown = {}) => rpcOk<T>(c.core, c.admin, name, input);
-
-  /** Counters of one commune number their dossiers apart by desk, as the province requires. */
-  let desks = 0;
-  async function counter(agency: string, dataDir = tempDir('motcua-files-')): Promise<Counter> {
-    const core = await openCore({ dataDir, clock, sync: { fileChunkSize: CHUNK, fileRetryDelays: [0, 50, 100, 200] } });
-    const c = { core, admin: '', dataDir };
-    counters.push(c);
-    desks += 1;
-    ({ admin: c.admin } = await initCounter(core, agency, desks));
-    await call(c, 'sync.enroll', { hubUrl: proxy.url, code: await enrollmentCode(hub, agency) });
-    return c;
-  }
-
-  /** A received dossier the hub has acknowledged. */
-  async function acknowledgedDossier(c: Counter, name: string): Promise<string> {
-    await call(c, 'dossiers.receive', receiveInput(name));
-    const { id } = c.core.db.$client.prepare('SELECT id FROM dossier ORDER BY rowid DESC LIMIT 1').get() as { id: string };
-    const status = await call<SyncStatus>(c, 'sync.now');
-    expect(status.pending).toBe(0);
-    return id;
-  }
-
-  /** A page of the dossier naming a stored file (capture itself is tested in tests/integration/scans). */
-  function addPage(c: Counter, dossierId: string, bytes: Buffer, seq = 0): string {
-    const stored = c.core.services.files.put(bytes);
-    const { id: officerId } = c.core.db.$client.prepare('SELECT id FROM officer LIMIT 1').get() as { id: string };
-    const pageId = randomUUID();
-    c.core.db.$client
-      .prepare(
-        `INSERT INTO scan_page (id, batch, dossier_id, role, item_position, item_name, seq, sha256, size, source, added_at, added_by)
-         VALUES (?, ?, ?, 'document', 0, 'Tờ khai thay đổi thông tin cư trú', ?, ?, ?, 'upload', ?, ?)`,
-      )
-      .run(pageId, randomUUID(), dossierId, seq, stored.sha256, stored.size, clock.now().toISOString(), officerId);
-    return pageId;
-  }
-
-  const uploadRow = (c: Counter, pageId: string) =>
-    c.core.db.$client.prepare('SELECT state, upload_url AS uploadUrl, attempts FROM file_upload WHERE page_id = ?').get(pageId) as
-      | { state: string; uploadUrl: string | null; attempts: number }
-      | undefined;
 
   const expectHubCopyIdentical = (c: Counter, hash: string) => {
     const hubCopy = hubPath(hash);
@@ -105,7 +59,7 @@ describe('files up to the hub through tus, over a link that cuts and damages', (
     proxy = await startLinkProxy({ host: '127.0.0.1', port: Number(new URL(hub.url).port) });
   }, 300_000);
   afterAll(async () => {
-    for (const c of counters) c.core.close();
+    closeAll();
     await proxy?.close();
     await hub?.down();
     await backend?.dispose();
@@ -135,7 +89,7 @@ describe('files up to the hub through tus, over a link that cuts and damages', (
     const [stored] = await backend.database.db.select().from(hubFile).where(eq(hubFile.sha256, sha256(bytes)));
     expect(stored).toMatchObject({ size: bytes.length, storage: 'fs' });
     const papers = await backend.database.db.select().from(dossierPaper).where(eq(dossierPaper.dossierId, dossierId));
-    expect(papers).toMatchObject([{ pageId, sha256: sha256(bytes), itemName: 'Tờ khai thay đổi thông tin cư trú' }]);
+    expect(papers).toMatchObject([{ pageId, sha256: sha256(bytes), itemName: PAGE_ITEM }]);
     Object.assign(firstUpload, { dossierId, sha256: sha256(bytes) });
   });
 
@@ -255,7 +209,7 @@ describe('files up to the hub through tus, over a link that cuts and damages', (
   it("lists a dossier's papers for the province's admin and downloads each one byte-identical", async () => {
     const { status, body } = await hub.admin('GET', `/v1/admin/dossiers/${firstUpload.dossierId}/papers`);
     expect(status).toBe(200);
-    expect(body.papers).toMatchObject([{ sha256: firstUpload.sha256, itemName: 'Tờ khai thay đổi thông tin cư trú', stored: true, role: 'document' }]);
+    expect(body.papers).toMatchObject([{ sha256: firstUpload.sha256, itemName: PAGE_ITEM, stored: true, role: 'document' }]);
     const download = await fetch(`${hub.url}/v1/admin/papers/${firstUpload.sha256}`, { headers: adminHeaders });
     expect(download.status).toBe(200);
     expect(sha256(Buffer.from(await download.arrayBuffer()))).toBe(firstUpload.sha256);
