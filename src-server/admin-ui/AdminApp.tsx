@@ -1,4 +1,4 @@
-/** The admin page's shell: Vietnamese locale, sign-in gate, and the four screens. */
+/** The admin page's shell: Vietnamese locale, sign-in gate, and one screen per nav entry. */
 import { App, Button, ConfigProvider, Layout, Menu, Space, Typography } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import { useState } from 'react';
