@@ -23,6 +23,7 @@ import { boardHandlers } from './board/handlers';
 import { BoardService } from './board/board';
 import { feedbackHandlers } from './feedback/handlers';
 import { FeedbackService } from './feedback/feedback';
+import { backfillFeedbackOps } from './feedback/feedback-op';
 import { QueueService } from './queue/queue';
 import { ratingHandlers } from './ratings/handlers';
 import { enqueueRatingAnswer } from './ratings/rating-op';
@@ -233,6 +234,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
   const scans = new ScanService({ db, clock, files, scanner: opts.scanner ?? platformScanner(), dataDir: paths.dataDir });
   const ocr = new OcrWorker({ db, clock, files, log }, opts.ocr);
 
+  backfillFeedbackOps(db);
   const queue = new QueueService(db, clock, events);
   const ratings = new RatingService(db, clock, events, (officerId) => queue.seatOf(officerId), enqueueRatingAnswer);
   const onCounterAct = (act: CounterAct) => {

@@ -601,7 +601,12 @@ export const vi = {
     resubmit: 'Gửi lại',
     resubmitConfirm: 'Gửi lại dữ liệu hiện tại của hồ sơ này lên hệ thống tỉnh? Hãy chắc chắn đã sửa lỗi nêu trong lý do.',
     resubmitted: 'Đã đưa vào hàng chờ gửi',
-    opTypes: { 'dossier.upsert': 'Gửi hồ sơ', 'dossier.event': 'Gửi diễn biến hồ sơ' } as Record<string, string>,
+    opTypes: {
+      'dossier.upsert': 'Gửi hồ sơ',
+      'dossier.event': 'Gửi diễn biến hồ sơ',
+      'feedback.receive': 'Gửi phản ánh, kiến nghị',
+      'feedback.answer': 'Gửi trả lời phản ánh, kiến nghị',
+    } as Record<string, string>,
     opTypeOther: 'Dữ liệu khác',
     indicator: {
       warning: 'Đồng hồ sai',

@@ -1,4 +1,4 @@
-/** The admin page's shell: Vietnamese locale, sign-in gate, and the four screens. */
+/** The admin page's shell: Vietnamese locale, sign-in gate, and one screen per nav entry. */
 import { App, Button, ConfigProvider, Layout, Menu, Space, Typography } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { uiTheme } from '../../src-ui/theme';
 import { vi } from './i18n/vi';
 import { Communes } from './screens/Communes';
 import { DossierSearch } from './screens/DossierSearch';
+import { Feedback } from './screens/Feedback';
 import { Login } from './screens/Login';
 import { OnTimeRates } from './screens/OnTimeRates';
 import { Satisfaction } from './screens/Satisfaction';
@@ -14,13 +15,14 @@ import { Signatures } from './screens/Signatures';
 import { useSession } from './stores/session';
 import { UI_FONT_FAMILY } from './ui/font';
 
-type ScreenKey = 'communes' | 'dossiers' | 'onTime' | 'satisfaction' | 'rejectedOps' | 'signatures';
+type ScreenKey = 'communes' | 'dossiers' | 'onTime' | 'satisfaction' | 'feedback' | 'rejectedOps' | 'signatures';
 
 const SCREENS: Record<ScreenKey, () => React.JSX.Element> = {
   communes: Communes,
   dossiers: DossierSearch,
   onTime: OnTimeRates,
   satisfaction: Satisfaction,
+  feedback: Feedback,
   rejectedOps: RejectedOps,
   signatures: Signatures,
 };

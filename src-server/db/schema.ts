@@ -243,3 +243,27 @@ export const communeRating = pgTable(
   },
   (t) => [index('commune_rating_commune_idx').on(t.communeCode, t.submittedAt)],
 );
+
+/**
+ * A citizen's phản ánh, kiến nghị as its commune sent it (issue #18, item 6; src-shared/sync/feedback-op.ts):
+ * one row per feedback id, written by `feedback.receive` and completed by `feedback.answer`
+ * (either may come first). No name or phone: those stay at the commune.
+ */
+export const communeFeedback = pgTable(
+  'commune_feedback',
+  {
+    id: uuid('id').primaryKey(),
+    communeCode: text('commune_code')
+      .notNull()
+      .references(() => commune.code),
+    channel: text('channel').notNull(),
+    content: text('content').notNull(),
+    receivedAt: instant('received_at').notNull(),
+    dueAt: instant('due_at').notNull(),
+    answer: text('answer'),
+    answeredAt: instant('answered_at'),
+    /** When the hub first stored it. */
+    storedAt: instant('stored_at').notNull(),
+  },
+  (t) => [index('commune_feedback_commune_idx').on(t.communeCode, t.receivedAt)],
+);

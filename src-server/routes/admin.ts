@@ -14,6 +14,7 @@ import { searchDossiers } from '../admin/dossier-search';
 import { importOfflineBundle } from '../admin/offline-bundles';
 import { onTimeRates } from '../admin/on-time';
 import { satisfactionByCommune } from '../admin/satisfaction';
+import { feedbackByCommune, feedbackOfCommune } from '../admin/feedback';
 import { publish } from '../admin/publications';
 import { rejectedOps } from '../admin/rejected-ops';
 import { communeStats } from '../admin/stats';
@@ -67,6 +68,8 @@ function handlers(db: HubDb, clock: Clock): AdminHandlers {
     },
     'reports.onTime': async ({ input }) => ({ communes: await onTimeRates(db, input) }),
     'reports.satisfaction': async ({ input }) => ({ communes: await satisfactionByCommune(db, input) }),
+    'reports.feedback': async ({ input }) => ({ communes: await feedbackByCommune(db, input, clock.now()) }),
+    'communes.feedback': async ({ params, input }) => ({ items: await feedbackOfCommune(db, params.code, input, clock.now()) }),
     'rejectedOps.list': ({ input }) => rejectedOps(db, input),
     'offlineBundles.import': ({ body, log }) => importOfflineBundle(db, body, log, clock.now()),
     'publications.create': ({ input }) => publish(db, input, clock.now()),

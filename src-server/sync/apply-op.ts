@@ -15,6 +15,7 @@ import type { AuthedDevice } from '../auth/device-auth';
 import { appliedOp } from '../db/schema';
 import type { HubDb, HubTx } from '../db/types';
 import { applyDossierOp } from './apply-dossier';
+import { applyFeedbackOp } from './apply-feedback';
 import { applyRatingOp } from './apply-rating';
 import { lockDevicePushes } from './device-lock';
 import { OpRejection } from './rejection';
@@ -41,7 +42,7 @@ export async function applyOp(db: HubDb, device: AuthedDevice, op: OpEnvelope, n
 
     let result: OpResult;
     try {
-      await tx.transaction((savepoint) => (op.opType === 'rating.answer' ? applyRatingOp(savepoint, device, op, now) : applyDossierOp(savepoint, device, op, now)));
+      await tx.transaction((savepoint) => applyByType(savepoint, device, op, now));
       result = { opId: op.opId, result: 'applied' };
     } catch (err) {
       if (!(err instanceof OpRejection)) throw err;
@@ -50,6 +51,12 @@ export async function applyOp(db: HubDb, device: AuthedDevice, op: OpEnvelope, n
     await tx.update(appliedOp).set({ result }).where(eq(appliedOp.opId, op.opId));
     return result;
   });
+}
+
+function applyByType(tx: HubTx, device: AuthedDevice, op: OpEnvelope, now: Date): Promise<void> {
+  if (op.opType === 'rating.answer') return applyRatingOp(tx, device, op, now);
+  if (op.opType === 'feedback.receive' || op.opType === 'feedback.answer') return applyFeedbackOp(tx, device, op, now);
+  return applyDossierOp(tx, device, op, now);
 }
 
 async function duplicateAnswer(tx: HubTx, device: AuthedDevice, op: OpEnvelope): Promise<PushResult> {

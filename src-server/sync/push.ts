@@ -31,7 +31,7 @@ export async function applyBatch(
   const record = async (executor: HubExecutor) => {
     if (activity) await recordActivity(executor, device.id, activity, now);
   };
-  // The batch path knows the dossiers' ops only; a batch holding a rating goes op by op.
+  // The batch path knows the dossiers' ops only; a batch holding a rating or a feedback goes op by op.
   const batchable = ops.every((op) => op.opType === 'dossier.upsert' || op.opType === 'dossier.event');
   if (batchable) {
     try {

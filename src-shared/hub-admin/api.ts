@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { dossierEventSchema, dossierSchema, dossierStatusSchema } from '../dossier';
 import { verificationSchema } from '../rpc/signing';
 import { agencyCodeSchema, OP_RESULTS, publicationPayloadSchema, pushResultSchema } from '../sync/protocol';
+import { feedbackCommuneRowSchema, feedbackItemRowSchema } from './feedback';
 import { adminRow } from './row';
 
 const nothing = z.object({});
@@ -267,6 +268,24 @@ export const adminApi = {
     params: nothing,
     input: onTimeInputSchema,
     output: z.object({ communes: z.array(satisfactionRowSchema) }),
+    access: 'admin',
+  }),
+  /** Feedback per commune, received in [from, to). */
+  'reports.feedback': adminRow({
+    method: 'GET',
+    path: '/v1/admin/reports/feedback',
+    params: nothing,
+    input: onTimeInputSchema,
+    output: z.object({ communes: z.array(feedbackCommuneRowSchema) }),
+    access: 'admin',
+  }),
+  /** One commune's feedback received in [from, to), newest first (at most 500). */
+  'communes.feedback': adminRow({
+    method: 'GET',
+    path: '/v1/admin/communes/:code/feedback',
+    params: communeCodeParams,
+    input: onTimeInputSchema,
+    output: z.object({ items: z.array(feedbackItemRowSchema) }),
     access: 'admin',
   }),
   'rejectedOps.list': adminRow({

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { dossierEventSchema, dossierSchema } from '../dossier';
+import { feedbackAnsweredSchema, feedbackReceivedSchema } from './feedback-op';
 import { ratingAnswerSchema } from './rating-op';
 
 export const PROTOCOL_VERSION = 1;
@@ -27,7 +28,7 @@ export const agencyCodeSchema = z
   .max(50)
   .regex(/^[A-Za-z0-9][A-Za-z0-9.\-]*$/);
 
-export const OP_TYPES = ['dossier.upsert', 'dossier.event', 'rating.answer'] as const;
+export const OP_TYPES = ['dossier.upsert', 'dossier.event', 'rating.answer', 'feedback.receive', 'feedback.answer'] as const;
 export type OpType = (typeof OP_TYPES)[number];
 
 /** Changes when the counter's database is restored from a backup, so reused seqs are told apart. */
@@ -63,7 +64,10 @@ export const ratingAnswerOpSchema = opEnvelopeSchema.extend({
   opType: z.literal('rating.answer'),
   payload: ratingAnswerSchema,
 });
-export const opSchema = z.discriminatedUnion('opType', [dossierUpsertOpSchema, dossierEventOpSchema, ratingAnswerOpSchema]);
+/** A citizen's feedback as received, and as answered (feedback-op.ts); entityId must equal payload.id. */
+export const feedbackReceiveOpSchema = opEnvelopeSchema.extend({ opType: z.literal('feedback.receive'), payload: feedbackReceivedSchema });
+export const feedbackAnswerOpSchema = opEnvelopeSchema.extend({ opType: z.literal('feedback.answer'), payload: feedbackAnsweredSchema });
+export const opSchema = z.discriminatedUnion('opType', [dossierUpsertOpSchema, dossierEventOpSchema, ratingAnswerOpSchema, feedbackReceiveOpSchema, feedbackAnswerOpSchema]);
 export type Op = z.infer<typeof opSchema>;
 
 /** The payload schema of each op type, for whoever receives an envelope. */
@@ -71,6 +75,8 @@ export const opPayloadSchemas = {
   'dossier.upsert': dossierSchema,
   'dossier.event': dossierEventSchema,
   'rating.answer': ratingAnswerSchema,
+  'feedback.receive': feedbackReceivedSchema,
+  'feedback.answer': feedbackAnsweredSchema,
 } as const satisfies Record<OpType, z.ZodType>;
 
 export const pushRequestSchema = z.object({

@@ -4,8 +4,8 @@
  *   in force): changing the setting later does not move what was already promised.
  * - Recording one at the desk and answering are audited under the officer's name; a kiosk
  *   submission is anonymous unless the citizen wrote a name.
- * - Not sent to the province yet: the hub has no op for it (see the issue's closing note), and an
- *   op it does not know would be refused, not kept.
+ * - Sent to the province through the outbox, in the same transaction as the change: one op when
+ *   it comes in, one when it is answered (feedback-op.ts; the citizen's name and phone stay here).
  */
 import { and, desc, eq, gte, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { AppError } from '@shared/errors';
@@ -16,6 +16,7 @@ import type { Clock } from '../clock';
 import type { CounterDb } from '../db/open';
 import { feedback, officer } from '../db/schema';
 import { newId } from '../ids';
+import { enqueueFeedbackAnswered, enqueueFeedbackReceived } from './feedback-op';
 import type { SettingsService } from '../settings/settings';
 
 type Row = typeof feedback.$inferSelect;
@@ -52,6 +53,7 @@ export class FeedbackService {
     };
     this.db.transaction((tx) => {
       tx.insert(feedback).values(row).run();
+      enqueueFeedbackReceived(tx, row);
       if (recordedBy) appendAudit(tx, { at: row.receivedAt, officerId: recordedBy, action: 'feedback.record', target: row.id, details: { channel: row.channel } });
     });
     return this.get(row.id);
@@ -63,7 +65,9 @@ export class FeedbackService {
       const row = tx.select().from(feedback).where(eq(feedback.id, id)).get();
       if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy phản ánh, kiến nghị này');
       if (row.answeredAt) throw new AppError('CONFLICT', 'Phản ánh, kiến nghị này đã được trả lời');
+      const answered = { ...row, answer, answeredAt: at, answeredBy: officerId, updatedAt: at };
       tx.update(feedback).set({ answer, answeredAt: at, answeredBy: officerId, updatedAt: at }).where(eq(feedback.id, id)).run();
+      enqueueFeedbackAnswered(tx, answered);
       appendAudit(tx, { at, officerId, action: 'feedback.answer', target: id, details: { onTime: at <= row.dueAt } });
     });
     return this.get(id);

@@ -7,6 +7,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Dossier, DossierEvent } from '@shared/dossier';
 import type { Op, OpType } from '@shared/sync/protocol';
+import type { FeedbackAnswered, FeedbackReceived } from '@shared/sync/feedback-op';
 import type { RatingAnswer } from '@shared/sync/rating-op';
 import type { DbExecutor } from '../db/open';
 import { jsonColumn, preparedPerConnection } from '../db/prepared';
@@ -35,7 +36,7 @@ export function deviceEpoch(db: DbExecutor): string {
 /** Returns the new op's id (the idempotency key the hub will answer by). */
 export function enqueueOp(
   db: DbExecutor,
-  op: { opType: OpType; entityId: string; payload: Dossier | DossierEvent | RatingAnswer; at: string },
+  op: { opType: OpType; entityId: string; payload: Dossier | DossierEvent | RatingAnswer | FeedbackReceived | FeedbackAnswered; at: string },
 ): string {
   const opId = newId();
   statements(db).insert.run(opId, deviceEpoch(db), op.opType, op.entityId, jsonColumn(op.payload), op.at, 'pending');
