@@ -88,6 +88,8 @@ export interface RpcEvents {
   'queue.changed': Record<string, never>;
   /** A dossier was received or returned at a counter: that counter's tablet asks for a rating. */
   'rating.opened': OpenRating;
+  /** A device was paired, moved to another counter or revoked: its page asks who it is again, officers' windows what tablets exist. */
+  'device.changed': { id: string };
 }
 export type RpcEventName = keyof RpcEvents;
 

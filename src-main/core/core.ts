@@ -179,9 +179,9 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     const { idleLockMinutes, sessionMaxHours } = settings.get();
     return { idleLockMinutes, maxHours: sessionMaxHours };
   });
-  const devices = new DeviceService(db, clock);
   const office = new OfficeService(db, officers, clock);
   const events = new CoreEvents();
+  const devices = new DeviceService(db, clock, events);
   const catalog = new CatalogService(db, clock, seedPath(paths.assetsDir, 'catalog.json'));
   const calendar = new CalendarService(db, clock, seedPath(paths.assetsDir, 'calendar-vn.json'));
   // A calendar change moves the legal due dates of pending dossiers, in the same transaction.
@@ -279,6 +279,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
       const me = devices.resolve(token);
       if (me instanceof AppError || !DEVICE_EVENTS[me.device.scope].includes(event)) return false;
       // A rating tablet asks about its own counter's citizens only.
+      if (event === 'device.changed') return (payload as { id?: string } | undefined)?.id === me.device.id;
       return event !== 'rating.opened' || (payload as { counterNo?: number } | undefined)?.counterNo === me.device.counterNo;
     },
     whoRow: (token) => (isDeviceToken(token) ? 'devices.me' : 'auth.me'),

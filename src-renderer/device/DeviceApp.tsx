@@ -51,6 +51,13 @@ function DevicePhase({ page }: { page: DeviceScope }) {
   useEffect(() => {
     if (!pairedId) return;
     return subscribeEvents((name) => {
+      // An administrator moved this device (a rating tablet to another counter): ask who it is now.
+      if (name === 'device.changed') {
+        call('devices.me', {})
+          .then((device) => setState({ phase: 'paired', device }))
+          .catch((err: unknown) => console.error('devices.me failed', err));
+        return;
+      }
       if (name !== 'session.ended') return;
       forgetDeviceToken();
       setToken(null);

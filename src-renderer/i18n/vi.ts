@@ -832,6 +832,7 @@ export const vi = {
       'device.pair_failed': 'Ghép nối thiết bị không thành công',
       'device.paired': 'Ghép nối thiết bị công cộng',
       'device.revoked': 'Thu hồi thiết bị công cộng',
+      'device.counter_changed': 'Đổi quầy của máy đánh giá',
       'feedback.record': 'Ghi nhận phản ánh, kiến nghị của công dân',
       'feedback.answer': 'Trả lời phản ánh, kiến nghị',
     } as Record<string, string>,
@@ -967,6 +968,11 @@ export const vi = {
     revokedTag: 'Đã thu hồi',
     revoked: 'Đã thu hồi thiết bị',
     confirmRevoke: (label: string) => `Thu hồi "${label}"? Thiết bị này dừng ngay và phải ghép nối lại bằng mã mới.`,
+    changeCounter: 'Đổi quầy',
+    newCounter: 'Quầy mới',
+    changeCounterTitle: (label: string) => `Đổi quầy của "${label}"`,
+    changeCounterHint: 'Máy đánh giá chuyển sang hỏi công dân của quầy mới ngay, không cần ghép nối lại.',
+    counterChanged: (label: string, n: number) => `"${label}" nay là máy đánh giá của quầy số ${n}`,
   },
   device: {
     pairTitle: 'Ghép nối thiết bị',
@@ -1241,5 +1247,11 @@ export const vi = {
   satisfactionToday: {
     title: 'Hài lòng hôm nay',
     detail: (total: number) => `${total} lượt đánh giá`,
+  },
+  /** The call bar of a commune with a rating tablet and no queue: the counter number alone. */
+  seat: {
+    choose: 'Nhập số quầy của máy này để máy đánh giá tại quầy hỏi ý kiến công dân sau khi tiếp nhận, trả kết quả.',
+    tablet: (n: number) => `Máy đánh giá của quầy ${n} sẽ hỏi ý kiến công dân sau khi tiếp nhận, trả kết quả.`,
+    noTablet: (n: number) => `Quầy ${n} chưa có máy đánh giá.`,
   },
 } as const;

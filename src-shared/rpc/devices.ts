@@ -63,6 +63,19 @@ export const deviceRows = {
     output: deviceSchema,
     access: ['admin'],
   }),
+  /** Moves a rating tablet to another counter without pairing it again; audited. */
+  'devices.setCounter': row({
+    input: z.strictObject({ id: tokenSchema(64), counterNo: counterNoSchema }),
+    output: deviceSchema,
+    access: ['admin'],
+  }),
+  /** The counters with a paired rating tablet: an officer's window then offers to say which counter it serves. */
+  'devices.ratingCounters': row({
+    input: z.strictObject({}),
+    output: z.object({ counters: z.array(counterNoSchema) }),
+    access: 'signedIn',
+    passive: true,
+  }),
   /** What page a paired device should show (its scope and counter). */
   'devices.me': row({
     input: z.strictObject({}),
@@ -75,13 +88,14 @@ export const deviceRows = {
 /**
  * Which core events each device's stream carries; everything else (dossiers, sync, officers'
  * notices) never leaves for a device, and the queue's events carry no personal data. A rating
- * tablet hears only its own counter's openings (core.ts checks the payload's counter). A page with no
- * events listed hears only its stream's end (revocation).
+ * tablet hears only its own counter's openings (core.ts checks the payload's counter), and a device
+ * hears "device.changed" only about itself. A page with no other events listed hears only that
+ * and its stream's end (revocation).
  */
 export const DEVICE_EVENTS: Record<(typeof DEVICE_SCOPES)[number], readonly string[]> = {
-  kiosk: ['queue.changed'],
-  display: ['queue.called', 'queue.changed'],
-  rating: ['rating.opened'],
-  lookup: [],
-  board: [],
+  kiosk: ['queue.changed', 'device.changed'],
+  display: ['queue.called', 'queue.changed', 'device.changed'],
+  rating: ['rating.opened', 'device.changed'],
+  lookup: ['device.changed'],
+  board: ['device.changed'],
 };

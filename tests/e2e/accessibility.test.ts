@@ -3,8 +3,8 @@
  * Chromium at 1366×768): no critical, no serious and no moderate violation anywhere — the setup
  * wizard, the sign-in, each menu screen with the call bar, the dossier drawer, a procedure open,
  * Ký số, the devices tab, the print preview, the lock screen, and the pages of the waiting room's
- * devices (pairing pad, kiosk, calling screen). A failure lists each violation's rule, element
- * and axe's summary of the fix.
+ * devices (pairing pad, kiosk, calling screen) and of the citizen's pages (lookup kiosk, procedure
+ * board, rating tablet). A failure lists each violation's rule, element and axe's summary of the fix.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -189,4 +189,64 @@ describe('accessibility of every main screen (axe-core: 0 critical, 0 serious)',
       await device.context().close();
     }
   });
+
+  it('the lookup kiosk, the procedure board and the rating tablet', async () => {
+    const admin = await signIn(host.url);
+    const paired = async (scope: 'lookup' | 'board' | 'rating', viewport: { width: number; height: number }, counterNo: number | null = null) => {
+      const { code } = await admin.rpc('devices.startPairing', { scope, label: scope, counterNo });
+      const token = (await rpcCall(host.url, 'devices.pair', { code })).body.result.token as string;
+      const context = await newContextAt(browser, host.clock, { viewport, hasTouch: scope === 'rating' });
+      await context.addInitScript((t) => localStorage.setItem('motcua.deviceToken', t), token);
+      const device = await context.newPage();
+      await device.goto(`${host.url}/${scope}`);
+      return device;
+    };
+
+    // The rating tablet of counter 1, idle, then asking after a receipt at counter 1.
+    const tablet = await paired('rating', { width: 1280, height: 800 }, 1);
+    await tablet.getByTestId('rating-idle').waitFor();
+    await expectAccessible(tablet, 'Máy đánh giá: chờ');
+    await admin.rpc('queue.counter', { counterNo: 1 });
+    const withPhone = await admin.rpc('dossiers.receive', { procedureCode: '2.000815', applicant: { fullName: 'Lê Thị Thu Hà', phone: '0912345678' }, pages: 1, copies: 1 });
+    await tablet.getByTestId('rating-open').waitFor();
+    await expectAccessible(tablet, 'Máy đánh giá: câu hỏi');
+    await tablet.getByTestId('rating-level-satisfied').tap();
+    await tablet.getByText('Đánh giá thêm theo từng tiêu chí (không bắt buộc)').click();
+    await tablet.locator('.device-rating-criterion').first().waitFor();
+    await expectAccessible(tablet, 'Máy đánh giá: từng tiêu chí');
+    await tablet.getByTestId('rating-submit').tap();
+    await tablet.getByTestId('rating-thanks').waitFor();
+    await expectAccessible(tablet, 'Máy đánh giá: cảm ơn');
+    await tablet.context().close();
+
+    // The lookup kiosk: its start, an answer, and a refusal.
+    const lookup = await paired('lookup', { width: 1080, height: 1920 });
+    await lookup.getByTestId('lookup-code-input').waitFor();
+    await expectAccessible(lookup, 'Ki-ốt tra cứu');
+    await lookup.getByTestId('lookup-code-input').fill(withPhone.code);
+    await lookup.getByTestId('lookup-phone').fill('5678');
+    await lookup.getByTestId('lookup-submit').click();
+    await poll(() => lookup.getByTestId('lookup-status').textContent()).toBe('Đã tiếp nhận');
+    await expectAccessible(lookup, 'Ki-ốt tra cứu: kết quả');
+    await lookup.getByRole('button', { name: 'Xong' }).click();
+    await lookup.getByTestId('lookup-code-input').fill(withPhone.code);
+    await lookup.getByTestId('lookup-phone').fill('0000');
+    await lookup.getByTestId('lookup-submit').click();
+    await lookup.getByTestId('lookup-error').waitFor();
+    await expectAccessible(lookup, 'Ki-ốt tra cứu: không tìm thấy');
+    await lookup.context().close();
+
+    // The procedure board: the list, a search, one procedure with its QR.
+    const board = await paired('board', { width: 1920, height: 1080 });
+    await board.getByTestId('board-item').first().waitFor();
+    await expectAccessible(board, 'Bảng công khai thủ tục');
+    await board.getByTestId('board-search').locator('input').fill('khai tu');
+    await poll(() => board.getByTestId('board-item').first().textContent()).toContain('Đăng ký khai tử');
+    await expectAccessible(board, 'Bảng công khai thủ tục: tìm kiếm');
+    await board.getByTestId('board-item').first().click();
+    await board.getByTestId('board-procedure').waitFor();
+    await expectAccessible(board, 'Bảng công khai thủ tục: một thủ tục');
+    await board.context().close();
+    // Three devices and eleven axe runs: 111 s once on a loaded machine, so more room than the file's default.
+  }, 300_000);
 });

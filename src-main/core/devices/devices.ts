@@ -7,6 +7,9 @@
  *   tells the dispatcher's resolver to look here rather than among officers' sessions.
  * - Every call resolves the token afresh: a revoked device is refused at its next call, and its
  *   event stream is told at once (watch()).
+ * - A rating tablet's counter can be changed by an administrator (setCounter): the same token
+ *   then asks for the new counter's citizens at its next call, and its page is told
+ *   ("device.changed") to ask who it is again, so nobody walks to the tablet to pair it anew.
  */
 import { EventEmitter } from 'node:events';
 import { randomInt } from 'node:crypto';
@@ -15,6 +18,7 @@ import { AppError } from '@shared/errors';
 import { PAIRING_CODE_MINUTES, type Device, type DeviceSelf } from '@shared/rpc/devices';
 import type { DeviceScope, Officer } from '@shared/rpc';
 import type { Clock } from '../clock';
+import type { CoreEvents } from '../events';
 import type { CounterDb } from '../db/open';
 import { preparedPerConnection } from '../db/prepared';
 import { device, devicePairing } from '../db/schema';
@@ -59,6 +63,7 @@ export class DeviceService {
   constructor(
     private readonly db: CounterDb,
     private readonly clock: Clock,
+    private readonly events: CoreEvents,
   ) {
     this.throttle = new PairingThrottle(clock);
     this.endings.setMaxListeners(0);
@@ -109,7 +114,37 @@ export class DeviceService {
         .run();
       appendAudit(tx, { at: now, officerId: pending.createdBy, action: 'device.paired', target: self.label, details: { id: self.id, scope: self.scope, counterNo: self.counterNo, source: address } });
     });
+    queueMicrotask(() => this.events.emit('device.changed', { id: self.id }));
     return { token, device: self };
+  }
+
+  /** Moves a rating tablet to another counter; the only page whose counter means anything. */
+  setCounter(by: Officer, id: string, counterNo: number): Device {
+    const now = this.clock.now().toISOString();
+    const changed = this.db.transaction((tx) => {
+      const row = tx.select().from(device).where(eq(device.id, id)).get();
+      if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy thiết bị');
+      if (row.revokedAt) throw new AppError('CONFLICT', 'Thiết bị này đã bị thu hồi');
+      if (row.scope !== 'rating') throw new AppError('INVALID_INPUT', 'Chỉ máy đánh giá mới gắn với một quầy');
+      if (row.counterNo === counterNo) return false;
+      tx.update(device).set({ counterNo }).where(eq(device.id, id)).run();
+      appendAudit(tx, { at: now, officerId: by.id, action: 'device.counter_changed', target: row.label, details: { id, scope: row.scope, from: row.counterNo, to: counterNo } });
+      return true;
+    });
+    if (changed) queueMicrotask(() => this.events.emit('device.changed', { id }));
+    const found = this.list().find((d) => d.id === id);
+    if (!found) throw new AppError('NOT_FOUND', 'Không tìm thấy thiết bị');
+    return found;
+  }
+
+  /** The counters that have a paired rating tablet: the officers' windows offer to set theirs. */
+  ratingCounters(): number[] {
+    const rows = this.db
+      .selectDistinct({ counterNo: device.counterNo })
+      .from(device)
+      .where(and(eq(device.scope, 'rating'), isNull(device.revokedAt)))
+      .all();
+    return rows.flatMap((r) => (r.counterNo === null ? [] : [r.counterNo])).sort((a, b) => a - b);
   }
 
   list(): Device[] {
@@ -141,7 +176,11 @@ export class DeviceService {
       return row.tokenHash;
     });
     // After the commit (the transaction above is synchronous): the stream closes on a revocation that holds.
-    if (tokenHash) queueMicrotask(() => this.endings.emit(tokenHash, 'revoked'));
+    if (tokenHash)
+      queueMicrotask(() => {
+        this.endings.emit(tokenHash, 'revoked');
+        this.events.emit('device.changed', { id });
+      });
     const found = this.list().find((d) => d.id === id);
     if (!found) throw new AppError('NOT_FOUND', 'Không tìm thấy thiết bị');
     return found;

@@ -9,6 +9,8 @@ export function deviceHandlers(devices: DeviceService): HandlerGroup<keyof typeo
     'devices.pair': (input, ctx) => devices.pair(input.code, ctx.caller),
     'devices.list': () => ({ items: devices.list() }),
     'devices.revoke': (input, ctx) => devices.revoke(signedIn(ctx), input.id),
+    'devices.setCounter': (input, ctx) => devices.setCounter(signedIn(ctx), input.id, input.counterNo),
+    'devices.ratingCounters': () => ({ counters: devices.ratingCounters() }),
     'devices.me': (_input, ctx) => deviceOf(ctx),
   };
 }

@@ -143,8 +143,12 @@ export function BoardPage({ home }: { home: string | null }) {
         dataSource={items}
         locale={{ emptyText: t.nothingFound }}
         renderItem={(p) => (
-          <List.Item key={p.id} onClick={() => void show(p.id)} data-testid="board-item" style={{ cursor: 'pointer' }}>
-            <List.Item.Meta title={p.name} description={`${p.fieldLabel} · ${t.deadline}: ${p.deadlineText}`} />
+          // A real button: reached by Tab and opened by Enter as well as by touch.
+          <List.Item key={p.id} data-testid="board-item">
+            <button type="button" className="device-board-item" onClick={() => void show(p.id)}>
+              <span className="device-board-item-name">{p.name}</span>
+              <span className="device-board-item-info">{`${p.fieldLabel} · ${t.deadline}: ${p.deadlineText}`}</span>
+            </button>
           </List.Item>
         )}
       />

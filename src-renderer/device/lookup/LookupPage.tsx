@@ -172,7 +172,7 @@ export function LookupPage() {
           <Form.Item name="code" label={t.code} rules={[{ required: true, message: t.codeRequired }]}>
             <Input size="large" autoComplete="off" data-testid="lookup-code-input" />
           </Form.Item>
-          <Form.Item name="phoneLast4" label={t.phoneLast4} rules={[{ required: true, pattern: /^\d{4}$/, message: t.phoneRequired }]}>
+          <Form.Item name="phoneLast4" label={t.phoneLast4} htmlFor="lookup-phone" rules={[{ required: true, pattern: /^\d{4}$/, message: t.phoneRequired }]}>
             <Input id="lookup-phone" size="large" inputMode="numeric" maxLength={4} autoComplete="off" data-testid="lookup-phone" />
           </Form.Item>
           <Button type="primary" size="large" htmlType="submit" loading={busy} data-testid="lookup-submit">

@@ -41,13 +41,15 @@ export function RatingPage({ counterNo }: { counterNo: number | null }) {
   }, []);
 
   useEffect(() => {
+    setOpen(null);
     call('ratings.pending', {})
       .then((r) => show(r.open))
       .catch((err: unknown) => setError(errorText(err)));
     return subscribeEvents((name, payload) => {
       if (name === 'rating.opened') show(payload as OpenRating);
     });
-  }, [show]);
+    // Asked again when the administrator moves the tablet to another counter.
+  }, [show, counterNo]);
 
   const withdraw = useCallback(() => {
     setOpen((o) => {

@@ -1,8 +1,15 @@
 /**
  * Gọi số at the officer's desk, a slim bar under the header: the counter this window serves (kept in this
  * browser), the number being served, call next (F8, free on every screen), call again
- * (Shift+F8), skip a number nobody answers, send it to another counter. Shown only once the
- * commune has set up its queue fields, so an office without a queue sees nothing new.
+ * (Shift+F8), skip a number nobody answers, send it to another counter. Shown once the commune
+ * has set up its queue fields, so an office without a queue sees nothing new.
+ *
+ * A commune with a rating tablet but no queue still needs to know which counter a window serves:
+ * the tablet bound to that counter asks the citizen after a receipt or a return there. So the bar
+ * also shows whenever a rating tablet is paired, then with the counter number alone. It lives here
+ * rather than in the officer's own settings because it is the same number (one key per window, one
+ * seat per officer and day), it is on every screen, and a commune that adds a queue later finds the
+ * field where it already was.
  */
 import { App, Button, Dropdown, InputNumber, Space, Tag, Tooltip } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
@@ -25,6 +32,8 @@ export function savedCounter(): number | null {
 export function CallBar() {
   const { message, modal } = App.useApp();
   const [enabled, setEnabled] = useState(false);
+  /** Counters with a paired rating tablet; any one shows the bar even without queue fields. */
+  const [tablets, setTablets] = useState<number[]>([]);
   const [counters, setCounters] = useState<number[]>([]);
   const [fields, setFields] = useState<{ id: string; name: string }[]>([]);
   const [counterNo, setCounterNo] = useState<number | null>(savedCounter);
@@ -41,6 +50,18 @@ export function CallBar() {
       .catch((err: unknown) => console.error('queue.fields failed', err));
   }, []);
 
+  useEffect(() => {
+    const load = () =>
+      call('devices.ratingCounters', {})
+        .then((r) => setTablets(r.counters))
+        .catch((err: unknown) => console.error('devices.ratingCounters failed', err));
+    load();
+    return subscribeEvents((name) => {
+      if (name === 'device.changed') void load();
+    });
+  }, []);
+  const shown = enabled || tablets.length > 0;
+
   const refresh = useCallback(() => {
     if (counterNo === null) return;
     call('queue.counter', { counterNo })
@@ -48,13 +69,20 @@ export function CallBar() {
       .catch((err: unknown) => console.error('queue.counter failed', err));
   }, [counterNo]);
 
+  // Asking for the counter's state is also what tells core this officer's seat today (queue/seatOf):
+  // on opening, on a new number, and when the window comes back to the front (a new day's seat).
   useEffect(() => {
-    if (!enabled) return;
+    if (!shown) return;
     refresh();
-    return subscribeEvents((name) => {
+    window.addEventListener('focus', refresh);
+    const stop = subscribeEvents((name) => {
       if (name === 'queue.changed') refresh();
     });
-  }, [enabled, refresh]);
+    return () => {
+      window.removeEventListener('focus', refresh);
+      stop();
+    };
+  }, [shown, refresh]);
 
   const act = useCallback(
     async (name: 'queue.callNext' | 'queue.recall' | 'queue.skip', quietWhenEmpty = false) => {
@@ -101,7 +129,7 @@ export function CallBar() {
     }
   }
 
-  if (!enabled) return null;
+  if (!shown) return null;
   return (
     <section aria-label={t.barLabel} data-testid="call-bar" style={{ padding: '6px 24px', background: '#fff', borderBottom: '1px solid #f0f0f0' }}>
       <Space size={6} wrap>
@@ -121,10 +149,15 @@ export function CallBar() {
             else localStorage.setItem(COUNTER_KEY, String(n));
           }}
         />
-        <Dropdown menu={{ items: fields.map((f) => ({ key: f.id, label: f.name })), onClick: (e) => void issue(e.key) }}>
-          <Button size="small">{t.issue}</Button>
-        </Dropdown>
-        {counterNo !== null && (
+        {!enabled && (
+          <span data-testid="call-bar-tablet">{counterNo === null ? vi.seat.choose : tablets.includes(counterNo) ? vi.seat.tablet(counterNo) : vi.seat.noTablet(counterNo)}</span>
+        )}
+        {enabled && (
+          <Dropdown menu={{ items: fields.map((f) => ({ key: f.id, label: f.name })), onClick: (e) => void issue(e.key) }}>
+            <Button size="small">{t.issue}</Button>
+          </Dropdown>
+        )}
+        {enabled && counterNo !== null && (
           <>
             <Tag color={state?.current ? 'blue' : 'default'} data-testid="call-current" style={{ fontSize: 15 }}>
               {state?.current ? t.serving(state.current.label) : t.none}

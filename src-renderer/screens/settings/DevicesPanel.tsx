@@ -1,7 +1,8 @@
 /**
  * Thiết bị công cộng: the administrator pairs a kiosk, a calling screen, a rating tablet, a lookup
  * kiosk or a procedure board with a six-digit code shown here, sees the paired ones, and revokes
- * one (its page stops at once). The code is shown once and never stored in the clear.
+ * one (its page stops at once). The code is shown once and never stored in the clear. A rating
+ * tablet moved to another counter keeps its token: the administrator changes its counter here.
  */
 import { Alert, App, Button, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -67,6 +68,41 @@ export function DevicesPanel() {
     });
   }
 
+  function changeCounter(d: Device) {
+    let next: number | null = d.counterNo;
+    modal.confirm({
+      title: t.changeCounterTitle(d.label),
+      content: (
+        <Space direction="vertical">
+          <span>{t.changeCounterHint}</span>
+          <InputNumber
+            autoFocus
+            min={1}
+            max={99}
+            defaultValue={d.counterNo ?? undefined}
+            aria-label={t.newCounter}
+            data-testid="device-new-counter"
+            onChange={(v) => {
+              next = typeof v === 'number' ? v : null;
+            }}
+          />
+        </Space>
+      ),
+      okText: t.changeCounter,
+      cancelText: vi.common.cancel,
+      onOk: async () => {
+        if (next === null) return;
+        try {
+          const moved = await call('devices.setCounter', { id: d.id, counterNo: next });
+          message.success(t.counterChanged(moved.label, next));
+          setReload((n) => n + 1);
+        } catch (err) {
+          setError(errorText(err));
+        }
+      },
+    });
+  }
+
   return (
     <div data-testid="devices" style={{ maxWidth: 980 }}>
       <Typography.Paragraph type="secondary">{t.intro}</Typography.Paragraph>
@@ -120,14 +156,21 @@ export function DevicesPanel() {
           {
             title: '',
             key: 'state',
-            width: 160,
+            width: 190,
             render: (_: unknown, d) =>
               d.revokedAt ? (
                 <Tag>{t.revokedTag}</Tag>
               ) : (
-                <Button size="small" danger onClick={() => confirmRevoke(d)}>
-                  {t.revoke}
-                </Button>
+                <Space size={4}>
+                  {d.scope === 'rating' && (
+                    <Button size="small" onClick={() => changeCounter(d)}>
+                      {t.changeCounter}
+                    </Button>
+                  )}
+                  <Button size="small" danger onClick={() => confirmRevoke(d)}>
+                    {t.revoke}
+                  </Button>
+                </Space>
               ),
           },
         ]}

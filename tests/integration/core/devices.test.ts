@@ -2,7 +2,9 @@
  * Paired LAN devices on the real HTTP host over a real SQLite file (issue #18, item 7): a short
  * code from Cài đặt, a token whose scope is only its page, stored hashed, refused by every
  * officer's row of the whole RPC table, revocable with its event stream ended at once, and the
- * public rows rate-limited.
+ * public rows rate-limited. A commune with a rating tablet and no queue fields: the counter an
+ * officer's window says opens the rating there; an administrator moves a tablet to another
+ * counter without pairing it again.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -152,6 +154,82 @@ describe('event streams and revocation', () => {
     expect(listed.revokedAt).not.toBeNull();
     const audit = host.core.db.$client.prepare("SELECT action FROM audit_log WHERE action LIKE 'device.%'").all() as { action: string }[];
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['device.pairing_started', 'device.paired', 'device.revoked']));
+  });
+});
+
+describe('a rating tablet without queue fields', () => {
+  const receive = async (token: string, fullName: string) => {
+    const res = await call('dossiers.receive', { procedureCode: '2.000815', applicant: { fullName }, pages: 1, copies: 1 }, token);
+    expect(res.status).toBe(200);
+    return res.body.result as { id: string; code: string };
+  };
+  const ratingRow = (dossierId: string) =>
+    host.core.db.$client.prepare('SELECT dossier_id, officer_id, counter_no, level, device_id FROM rating WHERE dossier_id = ?').get(dossierId);
+
+  it("opens the rating at the counter the officer's window names, tied to dossier, officer and counter", async () => {
+    expect((await call('queue.fields', {}, officer)).body.result.items).toEqual([]);
+    const tablet = await pairDevice('rating', 5);
+    const tabletId = (await call('devices.me', {}, tablet)).body.result.id as string;
+    // What makes the officer's call bar show with only the counter number.
+    expect((await call('devices.ratingCounters', {}, officer)).body.result.counters).toContain(5);
+
+    // No seat yet today: nothing is asked.
+    const unseated = await receive(officer, 'Đỗ Văn Sơn');
+    expect((await call('ratings.pending', {}, tablet)).body.result.open).toBeNull();
+    expect(ratingRow(unseated.id)).toBeUndefined();
+
+    expect((await call('queue.counter', { counterNo: 5 }, officer)).body.result).toMatchObject({ counterNo: 5, current: null, waiting: 0 });
+    let dossier = { id: '', code: '' };
+    const heard = await readStream(tablet, 300, async () => {
+      dossier = await receive(officer, 'Ngô Thị Mai');
+    });
+    expect(heard.text).toContain('event: rating.opened');
+    const open = (await call('ratings.pending', {}, tablet)).body.result.open;
+    expect(open).toMatchObject({ counterNo: 5, event: 'received', dossierCode: dossier.code });
+    expect((await call('ratings.submit', { id: open.id, level: 'satisfied' }, tablet)).status).toBe(200);
+    const officerId = (await call('auth.me', {}, officer)).body.result.officer.id as string;
+    expect(ratingRow(dossier.id)).toEqual({ dossier_id: dossier.id, officer_id: officerId, counter_no: 5, level: 'satisfied', device_id: tabletId });
+  });
+
+  it('moves a tablet to another counter: audited, its page told, the same token asks for the new counter', async () => {
+    const tablet = await pairDevice('rating', 6);
+    const other = await pairDevice('rating', 9);
+    const id = (await call('devices.me', {}, tablet)).body.result.id as string;
+    let moved: { counterNo: number } | undefined;
+    const heard = await readStream(tablet, 300, async () => {
+      moved = (await call('devices.setCounter', { id, counterNo: 7 }, admin)).body.result;
+    });
+    const heardByOther = await readStream(other, 300, async () => {
+      await call('devices.setCounter', { id, counterNo: 7 }, admin);
+    });
+    expect(moved).toMatchObject({ id, counterNo: 7 });
+    expect(heard.text).toContain('event: device.changed');
+    expect(heardByOther.text).not.toContain('device.changed');
+    expect((await call('devices.me', {}, tablet)).body.result).toMatchObject({ id, scope: 'rating', counterNo: 7 });
+    expect((await call('devices.ratingCounters', {}, officer)).body.result.counters).toEqual(expect.arrayContaining([7, 9]));
+    expect((await call('devices.ratingCounters', {}, officer)).body.result.counters).not.toContain(6);
+
+    // Once audited (the second, unchanged call writes nothing), with where it was and where it went.
+    const audit = host.core.db.$client.prepare("SELECT officer_id, target, details FROM audit_log WHERE action = 'device.counter_changed'").all() as { details: string }[];
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0]!.details)).toMatchObject({ id, from: 6, to: 7 });
+
+    await call('queue.counter', { counterNo: 7 }, officer);
+    const dossier = await receive(officer, 'Vũ Minh Khang');
+    expect((await call('ratings.pending', {}, tablet)).body.result.open).toMatchObject({ counterNo: 7, dossierCode: dossier.code });
+    expect((await call('ratings.pending', {}, other)).body.result.open).toBeNull();
+  });
+
+  it('refuses moving a device to an officer, a page that has no counter, and a revoked tablet', async () => {
+    const tablet = await pairDevice('rating', 8);
+    const id = (await call('devices.me', {}, tablet)).body.result.id as string;
+    expect((await call('devices.setCounter', { id, counterNo: 3 }, officer)).status).toBe(403);
+    const kiosk = await pairDevice('kiosk');
+    const kioskId = (await call('devices.me', {}, kiosk)).body.result.id as string;
+    expect((await call('devices.setCounter', { id: kioskId, counterNo: 3 }, admin)).body.error?.code).toBe('INVALID_INPUT');
+    await call('devices.revoke', { id }, admin);
+    expect((await call('devices.setCounter', { id, counterNo: 3 }, admin)).body.error?.code).toBe('CONFLICT');
+    expect((await call('devices.ratingCounters', {}, officer)).body.result.counters).not.toContain(8);
   });
 });
 
