@@ -11,10 +11,11 @@ import { OnTimeRates } from './screens/OnTimeRates';
 import { Satisfaction } from './screens/Satisfaction';
 import { RejectedOps } from './screens/RejectedOps';
 import { Signatures } from './screens/Signatures';
+import { UsbBundles } from './screens/UsbBundles';
 import { useSession } from './stores/session';
 import { UI_FONT_FAMILY } from './ui/font';
 
-type ScreenKey = 'communes' | 'dossiers' | 'onTime' | 'satisfaction' | 'rejectedOps' | 'signatures';
+type ScreenKey = 'communes' | 'dossiers' | 'onTime' | 'satisfaction' | 'rejectedOps' | 'signatures' | 'usbBundles';
 
 const SCREENS: Record<ScreenKey, () => React.JSX.Element> = {
   communes: Communes,
@@ -23,6 +24,7 @@ const SCREENS: Record<ScreenKey, () => React.JSX.Element> = {
   satisfaction: Satisfaction,
   rejectedOps: RejectedOps,
   signatures: Signatures,
+  usbBundles: UsbBundles,
 };
 
 function Shell() {
