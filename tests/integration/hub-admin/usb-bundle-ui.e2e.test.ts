@@ -4,7 +4,7 @@
  * the good file is taken, a file changed on the stick is refused with the hub's Vietnamese reason
  * and recorded nowhere; the same folder picked again once the file is put right takes only it.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { inArray } from 'drizzle-orm';
@@ -20,7 +20,7 @@ import { runningClock } from '../../support/clock';
 import { poll } from '../../support/counter';
 import { tempDir } from '../../support/web-host';
 import { ADMIN, openBackend, type Backend } from '../hub/harness';
-import { enrollmentCode, initCounter, receiveInput, rpcOk, startLiveHub, type LiveHub } from '../sync/support';
+import { addScanPage, enrollmentCode, initCounter, receiveInput, rpcOk, startLiveHub, type LiveHub } from '../sync/support';
 
 const AGENCY = '000.00.17.H58';
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -46,17 +46,8 @@ beforeAll(async () => {
   await rpcOk(core, admin, 'sync.enroll', { hubUrl: hub.url, code: await enrollmentCode(hub, AGENCY) });
   await rpcOk(core, admin, 'dossiers.receive', receiveInput('Đỗ Thị Minh Châu'));
   const { id: dossierId } = core.db.$client.prepare('SELECT id FROM dossier ORDER BY rowid DESC LIMIT 1').get() as { id: string };
-  const { id: officerId } = core.db.$client.prepare('SELECT id FROM officer LIMIT 1').get() as { id: string };
   const pages = [randomBytes(200_000), randomBytes(350_000)];
-  for (const [seq, bytes] of pages.entries()) {
-    const stored = core.services.files.put(bytes);
-    core.db.$client
-      .prepare(
-        `INSERT INTO scan_page (id, batch, dossier_id, role, item_position, item_name, seq, sha256, size, source, added_at, added_by)
-         VALUES (?, ?, ?, 'document', 0, 'Giấy chứng sinh', ?, ?, ?, 'scanner', ?, ?)`,
-      )
-      .run(randomUUID(), randomUUID(), dossierId, seq, stored.sha256, stored.size, clock.now().toISOString(), officerId);
-  }
+  for (const [seq, bytes] of pages.entries()) addScanPage(core, clock.now().toISOString(), { dossierId, bytes, seq, itemName: 'Giấy chứng sinh', source: 'scanner' });
   core.close();
   hashes = pages.map(sha256);
   good = pages[1]!;

@@ -20,7 +20,7 @@ import { runningClock } from '../../support/clock';
 import { startLinkProxy, type LinkProxy } from '../../support/link-proxy';
 import { tempDir } from '../../support/web-host';
 import { adminHeaders, openBackend, type Backend } from '../hub/harness';
-import { enrollmentCode, initCounter, receiveInput, rpcOk, startLiveHub, type LiveHub } from './support';
+import { addScanPage, enrollmentCode, initCounter, receiveInput, rpcOk, startLiveHub, type LiveHub } from './support';
 
 const AGENCY = '000.00.17.H56';
 const OTHER_AGENCY = '000.00.18.H56';
@@ -68,19 +68,7 @@ describe('files up to the hub through tus, over a link that cuts and damages', (
     return id;
   }
 
-  /** A page of the dossier naming a stored file (capture itself is tested in tests/integration/scans). */
-  function addPage(c: Counter, dossierId: string, bytes: Buffer, seq = 0): string {
-    const stored = c.core.services.files.put(bytes);
-    const { id: officerId } = c.core.db.$client.prepare('SELECT id FROM officer LIMIT 1').get() as { id: string };
-    const pageId = randomUUID();
-    c.core.db.$client
-      .prepare(
-        `INSERT INTO scan_page (id, batch, dossier_id, role, item_position, item_name, seq, sha256, size, source, added_at, added_by)
-         VALUES (?, ?, ?, 'document', 0, 'Tờ khai thay đổi thông tin cư trú', ?, ?, ?, 'upload', ?, ?)`,
-      )
-      .run(pageId, randomUUID(), dossierId, seq, stored.sha256, stored.size, clock.now().toISOString(), officerId);
-    return pageId;
-  }
+  const addPage = (c: Counter, dossierId: string, bytes: Buffer, seq = 0) => addScanPage(c.core, clock.now().toISOString(), { dossierId, bytes, seq });
 
   const uploadRow = (c: Counter, pageId: string) =>
     c.core.db.$client.prepare('SELECT state, upload_url AS uploadUrl, attempts FROM file_upload WHERE page_id = ?').get(pageId) as

@@ -7,7 +7,7 @@
  * hub again, without sending their bytes.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { count, eq, inArray } from 'drizzle-orm';
@@ -21,7 +21,7 @@ import { runningClock } from '../../support/clock';
 import { startLinkProxy, type LinkProxy } from '../../support/link-proxy';
 import { SAMPLE_SETUP, tempDir } from '../../support/web-host';
 import { adminHeaders, openBackend, type Backend } from '../hub/harness';
-import { enrollmentCode, initCounter, receiveInput, rpcOk, startLiveHub, type LiveHub } from './support';
+import { addScanPage, enrollmentCode, initCounter, receiveInput, rpcOk, startLiveHub, type LiveHub } from './support';
 
 const AGENCY = '000.00.17.H57';
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -68,19 +68,8 @@ describe('the USB bundle carries the scanned pages', () => {
     return (c.core.db.$client.prepare('SELECT id FROM dossier ORDER BY rowid DESC LIMIT 1').get() as { id: string }).id;
   }
 
-  /** A page of the dossier naming a stored file (capture itself is tested in tests/integration/scans). */
-  function addPage(c: Counter, dossierId: string, bytes: Buffer, seq: number): string {
-    const stored = c.core.services.files.put(bytes);
-    const { id: officerId } = c.core.db.$client.prepare('SELECT id FROM officer LIMIT 1').get() as { id: string };
-    const pageId = randomUUID();
-    c.core.db.$client
-      .prepare(
-        `INSERT INTO scan_page (id, batch, dossier_id, role, item_position, item_name, seq, sha256, size, source, added_at, added_by)
-         VALUES (?, ?, ?, 'document', 0, 'Tờ khai đăng ký khai sinh', ?, ?, ?, 'scanner', ?, ?)`,
-      )
-      .run(pageId, randomUUID(), dossierId, seq, stored.sha256, stored.size, clock.now().toISOString(), officerId);
-    return pageId;
-  }
+  const addPage = (c: Counter, dossierId: string, bytes: Buffer, seq: number) =>
+    addScanPage(c.core, clock.now().toISOString(), { dossierId, bytes, seq, itemName: 'Tờ khai đăng ký khai sinh', source: 'scanner' });
 
   /** Closes the counter (the officer runs the CLI) and exports to a fresh "USB stick". */
   async function exportBundle(c: Counter): Promise<{ out: string; bundle: BundleFile }> {
