@@ -183,7 +183,7 @@ export const vi = {
   usb: {
     title: 'Nhập tệp đồng bộ mang bằng USB',
     explain:
-      'Khi xã mất mạng nhiều ngày, máy của xã xuất các thay đổi chưa gửi vào tệp dong-bo.json, kèm thư mục dong-bo.json.files chứa bản số hóa giấy tờ. Hãy chọn thư mục trên USB có cả hai: hệ thống kiểm tra chữ ký của tệp, ghi nhận hồ sơ, rồi nhận từng tệp giấy tờ sau khi đối chiếu mã băm đã ký. Nhập lại cùng một tệp không ghi trùng.',
+      'Khi xã mất mạng nhiều ngày, máy của xã xuất các thay đổi chưa gửi ra một tệp đồng bộ, kèm một thư mục cùng tên chứa bản số hóa giấy tờ. Hãy chọn thư mục trên USB có cả hai: hệ thống kiểm tra chữ ký của tệp, ghi nhận hồ sơ, rồi nhận từng tệp giấy tờ sau khi đối chiếu mã băm đã ký. Nhập lại cùng một tệp không ghi trùng.',
     pick: 'Chọn thư mục trên USB',
     noBundle: 'Thư mục đã chọn không có tệp đồng bộ (.json) nào.',
     notJson: 'Tệp này không phải tệp đồng bộ hợp lệ (không đọc được nội dung).',
