@@ -16,6 +16,7 @@ import { registerAdminPage } from './routes/admin-page';
 import { registerDeviceRoutes } from './routes/devices';
 import { registerExportRoutes } from './routes/export';
 import { registerFileRoutes } from './routes/files';
+import { registerOfflineBundleFileRoutes } from './routes/offline-bundle-files';
 import { FsPaperStore, type PaperStore } from './files/paper-store';
 import { DEFAULT_STAGED_MAX_AGE_MS } from './files/staged-uploads';
 import { registerHealthRoutes } from './routes/health';
@@ -85,7 +86,9 @@ export async function buildApp(options: HubOptions): Promise<FastifyInstance> {
     const { dir, store, stagedMaxAgeMs = DEFAULT_STAGED_MAX_AGE_MS } = options.files;
     // Uploads share the pushes' budget: a counter back from an outage sends many files in a row.
     const limit = { max: limits.pushMax, timeWindow: limits.timeWindowMs };
-    registerFileRoutes(app, db, clock, { store: store ?? new FsPaperStore(join(dir, 'sha256')), stagingDir: join(dir, 'incoming'), limit, stagedMaxAgeMs });
+    const paperStore = store ?? new FsPaperStore(join(dir, 'sha256'));
+    registerFileRoutes(app, db, clock, { store: paperStore, stagingDir: join(dir, 'incoming'), limit, stagedMaxAgeMs });
+    registerOfflineBundleFileRoutes(app, db, clock, { store: paperStore, stagingDir: join(dir, 'incoming'), limit });
   }
   registerAdminRoutes(app, db, clock);
   await registerAdminPage(app, options.adminUiDir);

@@ -12,10 +12,11 @@ import { OnTimeRates } from './screens/OnTimeRates';
 import { Satisfaction } from './screens/Satisfaction';
 import { RejectedOps } from './screens/RejectedOps';
 import { Signatures } from './screens/Signatures';
+import { UsbBundles } from './screens/UsbBundles';
 import { useSession } from './stores/session';
 import { UI_FONT_FAMILY } from './ui/font';
 
-type ScreenKey = 'communes' | 'dossiers' | 'onTime' | 'satisfaction' | 'feedback' | 'rejectedOps' | 'signatures';
+type ScreenKey = 'communes' | 'dossiers' | 'onTime' | 'satisfaction' | 'feedback' | 'rejectedOps' | 'signatures' | 'usbBundles';
 
 const SCREENS: Record<ScreenKey, () => React.JSX.Element> = {
   communes: Communes,
@@ -25,6 +26,7 @@ const SCREENS: Record<ScreenKey, () => React.JSX.Element> = {
   feedback: Feedback,
   rejectedOps: RejectedOps,
   signatures: Signatures,
+  usbBundles: UsbBundles,
 };
 
 function Shell() {

@@ -4,6 +4,11 @@
  * import (an admin sees the fingerprint) and every later bundle must carry the same key. The
  * ops then go through the same per-op path as an online push, so importing a bundle twice, or
  * pushing the same ops later, answers `duplicate` and applies nothing twice.
+ *
+ * The pages the bundle carries are then claimed for that device exactly as an online claim
+ * (files/papers.ts): the dossier and page links are recorded, a page of another commune's dossier
+ * is refused, and the answer lists the files the hub still lacks. Those files are then sent one by
+ * one from the bundle's folder (offline-bundle-files.ts), each checked against its signed hash.
  */
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
@@ -13,7 +18,11 @@ import { opEnvelopeSchema, type PushResult } from '@shared/sync/protocol';
 import { commune, device } from '../db/schema';
 import type { HubDb } from '../db/types';
 import { badRequest, conflict, forbidden, HubError, notFound } from '../errors';
+import { claimPages } from '../files/papers';
 import { applyBatch } from '../sync/push';
+
+/** Pages per claim: well under PostgreSQL's limit of bind parameters per statement. */
+const PAGES_PER_CLAIM = 500;
 
 export function keyFingerprint(publicKeyB64: string): string {
   return createHash('sha256').update(Buffer.from(publicKeyB64, 'base64')).digest('hex').slice(0, 32);
@@ -52,6 +61,19 @@ export async function importOfflineBundle(db: HubDb, raw: unknown, log: FastifyB
   );
   const summary = { applied: 0, duplicate: 0, rejected: 0, retry_later: 0 };
   for (const r of results) summary[r.result] += 1;
-  log.info({ deviceId: row.id, communeCode: row.communeCode, ...summary }, 'offline bundle imported');
-  return { deviceId: row.id, communeCode: row.communeCode, fingerprint: keyFingerprint(body.publicKey), summary, results };
+
+  // After the ops: a page may be claimed only for a dossier the hub holds, and the bundle's own
+  // dossier.upsert ops have just put theirs in.
+  const missing = new Set<string>();
+  const refused: { pageId: string; code: string; message: string }[] = [];
+  const pages = body.pages ?? [];
+  const sender = { id: row.id, communeCode: row.communeCode, communeName: row.communeName };
+  for (let i = 0; i < pages.length; i += PAGES_PER_CLAIM) {
+    const answer = await claimPages(db, sender, pages.slice(i, i + PAGES_PER_CLAIM), now);
+    for (const h of answer.missing) missing.add(h);
+    refused.push(...answer.refused);
+  }
+  const files = { missing: [...missing], refused };
+  log.info({ deviceId: row.id, communeCode: row.communeCode, ...summary, pages: pages.length, missingFiles: files.missing.length }, 'offline bundle imported');
+  return { deviceId: row.id, communeCode: row.communeCode, fingerprint: keyFingerprint(body.publicKey), summary, results, files };
 }

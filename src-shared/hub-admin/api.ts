@@ -308,6 +308,14 @@ export const adminApi = {
       fingerprint: z.string(),
       summary: z.record(z.enum(OP_RESULTS), z.number()),
       results: z.array(pushResultSchema),
+      /**
+       * The bundle's pages: the files the hub still lacks (send each from the bundle's folder to
+       * OFFLINE_BUNDLE_FILES_PATH/<sha256>) and the pages refused, with the reason.
+       */
+      files: z.object({
+        missing: z.array(z.string()),
+        refused: z.array(z.object({ pageId: z.string(), code: z.string(), message: z.string() })),
+      }),
     }),
     access: 'admin',
     // A USB bundle can hold weeks of work.

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { fromBase64 } from '../base64';
+import { claimedPageSchema } from './files';
 
 export const BUNDLE_FORMAT = 'motcua.offline-bundle';
 export const BUNDLE_VERSION = 1;
@@ -31,6 +32,14 @@ export const bundleBodySchema = z.object({
   agencyCode: z.string().nullable(),
   createdAt: z.string(),
   ops: z.array(bundleOpSchema),
+  /**
+   * The digitised pages the hub may not hold yet, as the counter would claim them online
+   * (src-shared/sync/files.ts). Each page's file travels beside this JSON, in
+   * `bundleFilesDir(name)/ab/cdef…` (named by SHA-256), and is checked against the signed hash and
+   * size here when the hub takes it in: the signature covers the files through their hashes.
+   * Absent in bundles made before files travelled; an empty list when every file is at the hub.
+   */
+  pages: z.array(claimedPageSchema).optional(),
 });
 export type BundleBody = z.infer<typeof bundleBodySchema>;
 
@@ -41,6 +50,26 @@ export const bundleFileSchema = z.object({
   signature: z.string().min(1),
 });
 export type BundleFile = z.infer<typeof bundleFileSchema>;
+
+/**
+ * Where the province admin sends each file a bundle's import answered missing:
+ * `PUT ${OFFLINE_BUNDLE_FILES_PATH}/<sha256>`, the raw bytes as application/octet-stream.
+ */
+export const OFFLINE_BUNDLE_FILES_PATH = '/v1/admin/offline-bundles/files';
+
+/**
+ * The folder beside a bundle file that holds its pages' files: `E:\\dong-bo.json` → `E:\\dong-bo.json.files`.
+ * One file per page, never one archive: a USB stick formatted FAT32 holds no file over 4 GiB, and
+ * a file at a time is copied, carried and checked without ever being read into memory whole.
+ */
+export function bundleFilesDir(bundleFile: string): string {
+  return `${bundleFile}.files`;
+}
+
+/** Where a file named by its SHA-256 sits inside that folder (256 sub-folders, the stores' layout). */
+export function bundleFileRelativePath(sha256: string): string {
+  return `${sha256.slice(0, 2)}/${sha256.slice(2)}`;
+}
 
 /** JSON with object keys sorted at every level and no whitespace: one byte string per value. */
 export function canonicalJson(value: unknown): string {

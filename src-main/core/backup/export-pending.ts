@@ -1,8 +1,12 @@
-/** Builds the signed offline bundle of every pending outbox op, oldest first (see offline-bundle.ts). */
+/**
+ * Builds the signed offline bundle of every pending outbox op, oldest first, with the pages whose
+ * files the hub has not acknowledged (see offline-bundle.ts, bundle-files.ts).
+ */
 import { asc, eq } from 'drizzle-orm';
 import type { CounterDb } from '../db/open';
 import { office, outbox } from '../db/schema';
 import { deviceEpoch } from '../outbox/outbox';
+import { pagesToCarry } from './bundle-files';
 import { deviceId, deviceSigningKey } from './device-key';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, signBundle, type BundleFile } from './offline-bundle';
 
@@ -28,6 +32,8 @@ export function exportPendingBundle(db: CounterDb, now: Date): BundleFile {
         agencyCode: tx.select({ code: office.agencyCode }).from(office).where(eq(office.id, 1)).get()?.code ?? null,
         createdAt: now.toISOString(),
         ops,
+        // The same connection, inside the same transaction: better-sqlite3 runs one at a time.
+        pages: pagesToCarry(db),
       } as const,
     };
   });

@@ -36,13 +36,19 @@ function offsetText(ms: number): string {
   return ms > 0 ? t.clockSlow(seconds) : t.clockFast(seconds);
 }
 
+const PASS_STATUS_POLL_MS = 1_000;
+
 export function StatusPanel({ status }: { status: SyncStatus }) {
   const { message } = App.useApp();
   const setStatus = useSyncStatus((s) => s.set);
+  const refresh = useSyncStatus((s) => s.refresh);
   const [busy, setBusy] = useState(false);
 
   async function syncNow() {
     setBusy(true);
+    // A pass may send scanned files for minutes and answers only at its end: ask for the status
+    // meanwhile, or the files panel would show nothing moving until the pass is over.
+    const watch = setInterval(() => void refresh(), PASS_STATUS_POLL_MS);
     try {
       const next = await call('sync.now', {});
       setStatus(next);
@@ -51,6 +57,7 @@ export function StatusPanel({ status }: { status: SyncStatus }) {
     } catch (err) {
       message.error(errorText(err));
     } finally {
+      clearInterval(watch);
       setBusy(false);
     }
   }

@@ -14,6 +14,7 @@ export const vi = {
     feedback: 'Phản ánh, kiến nghị',
     rejectedOps: 'Lệnh bị từ chối',
     signatures: 'Chữ ký số',
+    usbBundles: 'Nhập từ USB',
   },
   signatures: {
     verifyTitle: 'Kiểm tra chữ ký số của tệp PDF',
@@ -211,5 +212,29 @@ export const vi = {
       overdue: 'Quá hạn, chưa trả lời',
     },
     empty: 'Xã này không có phản ánh, kiến nghị nào trong kỳ.',
+  },
+  usb: {
+    title: 'Nhập tệp đồng bộ mang bằng USB',
+    explain:
+      'Khi xã mất mạng nhiều ngày, máy của xã xuất các thay đổi chưa gửi ra một tệp đồng bộ, kèm một thư mục cùng tên chứa bản số hóa giấy tờ. Hãy chọn thư mục trên USB có cả hai: hệ thống kiểm tra chữ ký của tệp, ghi nhận hồ sơ, rồi nhận từng tệp giấy tờ sau khi đối chiếu mã băm đã ký. Nhập lại cùng một tệp không ghi trùng.',
+    pick: 'Chọn thư mục trên USB',
+    noBundle: 'Thư mục đã chọn không có tệp đồng bộ (.json) nào.',
+    notJson: 'Tệp này không phải tệp đồng bộ hợp lệ (không đọc được nội dung).',
+    bundle: (name: string) => `Tệp đồng bộ ${name}`,
+    commune: 'Xã/phường',
+    fingerprint: 'Dấu khóa của máy',
+    ops: 'Thay đổi',
+    opCounts: (applied: number, duplicate: number, other: number) =>
+      `${applied} mới ghi nhận, ${duplicate} đã có từ trước, ${other} không ghi nhận (xem Lệnh bị từ chối)`,
+    files: 'Tệp giấy tờ',
+    fileCounts: (done: number, total: number) => (total === 0 ? 'Tỉnh đã có đủ, không cần nhận thêm' : `Đã nhận ${done}/${total} tệp tỉnh còn thiếu`),
+    progress: 'Tiến độ nhận tệp giấy tờ',
+    pagesRefused: (n: number) => `${n} trang giấy tờ không được ghi nhận`,
+    file: 'Tệp',
+    state: 'Tình trạng',
+    reason: 'Ghi chú',
+    noFiles: 'Tệp đồng bộ này không kèm tệp giấy tờ nào tỉnh còn thiếu.',
+    absent: 'Không có trong thư mục đã chọn: hãy chép lại cả thư mục .files từ máy của xã.',
+    states: { waiting: 'Đang chờ gửi', stored: 'Đã nhận', held: 'Tỉnh đã có', absent: 'Thiếu tệp', refused: 'Bị từ chối' },
   },
 } as const;

@@ -2,14 +2,13 @@
  * Counters of the file-upload tests (filesystem and S3 stores alike): real cores enrolled with a
  * live hub through the link proxy, acknowledged dossiers, and pages naming stored files.
  */
-import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { SyncStatus } from '@shared/rpc/sync';
 import type { Clock } from '@shared/clock';
 import { openCore, type Core } from '../../../src-main/core/core';
 import type { LinkProxy } from '../../support/link-proxy';
 import { tempDir } from '../../support/web-host';
-import { enrollmentCode, initCounter, receiveInput, rpcOk, type LiveHub } from './support';
+import { addScanPage, enrollmentCode, initCounter, receiveInput, rpcOk, type LiveHub } from './support';
 
 export interface Counter {
   core: Core;
@@ -45,18 +44,8 @@ export function paperCounters(env: { clock: Clock; chunk: number; hub: () => Liv
   }
 
   /** A page of the dossier naming a stored file (capture itself is tested in tests/integration/scans). */
-  function addPage(c: Counter, dossierId: string, bytes: Buffer, seq = 0): string {
-    const stored = c.core.services.files.put(bytes);
-    const { id: officerId } = c.core.db.$client.prepare('SELECT id FROM officer LIMIT 1').get() as { id: string };
-    const pageId = randomUUID();
-    c.core.db.$client
-      .prepare(
-        `INSERT INTO scan_page (id, batch, dossier_id, role, item_position, item_name, seq, sha256, size, source, added_at, added_by)
-         VALUES (?, ?, ?, 'document', 0, ?, ?, ?, ?, 'upload', ?, ?)`,
-      )
-      .run(pageId, randomUUID(), dossierId, PAGE_ITEM, seq, stored.sha256, stored.size, env.clock.now().toISOString(), officerId);
-    return pageId;
-  }
+  const addPage = (c: Counter, dossierId: string, bytes: Buffer, seq = 0): string =>
+    addScanPage(c.core, env.clock.now().toISOString(), { dossierId, bytes, seq, itemName: PAGE_ITEM });
 
   const uploadRow = (c: Counter, pageId: string) =>
     c.core.db.$client.prepare('SELECT state, upload_url AS uploadUrl, attempts FROM file_upload WHERE page_id = ?').get(pageId) as

@@ -2,6 +2,7 @@
  * A real hub listening on 127.0.0.1 that can go down and come back on the same address (the
  * counter keeps the URL it enrolled with), and counters set up the way an administrator does.
  */
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { issueEnrollmentCode } from '../../../src-server/admin/communes';
@@ -86,4 +87,21 @@ export async function enrollmentCode(hub: LiveHub, communeCode: string): Promise
 /** A receipt with a procedure of the shipped catalog (đăng ký tạm trú, 3 working days). */
 export function receiveInput(fullName: string) {
   return { procedureCode: '1.004194', applicant: { fullName, phone: '0912345678', address: 'Thôn Đông, xã Tân Lập' } };
+}
+
+/**
+ * A scanned page of the dossier naming a file put in the counter's store, written as the scan
+ * service binds one (capture itself is tested in tests/integration/scans). Returns the page id.
+ */
+export function addScanPage(core: Core, at: string, page: { dossierId: string; bytes: Buffer; seq?: number; itemName?: string; source?: string }): string {
+  const stored = core.services.files.put(page.bytes);
+  const { id: officerId } = core.db.$client.prepare('SELECT id FROM officer LIMIT 1').get() as { id: string };
+  const pageId = randomUUID();
+  core.db.$client
+    .prepare(
+      `INSERT INTO scan_page (id, batch, dossier_id, role, item_position, item_name, seq, sha256, size, source, added_at, added_by)
+       VALUES (?, ?, ?, 'document', 0, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(pageId, randomUUID(), page.dossierId, page.itemName ?? 'Tờ khai thay đổi thông tin cư trú', page.seq ?? 0, stored.sha256, stored.size, page.source ?? 'upload', at, officerId);
+  return pageId;
 }
