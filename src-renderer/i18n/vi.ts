@@ -1144,6 +1144,8 @@ export const vi = {
     portalCode: 'Mã thủ tục trên Cổng Dịch vụ công quốc gia',
     portalHint: 'Quét mã QR hoặc tìm mã này trên dichvucong.gov.vn để xem và nộp trực tuyến.',
     noPortalCode: 'Thủ tục này chưa có mã trên Cổng Dịch vụ công quốc gia trong danh mục của xã.',
+    qrPageLabel: 'Mã QR dẫn tới trang thủ tục trên Cổng Dịch vụ công quốc gia',
+    portalPageHint: 'Quét mã QR bằng điện thoại để mở trang của thủ tục này trên Cổng Dịch vụ công quốc gia, xem và nộp hồ sơ trực tuyến.',
   },
   ticket80: {
     printed: 'Đã in phiếu số thứ tự.',

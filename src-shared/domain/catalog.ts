@@ -164,6 +164,28 @@ export const requiredDocumentSchema = z.object({
 });
 export type RequiredDocument = z.infer<typeof requiredDocumentSchema>;
 
+/**
+ * https on Cổng Dịch vụ công quốc gia or one of its own subdomains (thutuc., csdl.), with no user,
+ * password or port before the path, then printable ASCII only (what a QR and a phone read alike).
+ * A pattern rather than URL(): src-shared runs without the DOM's or Node's globals.
+ */
+const NATIONAL_PORTAL_PAGE = /^https:\/\/(?:[a-z0-9-]+\.)*dichvucong\.gov\.vn(?:[/?#][\x21-\x7e]*)?$/i;
+
+/**
+ * The address of the procedure's own page on Cổng Dịch vụ công quốc gia, which the public board
+ * turns into the QR a citizen scans. It is data, not derived from the national code: the portal's
+ * detail page (…/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=…) is keyed by the portal's
+ * own internal number, which only the province can look up and publish in its catalog. A citizen's
+ * phone follows it, so only an https page of the portal itself is accepted. The shipped seed
+ * carries none: no sourced portal numbers.
+ */
+export const portalUrlSchema = z
+  .string()
+  .trim()
+  // The portal's addresses are under 100 characters; a longer one makes a QR too dense to scan.
+  .max(200, 'Địa chỉ trang thủ tục quá dài (tối đa 200 ký tự)')
+  .regex(NATIONAL_PORTAL_PAGE, 'Địa chỉ trang thủ tục phải là trang https của Cổng Dịch vụ công quốc gia (dichvucong.gov.vn)');
+
 export const procedureSchema = z.object({
   /** Local key, stable even when the national code is unknown or re-issued. */
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -185,6 +207,8 @@ export const procedureSchema = z.object({
   receivedFor: receivedForSchema.optional(),
   /** MaLinhVuc of the procedure on Cổng DVCQG (service LayThuTuc); null until the province gives it. */
   fieldCode: z.string().min(1).max(60).nullable().default(null),
+  /** The procedure's page on Cổng DVCQG (portalUrlSchema); absent until the province gives it. */
+  portalUrl: portalUrlSchema.optional(),
   legalBasis: z.array(z.string()),
   confidence: z.object({ code: confidenceSchema, deadline: confidenceSchema, fee: confidenceSchema }),
   sources: z.array(z.string()).default([]),

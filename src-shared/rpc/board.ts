@@ -20,11 +20,11 @@ export const boardProcedureSchema = z.object({
   fieldLabel: z.string(),
   deadlineText: z.string(),
   /**
-   * The procedure on Cổng Dịch vụ công quốc gia: its national code and a QR of it. No sourced
-   * link pattern to the portal's procedure page is known (DOMAIN §6 names the portal and its
-   * services, not its page addresses), so the QR carries the code the citizen searches for there.
+   * The procedure on Cổng Dịch vụ công quốc gia and the QR the citizen scans: the address of its
+   * page there when the province's catalog gives one (`url`, keyed by the portal's own number, so
+   * never derived from the code), otherwise its national code to search for on the portal.
    */
-  portal: z.object({ code: z.string(), qr: qrModulesSchema }).nullable(),
+  portal: z.object({ code: z.string().nullable(), url: z.string().nullable(), qr: qrModulesSchema }).nullable(),
 });
 export type BoardProcedure = z.infer<typeof boardProcedureSchema>;
 

@@ -4,7 +4,8 @@
  * context on one host with no province hub configured (the hub unreachable), issue #18 items 4–6:
  * the lookup kiosk answers by code and phone digits and by the receipt's QR text as a USB scanner
  * types it; the procedure board finds "khai tu" and shows a QR that a real decoder (zbarimg)
- * reads back as the procedure's national code; a citizen writes a phản ánh at the ticket kiosk
+ * reads back as the procedure's national code, or as its page on the national portal once the
+ * province's catalog gives that address; a citizen writes a phản ánh at the ticket kiosk
  * and an officer answers it in Báo cáo.
  */
 import { execFileSync } from 'node:child_process';
@@ -96,6 +97,26 @@ describe('the procedure board', () => {
     const png = path.join(tempDir('motcua-board-'), 'qr.png');
     fs.writeFileSync(png, await page.getByTestId('board-qr').screenshot());
     expect(execFileSync('zbarimg', ['--quiet', '--raw', png]).toString().trim()).toBe(code);
+    await page.context().close();
+  });
+
+  it("shows the QR of the procedure's page on the national portal when the province's catalog gives it, read back by zbarimg", async () => {
+    // The province's catalog, as it arrives, with the portal page of Đăng ký kết hôn (1.000894).
+    const pageUrl = 'https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1774';
+    const catalog = await admin.rpc('catalog.export', {});
+    const procedures = catalog.procedures.map((p: { code: string | null }) => (p.code === '1.000894' ? { ...p, portalUrl: pageUrl } : p));
+    await admin.rpc('catalog.import', { catalog: { ...catalog, version: `${catalog.version}+tinh.1`, procedures } });
+
+    const page = await pairedPage('board', { width: 1920, height: 1080 });
+    await page.getByTestId('board-search').locator('input').fill('dang ky ket hon');
+    await poll(() => page.getByTestId('board-item').first().textContent()).toContain('Đăng ký kết hôn');
+    await page.getByTestId('board-item').first().click();
+    await page.getByTestId('board-procedure').waitFor();
+    expect(await page.getByTestId('board-portal-page').textContent()).toContain('mở trang của thủ tục này trên Cổng Dịch vụ công quốc gia');
+    expect(await page.getByTestId('board-portal-code').textContent()).toBe('1.000894');
+    const png = path.join(tempDir('motcua-board-'), 'qr.png');
+    fs.writeFileSync(png, await page.getByTestId('board-qr').screenshot());
+    expect(execFileSync('zbarimg', ['--quiet', '--raw', png]).toString().trim()).toBe(pageUrl);
     await page.context().close();
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Công khai thủ tục hành chính: every procedure the commune receives, searched as the citizen types
  * it, with or without diacritics; one procedure's papers (the forms to fill first), fees, deadline,
- * and the QR of its code on Cổng Dịch vụ công quốc gia. Back to the list after a pause.
+ * and a QR of its page (or, lacking the address, its code) on Cổng Dịch vụ công quốc gia. Back to the list after a pause.
  */
 import { Alert, Button, Input, List, Tag } from 'antd';
 import { useEffect, useState } from 'react';
@@ -114,10 +114,15 @@ export function BoardPage({ home }: { home: string | null }) {
           <aside className="device-board-portal">
             {open.portal ? (
               <>
-                <QrModules qr={open.portal.qr} size={220} label={t.qrLabel(open.portal.code)} />
-                <p>{t.portalCode}</p>
-                <strong data-testid="board-portal-code">{open.portal.code}</strong>
-                <p>{t.portalHint}</p>
+                <QrModules qr={open.portal.qr} size={220} label={open.portal.url ? t.qrPageLabel : t.qrLabel(open.portal.code ?? '')} />
+                {open.portal.url && <p data-testid="board-portal-page">{t.portalPageHint}</p>}
+                {open.portal.code && (
+                  <>
+                    <p>{t.portalCode}</p>
+                    <strong data-testid="board-portal-code">{open.portal.code}</strong>
+                  </>
+                )}
+                {!open.portal.url && <p>{t.portalHint}</p>}
               </>
             ) : (
               <p>{t.noPortalCode}</p>

@@ -123,6 +123,8 @@ describe('the procedure board', () => {
     expect(p.fieldLabel).toBe('Hộ tịch');
     expect(p.deadlineText).not.toBe('');
     expect(p.portal.code).toBe(p.procedure.code);
+    // The seed gives no portal page address: the QR carries the code to search for.
+    expect(p.portal.url).toBeNull();
     expect(p.portal.qr.dark).toHaveLength(p.portal.qr.size * p.portal.qr.size);
     expect(p.portal.qr.dark).toMatch(/^[01]+$/);
   });
