@@ -62,9 +62,10 @@ export function buildWebHostBundle(): void {
  * The browser host (`src-main/web/main.ts`) on a free port over `dataDir`. node itself runs it
  * (with tsx as a loader, or `compiled`: WEB_HOST_BUNDLE, built first with buildWebHostBundle), so
  * `pid` is the host's, not a wrapper's; `nodeArgs` go before the script (e.g. another `--import`).
+ * `bundle`: another compiled host in place of WEB_HOST_BUNDLE (one built from an earlier commit).
  */
-export async function startBenchHost(dataDir: string, nodeArgs: string[] = [], opts: { compiled?: boolean } = {}): Promise<BenchHost> {
-  const script = opts.compiled ? [WEB_HOST_BUNDLE] : ['--import', 'tsx', ...nodeArgs, 'src-main/web/main.ts'];
+export async function startBenchHost(dataDir: string, nodeArgs: string[] = [], opts: { compiled?: boolean; bundle?: string } = {}): Promise<BenchHost> {
+  const script = opts.compiled ? [opts.bundle ?? WEB_HOST_BUNDLE] : ['--import', 'tsx', ...nodeArgs, 'src-main/web/main.ts'];
   const child = spawn(process.execPath, [...(opts.compiled ? nodeArgs : []), ...script, '--port', '0', '--data-dir', dataDir], {
     cwd: APP_ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -28,13 +28,16 @@
  *
  * Quick runs: BENCH_DOSSIERS (size), BENCH_HEAP_RECEIPTS (200), BENCH_STARTS (cold starts per
  * size after the first, 5), BENCH_KEY_ROUNDS (rounds of the typed words, 2).
+ * BENCH_START_BEFORE: a host bundle built from an earlier commit (inside the app's folder, so it
+ * finds node_modules and dist/renderer); its cold starts of the big folder alternate with the
+ * others, a before/after of a change to the start in one run.
  */
 import type { Browser, Page } from 'playwright-core';
 import fs from 'node:fs';
 import { SEARCH_DEBOUNCE_MS } from '../src-renderer/screens/dossiers/search-debounce';
 import { cachedSeededDir, seedCounter } from './seeded';
 import { summarise, type Row, type Summary } from './stats';
-import { BENCH_SETUP, buildWebHostBundle, cpuMs, startBenchHost, tmpDataDir, type BenchHost } from './support';
+import { BENCH_SETUP, buildWebHostBundle, cpuMs, loadAverage, startBenchHost, tmpDataDir, type BenchHost } from './support';
 
 const BASELINE_DOSSIERS = 10_000;
 const QUIET_MS = 700;
@@ -240,10 +243,10 @@ interface Start {
   hostCpuMs: number;
 }
 
-/** One cold start; `compiled`: the shipped bundle, else the host under tsx. */
-async function coldStart(browser: Browser, dataDir: string, compiled: boolean): Promise<Start> {
+/** One cold start; `compiled`: the shipped bundle (or `bundle`), else the host under tsx. */
+async function coldStart(browser: Browser, dataDir: string, compiled: boolean, bundle?: string): Promise<Start> {
   const t0 = performance.now();
-  const host = await startBenchHost(dataDir, [], { compiled });
+  const host = await startBenchHost(dataDir, [], bundle ? { compiled, bundle } : { compiled });
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
   try {
     const page = await context.newPage();
@@ -290,8 +293,10 @@ export async function runOfficerDay(browser: Browser, receipt: (page: Page, i: n
   // Cold starts of the compiled host (as shipped), alternating big, big under tsx (the old way:
   // TypeScript compiled at start) and empty. The first start at each folder makes the day's backup.
   const firstStart = { big: await coldStart(browser, bigDir, true), empty: await coldStart(browser, emptyDir, true) };
-  const starts = { big: [] as Start[], bigTsx: [] as Start[], empty: [] as Start[] };
+  const starts = { big: [] as Start[], bigTsx: [] as Start[], empty: [] as Start[], bigBefore: [] as Start[] };
+  const before = process.env.BENCH_START_BEFORE;
   for (let i = 0; i < Number(process.env.BENCH_STARTS ?? 5); i++) {
+    if (before) starts.bigBefore.push(await coldStart(browser, bigDir, true, before));
     starts.big.push(await coldStart(browser, bigDir, true));
     starts.bigTsx.push(await coldStart(browser, bigDir, false));
     starts.empty.push(await coldStart(browser, emptyDir, true));
@@ -304,6 +309,10 @@ export async function runOfficerDay(browser: Browser, receipt: (page: Page, i: n
   // Printed as each part ends, so a run cut short on a busy machine still leaves its figures.
   console.log(`  starts: ${[brief('compiled', starts.big.map((x) => x.ms)), brief('tsx', starts.bigTsx.map((x) => x.ms)), brief('empty', starts.empty.map((x) => x.ms))].join('; ')}`);
   console.log(`  host CPU: ${[brief('compiled', starts.big.map((x) => x.hostCpuMs)), brief('tsx', starts.bigTsx.map((x) => x.hostCpuMs)), brief('empty', starts.empty.map((x) => x.hostCpuMs))].join('; ')}`);
+  if (before) {
+    const cpu = (v: Start[]) => summarise(v.map((x) => x.hostCpuMs)).median;
+    console.log(`  before (${before}): ${brief('wall', starts.bigBefore.map((x) => x.ms))}; ${brief('host CPU', starts.bigBefore.map((x) => x.hostCpuMs))}; host CPU median now/before ${(cpu(starts.big) / cpu(starts.bigBefore)).toFixed(2)}×; load ${loadAverage()}`);
+  }
 
   const big = await openDesk(browser, await startBenchHost(bigDir, [], { compiled: true }));
   const small = await openDesk(browser, await startBenchHost(smallDir, [], { compiled: true }));
@@ -369,6 +378,9 @@ export async function runOfficerDay(browser: Browser, receipt: (page: Page, i: n
       { measure: `F9 → preview shown (${bigN}, ${sum.f9Big.n} receipts)`, median: sum.f9Big.median, p95: sum.f9Big.p95, goal: 'p95 ≤ 500 ms' },
       { measure: `cold start → sign-in usable, compiled host (${bigN}, ${sum.startBig.n} starts)`, median: sum.startBig.median, p95: sum.startBig.p95, goal: '≤ 3 s', note: `${ratio(sum.startBig, sum.startBigTsx)} (tsx); host CPU median ${sum.startCpuBig.median.toFixed(0)} ms; day's first start (with backup) ${(firstStart.big.ms / 1000).toFixed(1)} s` },
       { measure: `  baseline: the same folder, host under tsx`, median: sum.startBigTsx.median, p95: sum.startBigTsx.p95, note: `host CPU median ${sum.startCpuBigTsx.median.toFixed(0)} ms` },
+      ...(before
+        ? [{ measure: `  baseline: the same folder, compiled host before (${before})`, median: s(starts.bigBefore.map((x) => x.ms)).median, p95: s(starts.bigBefore.map((x) => x.ms)).p95, note: `host CPU median ${s(starts.bigBefore.map((x) => x.hostCpuMs)).median.toFixed(0)} ms` }]
+        : []),
       { measure: `  baseline: compiled, an office with no dossiers`, median: sum.startEmpty.median, p95: sum.startEmpty.p95, note: `host CPU median ${sum.startCpuEmpty.median.toFixed(0)} ms; day's first start ${(firstStart.empty.ms / 1000).toFixed(1)} s` },
       {
         measure: `renderer JS heap after forced GC over ${heapReceipts} receipts`,

@@ -91,6 +91,8 @@ export interface CoreOptions extends Partial<CorePaths> {
   ocr?: OcrOptions;
   /** The PKCS#11 loader (pkcs11js); tests wrap it to emulate what SoftHSM2 cannot (a PIN lock). */
   pkcs11?: Pkcs11Factory;
+  /** Leave the background jobs (day's backup, OCR, owed timestamps) to `startBackground`, for a host that serves sign-in first. */
+  deferBackground?: boolean;
 }
 
 export interface Core {
@@ -123,6 +125,8 @@ export interface Core {
   checkpointer: WalCheckpointer;
   /** The previous run was killed or lost power; its quick_check passed (else openCore threw). */
   uncleanShutdown: boolean;
+  /** Starts the background jobs; openCore does unless told `deferBackground`. Idempotent. */
+  startBackground(): void;
   close(): void;
 }
 
@@ -285,9 +289,15 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     whoRow: (token) => (isDeviceToken(token) ? 'devices.me' : 'auth.me'),
   };
 
-  backups.start();
-  signing.start();
-  ocr.start();
+  let background = false;
+  const startBackground = () => {
+    if (background) return;
+    background = true;
+    backups.start();
+    signing.start();
+    ocr.start();
+  };
+  if (!opts.deferBackground) startBackground();
   return {
     paths,
     db,
@@ -300,6 +310,7 @@ export async function openCore(opts: CoreOptions): Promise<Core> {
     migration,
     checkpointer,
     uncleanShutdown: guarded.uncleanShutdown,
+    startBackground,
     close: () => {
       backups.stop();
       sync.stop();

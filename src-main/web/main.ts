@@ -42,7 +42,7 @@ try {
 const dataDir = path.resolve(values['data-dir']);
 let core: Awaited<ReturnType<typeof openCore>>;
 try {
-  core = await openCore({ dataDir, clock });
+  core = await openCore({ dataDir, clock, deferBackground: true });
 } catch (err) {
   // A damaged database after a power cut: say what to do, in Vietnamese, without a stack trace.
   if (err instanceof DatabaseDamagedError) {
@@ -57,9 +57,11 @@ const app = await createWebServer({
   bind: values.host,
   allowedHosts: values['allowed-host'],
 });
-// Sync runs on its own triggers (local commits, reconnection, backoff, the nightly window).
-core.services.sync.start();
 const address = await app.listen({ port, host: values.host });
+// Sign-in first: the background jobs (the day's backup, OCR, owed timestamps) and sync (its own
+// triggers: local commits, reconnection, backoff, the nightly window) start once the host listens.
+core.startBackground();
+core.services.sync.start();
 console.log(`Một Cửa Xã (trình duyệt) đang chạy tại ${address.replace('[::1]', 'localhost')}`);
 console.log(`Dữ liệu: ${dataDir}`);
 if (values.clock !== undefined) console.log(`Đồng hồ thử nghiệm: bắt đầu từ ${values.clock}, không theo giờ của máy.`);

@@ -241,17 +241,39 @@ describe('keyboard-only return and supplement request', () => {
     await page.keyboard.press('Enter');
     await focusReaches(page, 'Người nhận kết quả', 'Enter on Trả kết quả');
     expect(await page.getByLabel('Người nhận kết quả').inputValue()).toBe('Trịnh Văn Nam');
-    await page.keyboard.press('Enter');
-    // Irreversible: asked once more, and Enter confirms.
-    // The dialog behind has a button of the same name: only the question's own button counts.
-    await page.locator('.ant-modal-confirm').waitFor();
-    await expect
-      .poll(() => page.evaluate(() => (document.activeElement?.closest('.ant-modal-confirm') ? document.activeElement.textContent?.trim() : '(outside the question)')), {
-        timeout: 15_000,
-        interval: 100,
-        message: 'Enter in Người nhận kết quả: focus should be on the question\'s "Trả kết quả"',
-      })
-      .toBe('Trả kết quả');
+    // As an officer reads it: the dialog's own opening motion is over (at its end the dialog
+    // focuses itself if focus is elsewhere, a mover of its own that is not the question's).
+    await page.waitForFunction(() => !document.querySelector('.action-dialog .ant-modal[class*="ant-zoom-"]'));
+    // Every button the question gives focus to, in order: one mover means one entry before Tab.
+    await page.evaluate(() => {
+      const w = window as unknown as { questionFocus: string[] };
+      w.questionFocus = [];
+      document.addEventListener('focusin', (e) => {
+        const button = (e.target as HTMLElement).closest('button');
+        if (button?.closest('.ant-modal-confirm')) w.questionFocus.push(button.textContent?.trim() ?? '');
+      });
+    });
+    // The question waits for the Enter that asks it to be up: Chromium clicks the focused button
+    // on that Enter's keypress, so a question shown before it would be answered unread.
+    await page.keyboard.down('Enter');
+    await page.waitForTimeout(1000);
+    expect(await page.locator('.ant-modal-confirm').count(), 'no question while Enter is still down').toBe(0);
+    await page.keyboard.up('Enter');
+    // Irreversible: asked once more, with focus on "Hủy" so a second Enter changes nothing; the
+    // officer confirms with Tab, Enter. The dialog behind has a button named like the question's
+    // own act: only the question's buttons count.
+    const question = page.locator('.ant-modal-confirm');
+    await question.waitFor();
+    const inQuestion = () => page.evaluate(() => (document.activeElement?.closest('.ant-modal-confirm') ? document.activeElement.textContent?.trim() : '(outside the question)'));
+    await expect.poll(inQuestion, { timeout: 15_000, interval: 100, message: 'Enter in Người nhận kết quả: focus should be on the question\'s "Hủy"' }).toBe('Hủy');
+    // Its motion over and two frames later: no second mover has taken focus, and the Enter that
+    // asked has not answered it too (its keypress would click the focused button).
+    await page.waitForFunction(() => !document.querySelector('.ant-modal-confirm[class*="ant-zoom-"], .ant-modal-confirm [class*="ant-zoom-"]'));
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await page.evaluate(() => (window as unknown as { questionFocus: string[] }).questionFocus)).toEqual(['Hủy']);
+    expect(await inQuestion(), 'the question still open, focus on "Hủy"').toBe('Hủy');
+    await page.keyboard.press('Tab');
+    await expect.poll(inQuestion, { timeout: 15_000, interval: 100, message: 'Tab from "Hủy"' }).toBe('Trả kết quả');
     await page.keyboard.press('Enter');
     await poll(async () => (await counter.rpc('dossiers.get', { code })).status).toBe('returned');
   });

@@ -7,13 +7,11 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { AppError } from '../../../src-shared/errors';
 import { fontDescriptors, getFontsDir } from './fonts';
 import { FORMS } from './forms';
 import { FORM_IDS, formIdSchema, printContextSchema, type FormId, type PrintContext } from './model';
-import * as pdfEngine from './pdf-engine';
 import type { FormTemplate } from './templates/types';
 
 export { FORM_IDS, formIdSchema };
@@ -54,7 +52,19 @@ export interface PdfWriter {
   renderPdf(doc: TDocumentDefinitions): Promise<Buffer>;
 }
 
-function configurePdfmake(writer: PdfWriter): void {
+/**
+ * pdfmake (with pdfkit and fontkit under it) and the PDF engine load at the first print, not when
+ * the host starts: they were ~0.4 s of a start's CPU, and the sign-in screen prints nothing.
+ */
+async function loadPdfmake() {
+  return (await import('pdfmake')).default;
+}
+function loadPdfEngine(): Promise<PdfWriter> {
+  return import('./pdf-engine');
+}
+
+async function configurePdfmake(writer: PdfWriter): Promise<void> {
+  const pdfmake = await loadPdfmake();
   pdfmake.setUrlAccessPolicy(() => false);
   const dir = getFontsDir() + path.sep;
   pdfmake.setLocalAccessPolicy((p: string) => path.resolve(p).startsWith(dir));
@@ -91,8 +101,8 @@ export function buildDocument(formId: FormId, ctx: PrintContext, options: Render
 }
 
 /** Render one form to PDF bytes and their SHA-256 (hex). */
-export function renderForm(formId: FormId, ctx: PrintContext, options: RenderOptions = {}): Promise<RenderedPdf> {
-  return renderFormWith(pdfEngine, formId, ctx, options);
+export async function renderForm(formId: FormId, ctx: PrintContext, options: RenderOptions = {}): Promise<RenderedPdf> {
+  return renderFormWith(await loadPdfEngine(), formId, ctx, options);
 }
 
 /**
@@ -101,7 +111,7 @@ export function renderForm(formId: FormId, ctx: PrintContext, options: RenderOpt
  */
 export async function renderFormWith(writer: PdfWriter, formId: FormId, ctx: PrintContext, options: RenderOptions = {}): Promise<RenderedPdf> {
   const doc = buildDocument(formId, ctx, options);
-  configurePdfmake(writer);
+  await configurePdfmake(writer);
   const pdf = await writer.renderPdf(doc);
   const template = options.template ?? FORMS[formId].template;
   return {
@@ -114,7 +124,8 @@ export async function renderFormWith(writer: PdfWriter, formId: FormId, ctx: Pri
 
 /** A document built outside the dossier forms (the queue ticket) to PDF bytes, with the same fonts and engine. */
 export async function renderDocument(doc: TDocumentDefinitions): Promise<{ pdf: Buffer; sha256: string }> {
-  configurePdfmake(pdfEngine);
+  const pdfEngine = await loadPdfEngine();
+  await configurePdfmake(pdfEngine);
   const pdf = await pdfEngine.renderPdf(toNfc(doc));
   return { pdf, sha256: createHash('sha256').update(pdf).digest('hex') };
 }

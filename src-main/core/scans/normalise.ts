@@ -6,10 +6,11 @@
  * password-protected PDF, a file or image too big to be a paper (decompression bombs included).
  *
  * sharp runs its pipelines on libuv's thread pool, so decoding and encoding an image does not
- * hold the event loop; only pdf-lib's small assembly step runs on the main thread.
+ * hold the event loop; only pdf-lib's small assembly step runs on the main thread. Both load on
+ * the first file, not when the host starts (each took ~250 ms of a start's CPU).
  */
-import { PDFDocument } from 'pdf-lib';
-import sharp, { type Metadata } from 'sharp';
+import type { PDFDocument } from 'pdf-lib';
+import type { Metadata } from 'sharp';
 import { AppError } from '@shared/errors';
 
 /** Above this a file is not one dossier's papers (a 300 MB TIFF is refused unread). */
@@ -74,6 +75,7 @@ export async function normalise(bytes: Uint8Array, opts: { color?: boolean } = {
 }
 
 async function readImageMeta(bytes: Uint8Array, page = 0): Promise<Metadata> {
+  const { default: sharp } = await import('sharp');
   try {
     // The header alone is read here, so the pixel count can be refused with its own message.
     const meta = await sharp(bytes, { page, limitInputPixels: false }).metadata();
@@ -87,6 +89,7 @@ async function readImageMeta(bytes: Uint8Array, page = 0): Promise<Metadata> {
 }
 
 async function imagePage(bytes: Uint8Array, page: number, color: boolean, meta: Metadata): Promise<NormalisedPage> {
+  const [{ default: sharp }, { PDFDocument }] = await Promise.all([import('sharp'), import('pdf-lib')]);
   try {
     // EXIF orientations 5–8 swap width and height once applied.
     const swap = (meta.orientation ?? 1) >= 5;
@@ -129,6 +132,7 @@ export function sourceDpi(width: number, height: number, density: number | undef
 }
 
 async function splitPdf(bytes: Uint8Array): Promise<NormalisedPage[]> {
+  const { PDFDocument } = await import('pdf-lib');
   let src: PDFDocument;
   try {
     src = await PDFDocument.load(bytes, { throwOnInvalidObject: true, updateMetadata: false });

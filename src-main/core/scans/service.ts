@@ -6,7 +6,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, max } from 'drizzle-orm';
-import { PDFDocument, degrees } from 'pdf-lib';
 import { AppError } from '@shared/errors';
 import type { Officer } from '@shared/rpc';
 import { MAX_SCAN_FILE_BYTES, type ScanPage } from '@shared/rpc/scans';
@@ -208,6 +207,7 @@ export class ScanService {
       .orderBy(asc(scanPage.seq))
       .all();
     if (pages.length === 0) throw new AppError('NOT_FOUND', 'Giấy tờ này chưa có trang nào được số hóa');
+    const { PDFDocument, degrees } = await import('pdf-lib');
     const out = await PDFDocument.create();
     for (const p of pages) {
       const src = await PDFDocument.load(this.deps.files.get(p.sha256));

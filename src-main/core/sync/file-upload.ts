@@ -17,7 +17,10 @@
  */
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
-import { DefaultHttpStack, DetailedError, Upload, type HttpRequest, type HttpStack } from 'tus-js-client';
+import type { HttpRequest, HttpStack } from 'tus-js-client';
+
+/** tus-js-client, loaded at the first file to send: a host start (sign-in first) does not need it. */
+type Tus = typeof import('tus-js-client');
 import { FILES_TUS_PATH, HASH_MISMATCH_STATUS, MAX_PAGES_PER_CLAIM, type ClaimedPage, type ClaimRequest } from '@shared/sync/files';
 import type { Clock } from '../clock';
 import type { CounterDb } from '../db/open';
@@ -193,12 +196,13 @@ async function sendFile(ctx: FileUploadContext, page: PendingPage, onSent: (byte
     upsertState(ctx.db, page, 'pending', { lastError: 'Tệp trên máy này bị hỏng hoặc mất (mã băm không khớp); chạy kiểm tra dữ liệu.', at: ctx.clock.now().toISOString() });
     throw new HubCallError('refused', 'local_file_damaged', `Trang giấy tờ của hồ sơ ${page.dossierCode} bị hỏng trên máy này; không gửi được.`);
   }
+  const tus: Tus = await import('tus-js-client');
   for (let attempt = 1; ; attempt++) {
     try {
-      await tusUpload(ctx, page, onSent);
+      await tusUpload(tus, ctx, page, onSent);
       return;
     } catch (err) {
-      const status = err instanceof DetailedError ? err.originalResponse?.getStatus() : undefined;
+      const status = err instanceof tus.DetailedError ? err.originalResponse?.getStatus() : undefined;
       const at = ctx.clock.now().toISOString();
       if (status === HASH_MISMATCH_STATUS && attempt < 2) {
         // The hub discarded the damaged copy: start a new upload from byte zero.
@@ -218,9 +222,9 @@ async function sendFile(ctx: FileUploadContext, page: PendingPage, onSent: (byte
   }
 }
 
-function tusUpload(ctx: FileUploadContext, page: PendingPage, onSent: (bytes: number) => void): Promise<void> {
+function tusUpload(tus: Tus, ctx: FileUploadContext, page: PendingPage, onSent: (bytes: number) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const upload: Upload = new Upload(fs.createReadStream(ctx.files.pathOf(page.sha256)) as never, {
+    const upload: InstanceType<Tus['Upload']> = new tus.Upload(fs.createReadStream(ctx.files.pathOf(page.sha256)) as never, {
       endpoint: `${ctx.hubUrl}${FILES_TUS_PATH}`,
       uploadUrl: page.uploadUrl,
       uploadSize: page.size,
@@ -233,7 +237,7 @@ function tusUpload(ctx: FileUploadContext, page: PendingPage, onSent: (bytes: nu
       // by the other file in flight.
       // The URL is kept in file_upload (below), not in tus-js-client's own store.
       storeFingerprintForResuming: false,
-      httpStack: new ThrottledHttpStack(ctx.rate),
+      httpStack: new ThrottledHttpStack(new tus.DefaultHttpStack({}), ctx.rate),
       onUploadUrlAvailable() {
         page.uploadUrl = upload.url;
         upsertState(ctx.db, page, 'pending', { uploadUrl: upload.url, at: ctx.clock.now().toISOString() });
@@ -251,8 +255,10 @@ function tusUpload(ctx: FileUploadContext, page: PendingPage, onSent: (bytes: nu
 
 /** tus-js-client's Node HTTP stack with each request body passed through the bandwidth cap. */
 class ThrottledHttpStack implements HttpStack {
-  private readonly inner = new DefaultHttpStack({});
-  constructor(private readonly rate: RateSource) {}
+  constructor(
+    private readonly inner: HttpStack,
+    private readonly rate: RateSource,
+  ) {}
 
   getName(): string {
     return 'ThrottledNodeHttpStack';

@@ -18,6 +18,7 @@ import { usePrintPreview, type PrintRequest } from '../../stores/printPreview';
 import { useSession } from '../../stores/session';
 import { DATE_FORMAT, toYmd } from '../../ui/dates';
 import { errorText, isFormIncomplete, showFieldErrors } from '../../ui/errors';
+import { keyReleased } from '../../ui/key-released';
 import { SupplementFields, supplementDetails, type SupplementValues } from '../print/SupplementFields';
 import { nowDayjs } from '../../ui/clock';
 import { ResultScans } from '../intake/scans/ResultScans';
@@ -106,7 +107,8 @@ export function ActionDialog({ dossierId, code, action, documents, applicantName
     return null;
   }
 
-  async function submit() {
+  /** `keyUp`: when Enter in a field asked, settles once that Enter is up (ui/key-released.ts). */
+  async function submit(keyUp: Promise<void> = Promise.resolve()) {
     let v: Values;
     try {
       v = await form.validateFields();
@@ -115,8 +117,15 @@ export function ActionDialog({ dossierId, code, action, documents, applicantName
       return; // the form marks what is missing
     }
     if (!IRREVERSIBLE.includes(action)) return void record(v);
+    await keyUp;
     setConfirming(true);
+    // One focus mover, and it starts on "Hủy": the question is there to stop an act that cannot be
+    // undone, so a second Enter (a habit from the field, a bouncing key) must not answer it; the
+    // officer confirms with Tab, Enter. The question's focus trap puts focus on its first button,
+    // "Hủy"; antd's autoFocusButton would move it to the act from a timer of its own, after a key
+    // may already have been pressed (only the top-level null turns that timer off).
     modal.confirm({
+      autoFocusButton: null,
       afterClose: () => setConfirming(false),
       title: `${ACTION_LABELS[action]} — ${code}`,
       content: t.confirmBody,
@@ -167,7 +176,7 @@ export function ActionDialog({ dossierId, code, action, documents, applicantName
       <Form form={form} layout="vertical" initialValues={initial} name={`act-${action}`}>
         {action === 'returnResult' && (
           <Form.Item name="collectedBy" label={t.collectedBy} extra={t.collectedByHint} rules={required}>
-            <Input autoFocus onPressEnter={() => void submit()} />
+            <Input autoFocus onPressEnter={() => void submit(keyReleased('Enter'))} />
           </Form.Item>
         )}
         {action === 'extend' && (
@@ -198,7 +207,7 @@ export function ActionDialog({ dossierId, code, action, documents, applicantName
         )}
         {!withSigner && !reasonOnly && action !== 'requestSupplement' && (
           <Form.Item name="note" label={t.note}>
-            <Input autoFocus={action !== 'returnResult'} onPressEnter={() => void submit()} />
+            <Input autoFocus={action !== 'returnResult'} onPressEnter={() => void submit(keyReleased('Enter'))} />
           </Form.Item>
         )}
       </Form>
