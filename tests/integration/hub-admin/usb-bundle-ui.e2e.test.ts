@@ -79,8 +79,8 @@ describe('Tệp đồng bộ USB on the province admin page', () => {
     changed[777] = changed[777]! ^ 0x10;
     fs.writeFileSync(carried(hashes[1]!), changed);
 
-    // Wide enough for the whole menu: at 1440 px antd folds this last entry under "…".
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1000 } });
+    // A province office's laptop: the whole menu shows on its own line.
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     page.setDefaultTimeout(20_000);
     await page.goto(`${hub.url}/admin`);
     await page.getByLabel('Tên đăng nhập').fill(ADMIN.username);
