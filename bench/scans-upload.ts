@@ -45,6 +45,9 @@ export async function runScanUploadBench() {
   const proxy = await startLinkProxy({ host: '127.0.0.1', port: hubPort }, { bytesPerSecond: LINK_BYTES_PER_SECOND, latencyMs: LATENCY_MS });
   const { core, call, session } = await openSignedInCore('scans-upload', {
     clock,
+    // The pages are random bytes, not PDFs: the reader would fail on each, in parallel with the
+    // upload, and the figure is the link's. A real page is read once, at capture, long before it goes.
+    ocr: { enabled: false },
     sync: { fileChunkSize: UPLOAD_CHUNK, fileRetryDelays: [0, 200, 500, 1000, 2000] },
   });
   try {

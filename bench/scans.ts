@@ -37,16 +37,18 @@ async function typedPdfPage(i: number): Promise<Buffer> {
   return Buffer.from(await doc.save());
 }
 
-/** A scanned-looking A4 page: gray paper with noise, 40 lines of Vietnamese text, varied per page so no two hash alike. */
-async function a4Page(i: number): Promise<Buffer> {
+/**
+ * A scanned-looking A4 page: gray paper with noise, 40 lines of Vietnamese text, varied per page so
+ * no two hash alike. `gray` is what a scanner set to 200 dpi gray writes: one 8-bit channel. `rgba`
+ * is the same page as a four-channel colour PNG, the input of the runs before 2026-12-05 (its
+ * `grayscale()` kept the alpha channel and the sRGB profile), kept beside it for comparison.
+ */
+async function a4Page(i: number, kind: 'gray' | 'rgba' = 'gray'): Promise<Buffer> {
   const lines = Array.from({ length: 40 }, (_, l) => `<text x="120" y="${170 + l * 52}" font-size="33" font-family="sans-serif" fill="#1a1a1a">Trang ${i} dòng ${l + 1}: Ủy ban nhân dân xã Tân Lập chứng thực bản sao đúng với bản chính</text>`).join('');
   const text = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="1654" height="2339">${lines}</svg>`);
-  return sharp({ create: { width: 1654, height: 2339, channels: 3, background: '#e8e8e8', noise: { type: 'gaussian', mean: 232, sigma: 7 } } })
-    .composite([{ input: text }])
-    .grayscale()
-    .withMetadata({ density: 200 })
-    .png()
-    .toBuffer();
+  const page = sharp({ create: { width: 1654, height: 2339, channels: 3, background: '#e8e8e8', noise: { type: 'gaussian', mean: 232, sigma: 7 } } }).composite([{ input: text }]);
+  if (kind === 'rgba') return page.grayscale().withMetadata({ density: 200 }).png().toBuffer();
+  return sharp(await page.png().toBuffer()).extractChannel(0).toColourspace('b-w').withDensity(200).png().toBuffer();
 }
 
 export async function runScansBench() {
@@ -58,10 +60,11 @@ export async function runScansBench() {
   const item = { position: 0, name: 'Giấy tờ cần chứng thực' };
 
   const inputs = await Promise.all(Array.from({ length: PAGES + 5 }, (_, i) => a4Page(i)));
+  const rgbaInputs = await Promise.all(Array.from({ length: PAGES }, (_, i) => a4Page(1000 + i, 'rgba')));
   const sizes: number[] = [];
-  const store = async (i: number) => {
-    const bytes = inputs[i]!;
-    const uploadId = `bench-upload-${i}`;
+  const store = async (i: number, from = inputs) => {
+    const bytes = from[i]!;
+    const uploadId = `bench-upload-${from === inputs ? '' : 'rgba-'}${i}`;
     for (let offset = 0; offset < bytes.length; offset += PART) {
       await call('scans.uploadPart', { uploadId, offset, data: bytes.subarray(offset, offset + PART).toString('base64') }, session);
     }
@@ -74,6 +77,9 @@ export async function runScansBench() {
   sizes.length = 0;
   const load = loadAverage();
   const a4 = summarise(await sample(PAGES, (i) => store(i)));
+  const keptSizes = [...sizes];
+  const a4Rgba = summarise(await sample(PAGES, (i) => store(i, rgbaInputs)));
+  sizes.splice(0, sizes.length, ...keptSizes);
   const sane = summarise(await sample(Math.min(PAGES, 20), () => call('scans.scan', { batch: 'bench-sane', role: 'document', item, device: 'test' }, session)));
   // The baseline: the same A4 bytes stored as they came, no checks, no normalising, no rows.
   const raw = summarise(await sample(PAGES, (i) => core.services.files.put(Buffer.concat([inputs[i]!, Buffer.from([i])]))));
@@ -100,6 +106,7 @@ export async function runScansBench() {
     { measure: `A4 200 dpi gray page, scans.uploadPart + addUpload (${a4.n})`, median: a4.median, p95: a4.p95, goal: 'p95 ≤ 300 ms', note: `${Math.round(pageBytes / 1024)} KB per stored A4 page (input PNG ${Math.round(inputMean / 1024)} KB)` },
     { measure: `SANE test backend 200 × 200 mm, scans.scan (${sane.n})`, median: sane.median, p95: sane.p95, note: 'includes scanimage itself' },
     { measure: `baseline: FileStore.put of the same A4 bytes (${raw.n})`, median: raw.median, p95: raw.p95 },
+    { measure: `the same page as a four-channel colour PNG (runs before 2026-12-05) (${a4Rgba.n})`, median: a4Rgba.median, p95: a4Rgba.p95, note: `input PNG ${Math.round(rgbaInputs.reduce((s, b) => s + b.length, 0) / rgbaInputs.length / 1024)} KB; ratio to gray p95 ${(a4Rgba.p95 / a4.p95).toFixed(2)}×` },
     { measure: 'ratio A4 capture / baseline', note: `median ${(a4.median / raw.median).toFixed(1)}×, p95 ${(a4.p95 / raw.p95).toFixed(1)}×` },
     {
       measure: `OCR, the same stored A4 200 dpi gray pages (pdftoppm 300 dpi + Tesseract vie, nice, 1 thread; ${ocr.n})`,
@@ -109,5 +116,5 @@ export async function runScansBench() {
     },
     { measure: `text layer, typed A4 PDF page (pdftotext; ${textLayer.n})`, median: textLayer.median, p95: textLayer.p95, note: `${(60_000 / textLayer.median).toFixed(0)} pages per minute at the median` },
   ]);
-  return writeResults('scans', { ocr, ocrPagesPerMinute: 60_000 / ocr.median, textLayer, ocrLoad, ocrLoadAfter, a4, sane, raw, bytesPerA4Page: pageBytes, inputPngBytes: inputMean, load, ratioMedian: a4.median / raw.median, ratioP95: a4.p95 / raw.p95, upload });
+  return writeResults('scans', { ocr, ocrPagesPerMinute: 60_000 / ocr.median, textLayer, ocrLoad, ocrLoadAfter, a4, a4Rgba, sane, raw, bytesPerA4Page: pageBytes, inputPngBytes: inputMean, load, ratioMedian: a4.median / raw.median, ratioP95: a4.p95 / raw.p95, upload });
 }

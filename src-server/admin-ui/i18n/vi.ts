@@ -167,6 +167,7 @@ export const vi = {
       'dossier.event': 'Gửi diễn biến hồ sơ',
       'feedback.receive': 'Gửi phản ánh, kiến nghị',
       'feedback.answer': 'Gửi trả lời phản ánh, kiến nghị',
+      'rating.answer': 'Gửi đánh giá mức độ hài lòng',
     } as Record<string, string>,
   },
   statusLabels: STATUS_LABELS,
