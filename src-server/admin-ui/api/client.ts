@@ -46,17 +46,25 @@ export async function callAdminApi<N extends AdminCallName>(authorization: strin
   const row: AdminRow = adminApi[name];
   const path = adminPath(row, (call.params ?? {}) as Record<string, string>);
   const method = row.method;
+  return fetchAdmin<AdminOutput<N>>(method === 'GET' ? withQuery(path, call.input ?? {}) : path, {
+    method,
+    headers: {
+      authorization,
+      accept: 'application/json',
+      ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
+    },
+    body: method === 'POST' ? JSON.stringify(call.input ?? {}) : undefined,
+  });
+}
+
+/**
+ * One request to the hub and its JSON answer; a failure becomes an AdminApiError carrying the hub's
+ * Vietnamese message, or the page's own when the network or a proxy answered instead of the hub.
+ */
+export async function fetchAdmin<T>(url: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(method === 'GET' ? withQuery(path, call.input ?? {}) : path, {
-      method,
-      headers: {
-        authorization,
-        accept: 'application/json',
-        ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
-      },
-      body: method === 'POST' ? JSON.stringify(call.input ?? {}) : undefined,
-    });
+    response = await fetch(url, init);
   } catch (err) {
     if (!isFetchFailure(err)) throw err;
     throw new AdminApiError(0, 'network', vi.errors.network);
@@ -64,10 +72,10 @@ export async function callAdminApi<N extends AdminCallName>(authorization: strin
   const payload = (await response.json().catch((err: unknown) => {
     if (!(err instanceof SyntaxError)) throw err; // a proxy's error page is not JSON
     return null;
-  })) as (AdminOutput<N> & { ok?: boolean; error?: { code: string; message: string } }) | null;
+  })) as (T & { error?: { code: string; message: string } }) | null;
   if (!response.ok) {
     const error = payload?.error;
     throw new AdminApiError(response.status, error?.code ?? 'http_error', error?.message ?? vi.errors.unexpected);
   }
-  return payload as AdminOutput<N>;
+  return payload as T;
 }

@@ -2,27 +2,22 @@
  * Phản ánh, kiến nghị: what citizens raised in each commune and how the commune answered, over a
  * chosen period; choosing a commune lists its feedback.
  */
-import { Button, Card, DatePicker, Space, Table, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { formatDateVi } from '@shared/domain/text';
 import type { FeedbackCommuneRow, FeedbackItemRow, FeedbackStatus } from '@shared/hub-admin/feedback';
 import { vi } from '../i18n/vi';
 import { callAdmin } from '../stores/session';
-import { nowDayjs } from '../ui/clock';
+import { PeriodField, usePeriod } from '../ui/period';
 import { useLoad } from '../ui/useLoad';
-
-/** Vietnamese days whatever the browser's time zone (Vietnam keeps UTC+7 all year). */
-const vnDayStart = (day: Dayjs) => `${day.format('YYYY-MM-DD')}T00:00:00+07:00`;
 
 const STATUS_COLOR: Record<FeedbackStatus, string> = { answered_on_time: 'green', answered_late: 'orange', open: 'blue', overdue: 'red' };
 
 export function Feedback() {
   const t = vi.feedback;
-  const [range, setRange] = useState<[Dayjs, Dayjs] | null>([nowDayjs().startOf('month'), nowDayjs().endOf('month')]);
+  const period = usePeriod();
   const [chosen, setChosen] = useState<FeedbackCommuneRow | null>(null);
-  const input = range ? { from: vnDayStart(range[0]), to: vnDayStart(range[1].add(1, 'day')) } : {};
-  const deps = [range?.[0].valueOf(), range?.[1].valueOf()];
+  const { input, deps } = period;
   const communes = useLoad(() => callAdmin('reports.feedback', { input }), deps);
   const items = useLoad(
     async () => (chosen ? (await callAdmin('communes.feedback', { params: { code: chosen.communeCode }, input })).items : []),
@@ -32,10 +27,7 @@ export function Feedback() {
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Card title={t.title}>
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <Space>
-            <Typography.Text>{t.period}</Typography.Text>
-            <DatePicker.RangePicker value={range} format="DD/MM/YYYY" onChange={(v) => setRange(v && v[0] && v[1] ? [v[0], v[1]] : null)} />
-          </Space>
+          <PeriodField label={t.period} period={period} />
           <Typography.Text type="secondary">{t.explain}</Typography.Text>
           <Table<FeedbackCommuneRow>
             rowKey="communeCode"

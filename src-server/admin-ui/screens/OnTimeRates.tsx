@@ -1,41 +1,20 @@
 /** Tỷ lệ đúng hạn: per-commune on-time rate of dossiers finished in a chosen period (QĐ 766, 2.1). */
-import { Card, DatePicker, Progress, Space, Table, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { Card, Progress, Space, Table, Typography } from 'antd';
 import type { OnTimeRow } from '@shared/hub-admin/api';
 import { vi } from '../i18n/vi';
 import { callAdmin } from '../stores/session';
 import { percent } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
-import { nowDayjs } from '../ui/clock';
-
-/**
- * The picked calendar days are Vietnamese days whatever the browser's time zone: Vietnam keeps
- * UTC+7 all year, so the bounds are written with a fixed offset.
- */
-const vnDayStart = (day: Dayjs) => `${day.format('YYYY-MM-DD')}T00:00:00+07:00`;
+import { PeriodField, usePeriod } from '../ui/period';
 
 export function OnTimeRates() {
-  const [range, setRange] = useState<[Dayjs, Dayjs] | null>([nowDayjs().startOf('month'), nowDayjs().endOf('month')]);
-  const rates = useLoad(
-    () =>
-      callAdmin('reports.onTime', {
-        input: range ? { from: vnDayStart(range[0]), to: vnDayStart(range[1].add(1, 'day')) } : {},
-      }),
-    [range?.[0].valueOf(), range?.[1].valueOf()],
-  );
+  const period = usePeriod();
+  const rates = useLoad(() => callAdmin('reports.onTime', { input: period.input }), period.deps);
 
   return (
     <Card title={vi.onTime.title}>
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <Space>
-          <Typography.Text>{vi.onTime.period}</Typography.Text>
-          <DatePicker.RangePicker
-            value={range}
-            format="DD/MM/YYYY"
-            onChange={(value) => setRange(value && value[0] && value[1] ? [value[0], value[1]] : null)}
-          />
-        </Space>
+        <PeriodField label={vi.onTime.period} period={period} />
         <Typography.Text type="secondary">{vi.onTime.explain}</Typography.Text>
         <Table<OnTimeRow>
           rowKey="communeCode"
