@@ -12,7 +12,7 @@ export const WEB_HOST_BUNDLE = 'dist/web/main.mjs';
 const WEB_HOST_META = 'dist/web/meta.json';
 
 /** What every Node bundle of the app shares. */
-export const NODE_BUNDLE = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, tsconfig: 'tsconfig.json', logLevel: 'warning' };
+export const NODE_BUNDLE = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, sourcesContent: false, tsconfig: 'tsconfig.json', logLevel: 'warning' };
 
 /**
  * Dependencies left to Node's own loading, each for a reason bundling would break:
@@ -51,12 +51,13 @@ export async function buildElectronMain() {
 }
 
 /**
- * dist/web/main.mjs: the browser host (src-main/web/main.ts), as `npm run web` and `npm start`
+ * dist/web/main.mjs: the browser host (src-main/web/main.ts, entered by start.ts, which turns on
+ * Node's compile cache first), as `npm run web` and `npm start`
  * without Electron run it. `outdir` elsewhere (inside the app's folder, so the host still finds
  * package.json above it) builds a copy; the build's metafile is returned for checks.
  */
 export async function buildWebHost(outdir = 'dist/web') {
-  const result = await build({ ...common, entryPoints: { main: 'src-main/web/main.ts' }, outdir, metafile: true });
+  const result = await build({ ...common, entryPoints: { main: 'src-main/web/start.ts' }, outdir, metafile: true });
   fs.writeFileSync(path.join(outdir, 'meta.json'), JSON.stringify(Object.keys(result.metafile.inputs)));
   return result.metafile;
 }
