@@ -1,6 +1,7 @@
 // Builds what the app loads: the renderer bundle (vite), the Electron main and preload bundles and
-// the browser host (esbuild, scripts/node-bundle.mjs). Dependencies stay external: electron-builder
-// ships node_modules and rebuilds better-sqlite3 for Electron's ABI.
+// the browser host (esbuild, scripts/node-bundle.mjs). The pure-JavaScript dependencies are bundled;
+// the few that must load from their own folder (NODE_EXTERNALS: native addons, pdfmake's fonts)
+// stay in node_modules, which electron-builder ships, rebuilding better-sqlite3 for Electron's ABI.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { NODE_BUNDLE, buildElectronMain, buildWebHost } from './node-bundle.mjs';

@@ -2,6 +2,9 @@
  * Starts the real browser host (`src-main/web/main.ts`) as a child process on a free port and
  * a temporary data folder, exactly as `npm run web` does, with its clock started at a chosen
  * instant (`--clock`, TEST_INSTANT by default) and movable over IPC (`host.clock.set`).
+ * The TypeScript sources run under tsx; `bundle` runs a compiled host instead (dist/web/main.mjs
+ * as shipped, or a copy built elsewhere in the app's folder). TEST_WEB_HOST_BUNDLE=dist/web/main.mjs
+ * runs every test's host compiled (after `npm run build`), to check the shipped bundle end to end.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,10 +30,12 @@ export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function startWebHost(opts: { dataDir?: string; env?: NodeJS.ProcessEnv; clock?: string; args?: string[] } = {}): Promise<WebHost> {
+export async function startWebHost(opts: { dataDir?: string; env?: NodeJS.ProcessEnv; clock?: string; args?: string[]; bundle?: string } = {}): Promise<WebHost> {
   const dataDir = opts.dataDir ?? tempDir('motcua-web-');
   const instant = opts.clock ?? TEST_INSTANT;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/web/main.ts', '--port', '0', '--data-dir', dataDir, '--clock', instant, ...(opts.args ?? [])], {
+  const bundle = opts.bundle ?? process.env.TEST_WEB_HOST_BUNDLE;
+  const script = bundle ? ['--enable-source-maps', bundle] : ['--import', 'tsx', 'src-main/web/main.ts'];
+  const child = spawn(process.execPath, [...script, '--port', '0', '--data-dir', dataDir, '--clock', instant, ...(opts.args ?? [])], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
