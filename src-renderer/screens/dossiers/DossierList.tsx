@@ -21,7 +21,7 @@ import { DATE_FORMAT, toYmd } from '../../ui/dates';
 import { errorText } from '../../ui/errors';
 import { StatusTag } from '../../ui/StatusTag';
 import { ProcedurePicker } from '../intake/ProcedurePicker';
-import { SEARCH_DEBOUNCE_MS } from './search-debounce';
+import { searchSettler } from './search-debounce';
 
 const t = vi.dossiers;
 const PAGE = 50;
@@ -67,8 +67,8 @@ const SPIN_DELAY_MS = 200;
 
 /**
  * The search box keeps what is typed to itself and hands the list only the settled text, so a
- * keystroke repaints the box alone, not the filters and the table (the officer's key-to-results
- * budget, see search-debounce.ts).
+ * keystroke repaints the box alone, not the filters and the table (when it searches, and the
+ * officer's key-to-results budget: search-debounce.ts).
  */
 const SearchBox = memo(function SearchBox({
   searchRef,
@@ -80,10 +80,8 @@ const SearchBox = memo(function SearchBox({
   onEnter(text: string): void;
 }) {
   const [query, setQuery] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => onSettled(query), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [query, onSettled]);
+  const settler = useMemo(() => searchSettler(onSettled), [onSettled]);
+  useEffect(() => () => settler.cancel(), [settler]);
   return (
     <Input
       ref={searchRef}
@@ -93,7 +91,10 @@ const SearchBox = memo(function SearchBox({
       placeholder={t.search}
       aria-label={t.search}
       value={query}
-      onChange={(e) => setQuery(e.target.value)}
+      onChange={(e) => {
+        setQuery(e.target.value);
+        settler.typed(e.target.value);
+      }}
       onPressEnter={() => onEnter(query)}
       data-testid="dossier-search"
       autoComplete="off"
