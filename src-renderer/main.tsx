@@ -1,20 +1,27 @@
 import 'dayjs/locale/vi';
 import dayjs from 'dayjs';
-import { StrictMode } from 'react';
+import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { DeviceApp } from './device/DeviceApp';
 import { deviceScopeOfPath } from './device/device-pages';
+import { lazyComponent } from './ui/lazy-component';
 import './styles.css';
 
 dayjs.locale('vi');
 
 // The citizen pages of paired LAN devices (/kiosk, /display, /rating, /lookup, /board) share the
-// bundle but not the officers' app: no sign-in, no shell, only the device's own page.
+// build but not the officers' app: no sign-in, no shell, only the device's own page, in its own chunk.
+const DeviceApp = lazyComponent(() => import('./device/DeviceApp').then((m) => m.DeviceApp));
 const devicePage = typeof window !== 'undefined' && !window.motcua ? deviceScopeOfPath(window.location.pathname) : null;
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    {devicePage ? <DeviceApp page={devicePage} /> : <App />}
+    {devicePage ? (
+      <Suspense fallback={null}>
+        <DeviceApp.Component page={devicePage} />
+      </Suspense>
+    ) : (
+      <App />
+    )}
   </StrictMode>,
 );
