@@ -15,6 +15,8 @@ const SetupWizard = lazyComponent(() => import('./screens/SetupWizard').then((m)
 const ForcedPasswordChange = lazyComponent(() => import('./screens/ChangePassword').then((m) => m.ForcedPasswordChange));
 const Shell = lazyComponent(() => import('./shell/Shell').then((m) => m.Shell));
 
+const PRELOAD_AFTER_MS = 400;
+
 /** The shell and every screen, fetched while the officer types a password; each step is idempotent. */
 async function preloadSignedIn(): Promise<void> {
   await Shell.preload();
@@ -33,15 +35,15 @@ function Loading() {
 }
 
 function Phase() {
+  // boot() has started already (main.tsx), before React's first render; the retry starts it again.
   const { phase, error, boot } = useSession();
-  useEffect(() => {
-    void boot();
-  }, [boot]);
 
   const signingIn = phase === 'login' || phase === 'changePassword' || phase === 'ready';
   useEffect(() => {
     if (!signingIn) return;
-    return whenIdle(() => preloadSignedIn().catch((err: unknown) => console.error('preloading the screens failed', err)));
+    // Not in the first instant: the form's first keystroke should not wait on the screens' parsing.
+    // An officer takes longer than that to start typing; its screens are in before the password is.
+    return whenIdle(() => void preloadSignedIn().catch((err: unknown) => console.error('preloading the screens failed', err)), { afterMs: PRELOAD_AFTER_MS });
   }, [signingIn]);
 
   switch (phase) {

@@ -1,8 +1,14 @@
 /**
- * Runs work once the page has nothing better to do (a free moment after the first paint and the
- * first keystrokes), or after `timeoutMs` at the latest. Returns a cancel for a useEffect cleanup.
+ * Runs work in a free moment at least `afterMs` from now (or at `afterMs + timeoutMs` at the
+ * latest, however busy the page). Returns a cancel for a useEffect cleanup.
  */
-export function whenIdle(work: () => void, timeoutMs = 2000): () => void {
-  const id = requestIdleCallback(work, { timeout: timeoutMs });
-  return () => cancelIdleCallback(id);
+export function whenIdle(work: () => void, { afterMs = 0, timeoutMs = 2000 } = {}): () => void {
+  let idle: number | null = null;
+  const timer = setTimeout(() => {
+    idle = requestIdleCallback(work, { timeout: timeoutMs });
+  }, afterMs);
+  return () => {
+    clearTimeout(timer);
+    if (idle !== null) cancelIdleCallback(idle);
+  };
 }
