@@ -1,20 +1,32 @@
 import 'dayjs/locale/vi';
 import dayjs from 'dayjs';
-import { StrictMode } from 'react';
+import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { DeviceApp } from './device/DeviceApp';
 import { deviceScopeOfPath } from './device/device-pages';
+import { useSession } from './stores/session';
+import { lazyComponent } from './ui/lazy-component';
 import './styles.css';
 
 dayjs.locale('vi');
 
 // The citizen pages of paired LAN devices (/kiosk, /display, /rating, /lookup, /board) share the
-// bundle but not the officers' app: no sign-in, no shell, only the device's own page.
+// build but not the officers' app: no sign-in, no shell, only the device's own page, in its own chunk.
+const DeviceApp = lazyComponent(() => import('./device/DeviceApp').then((m) => m.DeviceApp));
 const devicePage = typeof window !== 'undefined' && !window.motcua ? deviceScopeOfPath(window.location.pathname) : null;
+
+// The officers' app asks core where it stands (setup, sign-in, a saved session) before React's
+// first render, so the answer travels while the loading screen is drawn, not after it.
+if (!devicePage) void useSession.getState().boot();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    {devicePage ? <DeviceApp page={devicePage} /> : <App />}
+    {devicePage ? (
+      <Suspense fallback={null}>
+        <DeviceApp.Component page={devicePage} />
+      </Suspense>
+    ) : (
+      <App />
+    )}
   </StrictMode>,
 );

@@ -15,24 +15,14 @@ import {
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { Suspense, useState, type ReactNode } from 'react';
 import { vi } from '../i18n/vi';
-import { CatalogScreen } from '../screens/catalog/CatalogScreen';
-import { DossierDrawer } from '../screens/dossiers/DossierDrawer';
-import { DossiersScreen } from '../screens/dossiers/DossiersScreen';
-import { Home } from '../screens/Home';
-import { IntakeScreen } from '../screens/intake/IntakeScreen';
 import { ChangePasswordDialog } from '../screens/ChangePassword';
 import { LockScreen } from '../screens/LockScreen';
-import { PrintPreview } from '../screens/print/PrintPreview';
-import { RegisterScreen } from '../screens/register/RegisterScreen';
-import { ReportsScreen } from '../screens/reports/ReportsScreen';
-import { ReturnsScreen } from '../screens/returns/ReturnsScreen';
-import { SettingsScreen } from '../screens/settings/SettingsScreen';
-import { SyncScreen } from '../screens/sync/SyncScreen';
 import { CallBar } from '../screens/queue/CallBar';
 import { useNavigation, type Screen } from '../stores/navigation';
 import { useSession } from '../stores/session';
+import { DossierDrawerView, PrintPreviewView, SCREEN_VIEWS } from './screens';
 import { StorageWarning } from './StorageWarning';
 import { SyncIndicator } from './SyncIndicator';
 import { useIdleLock } from './useIdleLock';
@@ -53,34 +43,12 @@ const MENU: { key: Screen; icon: ReactNode }[] = [
 /** F2/F3 are the counter's two most used keys; the rest of the menu is Alt+position. */
 const HINTS: Partial<Record<Screen, string>> = { intake: 'F2', dossiers: 'F3' };
 
-function ScreenView({ screen }: { screen: Screen }) {
-  switch (screen) {
-    case 'home':
-      return <Home />;
-    case 'intake':
-      return <IntakeScreen />;
-    case 'dossiers':
-      return <DossiersScreen />;
-    case 'returns':
-      return <ReturnsScreen />;
-    case 'register':
-      return <RegisterScreen />;
-    case 'catalog':
-      return <CatalogScreen />;
-    case 'reports':
-      return <ReportsScreen />;
-    case 'sync':
-      return <SyncScreen />;
-    case 'settings':
-      return <SettingsScreen />;
-  }
-}
-
 export function Shell() {
   const { office, officer, locked, lock, signOut } = useSession();
   const [changingPassword, setChangingPassword] = useState(false);
   const [accountMenuOpen, setAccountMenuOpen] = useState(false);
   const { screen, go } = useNavigation();
+  const ScreenView = SCREEN_VIEWS[screen];
   useIdleLock();
   useShortcuts(!locked);
 
@@ -156,11 +124,14 @@ export function Shell() {
         <Layout.Content className="app-content">
           {office && <StorageWarning />}
           {/* Opened straight onto a locked session, nothing is loaded until the unlock. */}
-          {office && <ScreenView screen={screen} />}
+          {/* While a screen's chunk is still on its way, the shell stays and the content area waits empty. */}
+          {office && <Suspense fallback={null}><ScreenView.Component /></Suspense>}
         </Layout.Content>
       </Layout>
-      <DossierDrawer />
-      <PrintPreview />
+      <Suspense fallback={null}>
+        <DossierDrawerView.Component />
+        <PrintPreviewView.Component />
+      </Suspense>
       <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
       {locked && <LockScreen />}
     </Layout>
