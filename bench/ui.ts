@@ -114,16 +114,65 @@ const WATCH_F9 = `window.benchF9 = new Promise((resolve) => {
 });
 'watching'`;
 
-const f9ToPreview: Measure = async ({ page }, i) => {
+/**
+ * In-page log of the preview's life for one receipt: the keys and clicks the page received and
+ * each change of the preview dialog's classes (its opening and closing motion), so a preview that
+ * does not go away after "Đóng" says where it stopped.
+ */
+const WATCH_PREVIEW = `(() => {
+  const log = (window.benchPreviewLog = []);
+  const at = () => Math.round(performance.now());
+  const onKey = (e) => log.push([at(), e.type, e.key]);
+  const onClick = (e) => log.push([at(), 'click', (e.target.closest('button') || e.target).textContent.slice(0, 20)]);
+  window.addEventListener('keydown', onKey, true);
+  window.addEventListener('click', onClick, true);
+  const observer = new MutationObserver((records) => {
+    for (const r of records) {
+      const el = r.target;
+      if (r.type === 'attributes' && el.closest && el.closest('.ant-modal') && el.querySelector('[data-testid="print-preview"]')) log.push([at(), 'dialog', el.className]);
+      for (const n of r.removedNodes) if (n.nodeType === 1 && n.querySelector && n.querySelector('[data-testid="pdf-frame"]')) log.push([at(), 'frame removed']);
+    }
+  });
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+  window.benchPreviewStop = () => { observer.disconnect(); window.removeEventListener('keydown', onKey, true); window.removeEventListener('click', onClick, true); };
+  return 'watching';
+})()`;
+
+/** Receipts whose preview was still there STUCK_MS after "Đóng": counted and logged, never hidden. */
+const STUCK_MS = 10_000;
+export const stuckPreviews: { receipt: number; log: unknown }[] = [];
+
+async function receiptToPreview(page: Page, i: number): Promise<Record<string, number | null>> {
   await fillReceipt(page, i);
+  await page.evaluate(WATCH_PREVIEW);
   // Timed inside the page, on the clock of the key event (see WATCH_F9).
   await page.evaluate(WATCH_F9);
   await page.keyboard.press('F9');
   const figures = await page.evaluate(() => (window as unknown as { benchF9: Promise<{ shown: number; loaded: number | null }> }).benchF9);
   await page.locator('.ant-modal-footer').getByRole('button', { name: 'Đóng' }).click();
-  await page.getByTestId('pdf-frame').waitFor({ state: 'detached' });
+  try {
+    await page.getByTestId('pdf-frame').waitFor({ state: 'detached', timeout: STUCK_MS });
+  } catch (err) {
+    const log = await page.evaluate(() => ({
+      log: (window as unknown as { benchPreviewLog: unknown[] }).benchPreviewLog,
+      dialog: document.querySelector('[data-testid="print-preview"]')?.closest('.ant-modal')?.className ?? null,
+      wrap: (document.querySelector('[data-testid="print-preview"]')?.closest('.ant-modal-wrap') as HTMLElement | null)?.style.cssText ?? null,
+      focus: document.activeElement?.outerHTML.slice(0, 120) ?? null,
+      now: Math.round(performance.now()),
+    }));
+    stuckPreviews.push({ receipt: i + 1, log });
+    console.log(`  receipt ${i + 1}: the preview was still there ${STUCK_MS / 1000} s after "Đóng": ${JSON.stringify(log)}`);
+    await page.screenshot({ path: `bench/results/ui-stuck-preview-${i + 1}.png` });
+    if (!process.env.BENCH_STUCK_GO_ON) throw err;
+    await page.keyboard.press('Escape');
+    await page.getByTestId('pdf-frame').waitFor({ state: 'detached' });
+  } finally {
+    await page.evaluate(() => (window as unknown as { benchPreviewStop?: () => void }).benchPreviewStop?.());
+  }
   return figures;
-};
+}
+
+const f9ToPreview: Measure = ({ page }, i) => receiptToPreview(page, i);
 
 const MEASURES: Record<string, Measure> = { f9ToPreview };
 
@@ -132,14 +181,9 @@ interface Collected {
   hostCpuMs: number;
 }
 
-export async function runUiBench() {
-  const receipts = Number(process.env.BENCH_RECEIPTS ?? 40);
+/** The two builds side by side, `receipts` each after the warm-up; its results for the file. */
+async function sideBySide(browser: Browser, receipts: number): Promise<Record<string, unknown>> {
   const warmup = 3;
-  // The bundle the hosts serve, built from this tree (as `npm run web` would on a fresh clone).
-  await viteBuild({ configFile: 'vite.config.ts', logLevel: 'error' });
-  if (!fs.existsSync('dist/renderer/index.html')) throw new Error('dist/renderer was not built');
-
-  const browser = await launchChromium();
   const desks: Desk[] = [];
   try {
     for (const build of BUILDS) desks.push(await openDesk(browser, build));
@@ -180,22 +224,38 @@ export async function runUiBench() {
       })),
     );
     printTable(`Officer-felt UI (Chromium, browser host; load ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)})`, rows);
-
-    const dayLoadBefore = loadAverage();
-    const day = await runOfficerDay(browser, (page, i) => f9ToPreview({ build: BUILDS[0]!, host: desks[0]!.host, page }, i));
-    const dayLoadAfter = loadAverage();
-    printTable(`The officer's day at a big counter (load ${dayLoadBefore.toFixed(1)} → ${dayLoadAfter.toFixed(1)})`, day.rows);
-    return writeResults('ui', {
+    return {
       load: { before: loadBefore, after: loadAfter },
-      officerDay: { ...day.data, load: { before: dayLoadBefore, after: dayLoadAfter } },
       receipts,
       builds: Object.fromEntries(
         desks.map((d) => [d.build.name, { ...summaries.get(d), hostCpuMsPerReceipt: collected.get(d)!.hostCpuMs / receipts }]),
       ),
       stockToEngineF9P95: stock!['f9ToPreview.shown']!.p95 / engine!['f9ToPreview.shown']!.p95,
-    });
+    };
+  } finally {
+    for (const desk of desks) {
+      await desk.page.context().close();
+      await desk.host.stop();
+    }
+  }
+}
+
+export async function runUiBench() {
+  const receipts = Number(process.env.BENCH_RECEIPTS ?? 40);
+  // The bundle the hosts serve, built from this tree (as `npm run web` would on a fresh clone).
+  await viteBuild({ configFile: 'vite.config.ts', logLevel: 'error' });
+  if (!fs.existsSync('dist/renderer/index.html')) throw new Error('dist/renderer was not built');
+
+  const browser = await launchChromium();
+  try {
+    // BENCH_RECEIPTS=0 leaves the side-by-side out (a quick run of the officer's day alone).
+    const builds = receipts > 0 ? await sideBySide(browser, receipts) : { receipts };
+    const dayLoadBefore = loadAverage();
+    const day = await runOfficerDay(browser, receiptToPreview);
+    const dayLoadAfter = loadAverage();
+    printTable(`The officer's day at a big counter (load ${dayLoadBefore.toFixed(1)} → ${dayLoadAfter.toFixed(1)})`, day.rows);
+    return writeResults('ui', { ...builds, officerDay: { ...day.data, load: { before: dayLoadBefore, after: dayLoadAfter } } });
   } finally {
     await browser.close();
-    for (const desk of desks) await desk.host.stop();
   }
 }
