@@ -22,6 +22,8 @@
  * appointment dates printed do.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { build as viteBuild } from 'vite';
 import { launchChromium } from '../tests/support/browser';
@@ -123,9 +125,9 @@ const WATCH_PREVIEW = `(() => {
   const log = (window.benchPreviewLog = []);
   const at = () => Math.round(performance.now());
   const onKey = (e) => log.push([at(), e.type, e.key]);
-  const onClick = (e) => log.push([at(), 'click', (e.target.closest('button') || e.target).textContent.slice(0, 20)]);
+  const onClick = (e) => log.push([at(), e.type, (e.target.closest('button') || e.target).textContent.slice(0, 20)]);
   window.addEventListener('keydown', onKey, true);
-  window.addEventListener('click', onClick, true);
+  for (const type of ['pointerdown', 'mouseup', 'click']) window.addEventListener(type, onClick, true);
   const observer = new MutationObserver((records) => {
     for (const r of records) {
       const el = r.target;
@@ -134,13 +136,33 @@ const WATCH_PREVIEW = `(() => {
     }
   });
   observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
-  window.benchPreviewStop = () => { observer.disconnect(); window.removeEventListener('keydown', onKey, true); window.removeEventListener('click', onClick, true); };
+  window.benchPreviewStop = () => { observer.disconnect(); window.removeEventListener('keydown', onKey, true); for (const type of ['pointerdown', 'mouseup', 'click']) window.removeEventListener(type, onClick, true); };
   return 'watching';
 })()`;
 
 /** Receipts whose preview was still there STUCK_MS after "Đóng": counted and logged, never hidden. */
 const STUCK_MS = 10_000;
-export const stuckPreviews: { receipt: number; log: unknown }[] = [];
+const stuckPreviews: { receipt: number; log: unknown }[] = [];
+/**
+ * Clicks on "Đóng" that Playwright made but the page never received (no pointerdown, no click in
+ * the page): on a starved machine Chromium can route a click by a stale picture of the screen to
+ * the PDF viewer's own frame. The officer would click again; so does the bench, and counts them.
+ */
+const CLICK_SEEN_MS = 3_000;
+const lostClicks: { receipt: number; log: unknown }[] = [];
+
+async function closePreview(page: Page, i: number): Promise<void> {
+  const close = page.locator('.ant-modal-footer').getByRole('button', { name: 'Đóng' });
+  await close.click();
+  const seen = () => page.evaluate(() => (window as unknown as { benchPreviewLog: unknown[][] }).benchPreviewLog.some((e) => e[1] === 'click' && e[2] === 'Đóng'));
+  const t0 = performance.now();
+  while (!(await seen()) && performance.now() - t0 < CLICK_SEEN_MS) await page.waitForTimeout(100);
+  if (await seen()) return;
+  const log = await page.evaluate(() => (window as unknown as { benchPreviewLog: unknown[] }).benchPreviewLog);
+  lostClicks.push({ receipt: i + 1, log });
+  console.log(`  receipt ${i + 1}: the page never received the click on "Đóng" (${JSON.stringify(log)}); clicking again`);
+  await close.click();
+}
 
 async function receiptToPreview(page: Page, i: number): Promise<Record<string, number | null>> {
   await fillReceipt(page, i);
@@ -149,7 +171,7 @@ async function receiptToPreview(page: Page, i: number): Promise<Record<string, n
   await page.evaluate(WATCH_F9);
   await page.keyboard.press('F9');
   const figures = await page.evaluate(() => (window as unknown as { benchF9: Promise<{ shown: number; loaded: number | null }> }).benchF9);
-  await page.locator('.ant-modal-footer').getByRole('button', { name: 'Đóng' }).click();
+  await closePreview(page, i);
   try {
     await page.getByTestId('pdf-frame').waitFor({ state: 'detached', timeout: STUCK_MS });
   } catch (err) {
@@ -162,7 +184,9 @@ async function receiptToPreview(page: Page, i: number): Promise<Record<string, n
     }));
     stuckPreviews.push({ receipt: i + 1, log });
     console.log(`  receipt ${i + 1}: the preview was still there ${STUCK_MS / 1000} s after "Đóng": ${JSON.stringify(log)}`);
-    await page.screenshot({ path: `bench/results/ui-stuck-preview-${i + 1}.png` });
+    const shot = path.join(os.tmpdir(), `motcua-ui-stuck-preview-${i + 1}.png`);
+    await page.screenshot({ path: shot });
+    console.log(`  screenshot: ${shot}`);
     if (!process.env.BENCH_STUCK_GO_ON) throw err;
     await page.keyboard.press('Escape');
     await page.getByTestId('pdf-frame').waitFor({ state: 'detached' });
@@ -254,7 +278,10 @@ export async function runUiBench() {
     const day = await runOfficerDay(browser, receiptToPreview);
     const dayLoadAfter = loadAverage();
     printTable(`The officer's day at a big counter (load ${dayLoadBefore.toFixed(1)} → ${dayLoadAfter.toFixed(1)})`, day.rows);
-    return writeResults('ui', { ...builds, officerDay: { ...day.data, load: { before: dayLoadBefore, after: dayLoadAfter } } });
+    const receiptsOf = (v: { receipt: number }[]) => (v.length ? ` (receipts ${v.map((s) => s.receipt).join(', ')})` : '');
+    console.log(`Clicks on "Đóng" the page never received (clicked again): ${lostClicks.length}${receiptsOf(lostClicks)}`);
+    console.log(`Previews still there ${STUCK_MS / 1000} s after "Đóng" was received: ${stuckPreviews.length}${receiptsOf(stuckPreviews)}`);
+    return writeResults('ui', { ...builds, officerDay: { ...day.data, load: { before: dayLoadBefore, after: dayLoadAfter } }, lostClicks, stuckPreviews });
   } finally {
     await browser.close();
   }
