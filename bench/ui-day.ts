@@ -5,14 +5,15 @@
  *
  * - Procedure picker: a keystroke in Tiếp nhận's "Thủ tục hành chính" to the list painted
  *   (goal p95 ≤ 100 ms); baseline: the same keys at the small counter.
- * - Hồ sơ search: a keystroke in the search box to its results painted, the list's debounce
- *   (SEARCH_DEBOUNCE_MS, src-renderer/screens/dossiers/search-debounce.ts) included (goal p95 ≤
- *   150 ms); baseline: the same keys at BASELINE_DOSSIERS dossiers.
+ * - Hồ sơ search: a keystroke in the search box to its results painted, the list's wait included
+ *   (src-renderer/screens/dossiers/search-debounce.ts: a key after a pause searches at once, a key
+ *   inside a run waits SEARCH_DEBOUNCE_MS; the probe types one key at a time, as an officer
+ *   typing a name does) (goal p95 ≤ 150 ms); baseline: the same keys at BASELINE_DOSSIERS dossiers.
  * - Cold start: from spawning the host process to the sign-in form taking a typed letter (goal
  *   ≤ 3 s), the compiled host as shipped (dist/web/main.mjs, `npm run web` / `npm start`);
  *   baselines: the same folder with the host under tsx (TypeScript compiled at start, as before),
  *   and an office with no dossiers. The first start of a day also makes the day's backup copy; it
- *   is reported apart.
+ *   is reported apart, and its host is kept until the copy is finished (see coldStart).
  * - Renderer heap: the page's JS heap after forced GC (CDP HeapProfiler.collectGarbage, then
  *   Runtime.getHeapUsage) before the first receipt, every HEAP_STEP receipts and after
  *   HEAP_RECEIPTS (goal: growth ≤ 20 %). Each receipt is a full F9 (fill, receive, preview,
@@ -34,6 +35,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import fs from 'node:fs';
+import path from 'node:path';
 import { SEARCH_DEBOUNCE_MS } from '../src-renderer/screens/dossiers/search-debounce';
 import { cachedSeededDir, seedCounter } from './seeded';
 import { summarise, type Row, type Summary } from './stats';
@@ -243,8 +245,19 @@ interface Start {
   hostCpuMs: number;
 }
 
-/** One cold start; `compiled`: the shipped bundle (or `bundle`), else the host under tsx. */
-async function coldStart(browser: Browser, dataDir: string, compiled: boolean, bundle?: string): Promise<Start> {
+/** Whether the folder holds a finished daily copy (backups/daily-<day>.sqlite; a copy in progress is a .tmp). */
+function hasDailyCopy(dataDir: string): boolean {
+  const dir = path.join(dataDir, 'backups');
+  return fs.existsSync(dir) && fs.readdirSync(dir).some((name) => /^daily-.*\.sqlite$/.test(name));
+}
+
+/**
+ * One cold start; `compiled`: the shipped bundle (or `bundle`), else the host under tsx.
+ * `dayCopy`: the day's first start, which also makes the day's backup copy after it listens; the
+ * host is kept until that copy is finished (as at a counter, where the app stays open), so the
+ * starts timed after it are the day's later starts and do not each begin the copy again.
+ */
+async function coldStart(browser: Browser, dataDir: string, compiled: boolean, bundle?: string, dayCopy = false): Promise<Start> {
   const t0 = performance.now();
   const host = await startBenchHost(dataDir, [], bundle ? { compiled, bundle } : { compiled });
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
@@ -256,7 +269,16 @@ async function coldStart(browser: Browser, dataDir: string, compiled: boolean, b
     await username.fill('q', { timeout: 300_000 });
     if ((await username.inputValue()) !== 'q') throw new Error('the sign-in form did not take the typed letter');
     const ms = performance.now() - t0;
-    return { ms, hostCpuMs: cpuMs(host.pid) };
+    const hostCpuMs = cpuMs(host.pid);
+    if (dayCopy) {
+      const t1 = performance.now();
+      while (!hasDailyCopy(dataDir)) {
+        if (performance.now() - t1 > 1_800_000) throw new Error(`the day's backup copy of ${dataDir} was not finished within 30 minutes`);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      console.log(`  the day's copy of ${path.basename(dataDir)} finished ${((performance.now() - t1) / 1000).toFixed(0)} s after the sign-in was usable`);
+    }
+    return { ms, hostCpuMs };
   } finally {
     await context.close();
     await host.stop();
@@ -292,7 +314,7 @@ export async function runOfficerDay(browser: Browser, receipt: (page: Page, i: n
   console.log('  cold starts…');
   // Cold starts of the compiled host (as shipped), alternating big, big under tsx (the old way:
   // TypeScript compiled at start) and empty. The first start at each folder makes the day's backup.
-  const firstStart = { big: await coldStart(browser, bigDir, true), empty: await coldStart(browser, emptyDir, true) };
+  const firstStart = { big: await coldStart(browser, bigDir, true, undefined, true), empty: await coldStart(browser, emptyDir, true, undefined, true) };
   const starts = { big: [] as Start[], bigTsx: [] as Start[], empty: [] as Start[], bigBefore: [] as Start[] };
   const before = process.env.BENCH_START_BEFORE;
   for (let i = 0; i < Number(process.env.BENCH_STARTS ?? 5); i++) {
@@ -377,7 +399,7 @@ export async function runOfficerDay(browser: Browser, receipt: (page: Page, i: n
     const rows: Row[] = [
       { measure: `picker key → list painted (${bigN} dossiers, ${sum.pickerBig.n} keys)`, median: sum.pickerBig.median, p95: sum.pickerBig.p95, goal: 'p95 ≤ 100 ms', note: ratio(sum.pickerBig, sum.pickerSmall) },
       { measure: `  baseline: the same at ${smallN} dossiers`, median: sum.pickerSmall.median, p95: sum.pickerSmall.p95 },
-      { measure: `Hồ sơ search key → results painted (${bigN}; debounce ${SEARCH_DEBOUNCE_MS} ms inside; ${sum.searchBig.n} keys)`, median: sum.searchBig.median, p95: sum.searchBig.p95, goal: 'p95 ≤ 150 ms', note: ratio(sum.searchBig, sum.searchSmall) },
+      { measure: `Hồ sơ search key → results painted (${bigN}; a key after a pause searches at once, one inside a run waits ${SEARCH_DEBOUNCE_MS} ms; ${sum.searchBig.n} keys)`, median: sum.searchBig.median, p95: sum.searchBig.p95, goal: 'p95 ≤ 150 ms', note: ratio(sum.searchBig, sum.searchSmall) },
       { measure: `  baseline: the same at ${smallN} dossiers`, median: sum.searchSmall.median, p95: sum.searchSmall.p95 },
       { measure: `F9 → preview shown (${bigN}, ${sum.f9Big.n} receipts)`, median: sum.f9Big.median, p95: sum.f9Big.p95, goal: 'p95 ≤ 500 ms' },
       { measure: `cold start → sign-in usable, compiled host (${bigN}, ${sum.startBig.n} starts)`, median: sum.startBig.median, p95: sum.startBig.p95, goal: '≤ 3 s', note: `${ratio(sum.startBig, sum.startBigTsx)} (tsx); host CPU median ${medianMs(sum.startCpuBig)} ms; day's first start (with backup) ${(firstStart.big.ms / 1000).toFixed(1)} s` },
