@@ -8,6 +8,7 @@ import { Login } from './screens/Login';
 import { useSession } from './stores/session';
 import { UI_FONT_FAMILY } from './ui/font';
 import { lazyComponent } from './ui/lazy-component';
+import { ScreenLoadBoundary } from './ui/ScreenLoadBoundary';
 import { whenIdle } from './ui/when-idle';
 
 // Only the sign-in screen is in the first chunk; what comes after it loads in its own (README, "Loading").
@@ -71,9 +72,11 @@ export function App() {
     <ConfigProvider locale={viVN} theme={uiTheme({ fontSize: 15, colorPrimary: '#1d5fb4', fontFamily: UI_FONT_FAMILY })}>
       {/* AntApp gives dialogs and messages opened from code the theme and the Vietnamese locale. */}
       <AntApp>
-        <Suspense fallback={<Loading />}>
-          <Phase />
-        </Suspense>
+        <ScreenLoadBoundary>
+          <Suspense fallback={<Loading />}>
+            <Phase />
+          </Suspense>
+        </ScreenLoadBoundary>
       </AntApp>
     </ConfigProvider>
   );

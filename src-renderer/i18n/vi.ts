@@ -1257,4 +1257,12 @@ export const vi = {
     tablet: (n: number) => `Máy đánh giá của quầy ${n} sẽ hỏi ý kiến công dân sau khi tiếp nhận, trả kết quả.`,
     noTablet: (n: number) => `Quầy ${n} chưa có máy đánh giá.`,
   },
+  /** A screen whose code did not arrive (a tab kept open across an update, the host gone mid-load). */
+  screenLoad: {
+    title: 'Không mở được màn hình này',
+    detail:
+      'Có thể chương trình vừa được cập nhật hoặc kết nối tới máy chủ bị gián đoạn. Bấm "Thử lại". Nếu vẫn không được, bấm "Tải lại trang"; khi đó phiếu tiếp nhận đang nhập dở, chưa lưu, sẽ phải nhập lại.',
+    retry: 'Thử lại',
+    reload: 'Tải lại trang',
+  },
 } as const;

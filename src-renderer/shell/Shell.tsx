@@ -22,6 +22,7 @@ import { LockScreen } from '../screens/LockScreen';
 import { CallBar } from '../screens/queue/CallBar';
 import { useNavigation, type Screen } from '../stores/navigation';
 import { useSession } from '../stores/session';
+import { ScreenLoadBoundary } from '../ui/ScreenLoadBoundary';
 import { DossierDrawerView, PrintPreviewView, SCREEN_VIEWS } from './screens';
 import { StorageWarning } from './StorageWarning';
 import { SyncIndicator } from './SyncIndicator';
@@ -125,13 +126,21 @@ export function Shell() {
           {office && <StorageWarning />}
           {/* Opened straight onto a locked session, nothing is loaded until the unlock. */}
           {/* While a screen's chunk is still on its way, the shell stays and the content area waits empty. */}
-          {office && <Suspense fallback={null}><ScreenView.Component /></Suspense>}
+          {office && (
+            <ScreenLoadBoundary key={screen}>
+              <Suspense fallback={null}>
+                <ScreenView.Component />
+              </Suspense>
+            </ScreenLoadBoundary>
+          )}
         </Layout.Content>
       </Layout>
-      <Suspense fallback={null}>
-        <DossierDrawerView.Component />
-        <PrintPreviewView.Component />
-      </Suspense>
+      <ScreenLoadBoundary>
+        <Suspense fallback={null}>
+          <DossierDrawerView.Component />
+          <PrintPreviewView.Component />
+        </Suspense>
+      </ScreenLoadBoundary>
       <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
       {locked && <LockScreen />}
     </Layout>

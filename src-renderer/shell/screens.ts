@@ -24,6 +24,7 @@ export const PrintPreviewView = lazyComponent(() => import('../screens/print/Pri
 
 /** The screens most used first load first: the landing page, F2, F3, then the rest. */
 export async function preloadScreens(): Promise<void> {
-  await Promise.all([SCREEN_VIEWS.home, SCREEN_VIEWS.intake, SCREEN_VIEWS.dossiers, DossierDrawerView, PrintPreviewView].map((v) => v.preload()));
+  // One chunk that does not arrive does not hold back the others; it is fetched again when opened.
+  await Promise.allSettled([SCREEN_VIEWS.home, SCREEN_VIEWS.intake, SCREEN_VIEWS.dossiers, DossierDrawerView, PrintPreviewView].map((v) => v.preload()));
   await Promise.all(Object.values(SCREEN_VIEWS).map((v) => v.preload()));
 }

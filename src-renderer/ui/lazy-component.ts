@@ -16,9 +16,25 @@ export interface LazyComponent<P extends object> {
   preload(): Promise<void>;
 }
 
+/** Components whose last fetch failed: "Thử lại" (ui/ScreenLoadBoundary.tsx) fetches them again. */
+const failed = new Set<() => void>();
+
+/** Lets every component whose chunk failed to arrive try again at its next render or preload. */
+export function retryFailedChunks(): void {
+  for (const reset of [...failed]) reset();
+}
+
 export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>): LazyComponent<P> {
   let loaded: ComponentType<P> | null = null;
   let pending: Promise<void> | null = null;
+
+  // A failed fetch stays failed until retryFailedChunks(): a render that asked again at once would
+  // suspend on a new fetch each time and never reach the error boundary (an endless fetch loop
+  // behind a blank content area), so the failure is what the next render throws.
+  const reset = () => {
+    pending = null;
+    failed.delete(reset);
+  };
 
   function preload(): Promise<void> {
     pending ??= load().then(
@@ -26,8 +42,7 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
         loaded = component;
       },
       (err: unknown) => {
-        // The next render or preload asks again (a host restarted mid-fetch) instead of keeping the failure.
-        pending = null;
+        failed.add(reset);
         throw err;
       },
     );

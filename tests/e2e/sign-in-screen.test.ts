@@ -110,4 +110,36 @@ describe('what the sign-in screen loads', () => {
     await page.getByLabel('Tên đăng nhập').waitFor();
     await context.close();
   });
+
+  it('a screen whose code does not arrive says so, and "Thử lại" opens it, the half-typed receipt kept', async () => {
+    // A tab kept open across an update, or the host gone mid-fetch: Hồ sơ's chunk fails to load.
+    const admin = await signIn(host.url);
+    const context = await newContextAt(browser, host.clock, { viewport: { width: 1366, height: 768 } });
+    const blocked = /\/assets\/DossiersScreen-[^/]+\.js$/;
+    await context.route(blocked, (route) => route.abort('connectionfailed'));
+    await context.addInitScript((t) => {
+      if (window === window.top) sessionStorage.setItem('motcua.token', t);
+    }, admin.token);
+    const page = await context.newPage();
+    await page.goto(host.url);
+    await page.getByTestId('home').waitFor();
+    await page.keyboard.press('F2');
+    await page.getByLabel('Họ và tên').fill('Đinh Văn Tùng');
+    await page.keyboard.press('F3');
+    // Before: the content area stayed blank, with nothing to say why or what to do.
+    await page.getByTestId('screen-load-failed').waitFor();
+    await expect(page.getByTestId('screen-load-failed').textContent()).resolves.toContain('Không mở được màn hình này');
+    // The menu and the other screens still work.
+    await page.keyboard.press('Alt+2');
+    await poll(() => page.getByLabel('Họ và tên').inputValue()).toBe('Đinh Văn Tùng');
+
+    await context.unroute(blocked);
+    await page.keyboard.press('F3');
+    await page.getByTestId('screen-load-failed').waitFor();
+    await page.getByRole('button', { name: 'Thử lại' }).click();
+    await page.getByTestId('dossier-search').waitFor();
+    await page.keyboard.press('Alt+2');
+    await poll(() => page.getByLabel('Họ và tên').inputValue()).toBe('Đinh Văn Tùng');
+    await context.close();
+  });
 });
