@@ -3,6 +3,7 @@ import { Alert, App as AntApp, Button, ConfigProvider, Spin } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import { Suspense, useEffect } from 'react';
 import { uiTheme } from '../src-ui/theme';
+import { useMotionToken } from '../src-ui/reduced-motion';
 import { vi } from './i18n/vi';
 import { Login } from './screens/Login';
 import { useSession } from './stores/session';
@@ -68,8 +69,9 @@ function Phase() {
 }
 
 export function App() {
+  const motion = useMotionToken();
   return (
-    <ConfigProvider locale={viVN} theme={uiTheme({ fontSize: 15, colorPrimary: '#1d5fb4', fontFamily: UI_FONT_FAMILY })}>
+    <ConfigProvider locale={viVN} theme={uiTheme({ fontSize: 15, colorPrimary: '#1d5fb4', fontFamily: UI_FONT_FAMILY, motion })}>
       {/* AntApp gives dialogs and messages opened from code the theme and the Vietnamese locale. */}
       <AntApp>
         <ScreenLoadBoundary>

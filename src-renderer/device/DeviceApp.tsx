@@ -12,6 +12,7 @@ import { vi } from '../i18n/vi';
 import { call, RpcError, setToken, subscribeEvents } from '../rpc/client';
 import { errorText } from '../ui/errors';
 import { UI_FONT_FAMILY } from '../ui/font';
+import { useMotionToken } from '../../src-ui/reduced-motion';
 import { DEVICE_PATHS } from './device-pages';
 import { forgetDeviceToken, loadDeviceToken } from './device-token';
 import { PairingScreen } from './PairingScreen';
@@ -116,8 +117,9 @@ function DevicePhase({ page }: { page: DeviceScope }) {
 }
 
 export function DeviceApp({ page }: { page: DeviceScope }) {
+  const motion = useMotionToken();
   return (
-    <ConfigProvider locale={viVN} theme={{ token: { fontSize: 18, colorPrimary: '#1d5fb4', fontFamily: UI_FONT_FAMILY } }}>
+    <ConfigProvider locale={viVN} theme={{ token: { fontSize: 18, colorPrimary: '#1d5fb4', fontFamily: UI_FONT_FAMILY, motion } }}>
       <AntApp>
         {/* One main landmark around whichever page the device shows (screen readers, axe). */}
         <main>

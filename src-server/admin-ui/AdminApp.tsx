@@ -3,6 +3,7 @@ import { App, Button, ConfigProvider, Layout, Menu, Space, Typography } from 'an
 import viVN from 'antd/locale/vi_VN';
 import { useState } from 'react';
 import { uiTheme } from '../../src-ui/theme';
+import { useMotionToken } from '../../src-ui/reduced-motion';
 import { vi } from './i18n/vi';
 import { Communes } from './screens/Communes';
 import { DossierSearch } from './screens/DossierSearch';
@@ -58,8 +59,9 @@ function Shell() {
 
 export function AdminApp() {
   const signedIn = useSession((s) => s.session !== null);
+  const motion = useMotionToken();
   return (
-    <ConfigProvider locale={viVN} theme={uiTheme({ fontFamily: UI_FONT_FAMILY })}>
+    <ConfigProvider locale={viVN} theme={uiTheme({ fontFamily: UI_FONT_FAMILY, motion })}>
       <App>{signedIn ? <Shell /> : <Login />}</App>
     </ConfigProvider>
   );
