@@ -22,7 +22,8 @@ let page: Page;
 beforeAll(async () => {
   [host, browser] = await Promise.all([startWebHost({ clock: NOW }), launchChromium()]);
   counter = await setUpCounter(host.url);
-  page = await openSignedIn(browser, host, counter.token);
+  // Its subject includes focus while dialogs open and close: with the motion officers see.
+  page = await openSignedIn(browser, host, counter.token, { reducedMotion: 'no-preference' });
 });
 
 afterAll(async () => {
@@ -53,13 +54,21 @@ async function tabTo(p: Page, label: string) {
   await focusReaches(p, label, `Tab to "${label}"`);
 }
 
-/** Tabs forward until `label` has focus, as an officer does on a screen with a list before the button. */
-async function tabUntil(p: Page, label: string, most = 40) {
+/**
+ * Tabs forward until `label` has focus, as an officer does on a screen with a list before the
+ * button. `most` only stops a loop that would never end: Tiếp nhận with a birth registration's
+ * four papers and their scan buttons already puts 37 stops between the picker and "Từ chối".
+ * On failure the message lists every stop, which tells a missing button from a longer path.
+ */
+async function tabUntil(p: Page, label: string, most = 80) {
+  const stops: string[] = [];
   for (let i = 0; i < most; i++) {
     await p.keyboard.press('Tab');
-    if ((await focused(p)) === label) return;
+    const now = await focused(p);
+    if (now === label) return;
+    stops.push(now);
   }
-  throw new Error(`Tab never reached "${label}" (last: "${await focused(p)}")`);
+  throw new Error(`Tab never reached "${label}"; it stopped at: ${stops.map((s) => `"${s}"`).join(', ')}`);
 }
 
 /** F2 for a fresh receipt; a half-typed one is discarded through the question F2 asks (Shift+Tab, Enter). */
@@ -215,6 +224,8 @@ describe('a refusal at Tiếp nhận', () => {
     await page.keyboard.type('khai sinh', { delay: 20 });
     await poll(() => page.locator('.ant-select-item-option').first().getAttribute('title')).toBe('Đăng ký khai sinh');
     await page.keyboard.press('Enter');
+    // As the officer sees it: the procedure chosen and its papers listed before moving on.
+    await poll(() => page.getByTestId('documents').getByLabel('Tên giấy tờ').count()).toBe(4);
     await tabUntil(page, 'Từ chối');
     await page.keyboard.press('Enter');
     await focusReaches(page, 'Lý do từ chối', 'Enter on Từ chối');

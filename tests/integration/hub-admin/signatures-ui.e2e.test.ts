@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ADMIN_UI_DIR } from '../../../src-server/routes/admin-page';
 import { artifactPath, launchChromium } from '../../support/browser';
-import { poll } from '../../support/counter';
+import { poll, REDUCED_MOTION } from '../../support/counter';
 import { toPem } from '../../support/signing/pki';
 import { startSigningWorld, type SigningWorld } from '../signing/support';
 import { ADMIN, openBackend, startHub, type Backend, type Hub } from '../hub/harness';
@@ -41,7 +41,7 @@ afterAll(async () => {
 
 describe('Chữ ký số on the province admin page', () => {
   it('checks a signed PDF against the province trust list, before and after adding the CA', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, ...REDUCED_MOTION });
     page.setDefaultTimeout(15_000);
     await page.goto(`${baseUrl}/admin`);
     await page.getByLabel('Tên đăng nhập').fill(ADMIN.username);

@@ -17,7 +17,7 @@ import { commune, hubFile } from '../../../src-server/db/schema';
 import { DEFAULT_ADMIN_UI_DIR } from '../../../src-server/routes/admin-page';
 import { artifactPath, launchChromium } from '../../support/browser';
 import { runningClock } from '../../support/clock';
-import { poll } from '../../support/counter';
+import { poll, REDUCED_MOTION } from '../../support/counter';
 import { tempDir } from '../../support/web-host';
 import { ADMIN, openBackend, type Backend } from '../hub/harness';
 import { addScanPage, enrollmentCode, initCounter, receiveInput, rpcOk, startLiveHub, type LiveHub } from '../sync/support';
@@ -80,7 +80,7 @@ describe('Tệp đồng bộ USB on the province admin page', () => {
     fs.writeFileSync(carried(hashes[1]!), changed);
 
     // A province office's laptop: the whole menu shows on its own line.
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, ...REDUCED_MOTION });
     page.setDefaultTimeout(20_000);
     await page.goto(`${hub.url}/admin`);
     await page.getByLabel('Tên đăng nhập').fill(ADMIN.username);
