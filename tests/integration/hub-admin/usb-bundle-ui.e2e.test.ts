@@ -93,6 +93,9 @@ describe('Tệp đồng bộ USB on the province admin page', () => {
     await pickStick(page);
     const run = page.getByTestId('usb-bundle-run');
     await poll(() => run.textContent()).toContain('Đã nhận 1/2 tệp tỉnh còn thiếu');
+    // The page sends the two files one after the other, in the order the hub lists them: when the
+    // good one goes first, "1/2" shows while the changed one is still on its way.
+    await poll(() => run.textContent()).toContain('Bị từ chối');
     const text = (await run.textContent()) ?? '';
     expect(text).toContain('Tệp đồng bộ dong-bo.json');
     expect(text).toContain('2 mới ghi nhận, 0 đã có từ trước');
