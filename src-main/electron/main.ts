@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
 import { openCore, type Core } from '../core/core';
 import { registerIpc } from './ipc';
 import { registerSchemePrivileges, serveRenderer } from './protocol';
+import { rendererJsFlags } from './renderer-flags';
 import { OsSecretStore } from './secret-store';
 import {
   APP_ORIGIN,
@@ -33,6 +34,8 @@ let core: Core | null = null;
 
 if (!app.requestSingleInstanceLock()) app.quit();
 registerSchemePrivileges();
+// Before 'ready': Chromium reads its switches when it starts the window's renderer.
+app.commandLine.appendSwitch('js-flags', rendererJsFlags());
 
 app.on('web-contents-created', (_e, contents) => {
   contents.on('will-navigate', (event, url) => {

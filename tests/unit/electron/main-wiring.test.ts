@@ -22,12 +22,18 @@ const electron = vi.hoisted(() => {
     appRoot: '',
     userData: '',
     appListeners,
-    ready: () => ready(),
+    ready: () => {
+      state.isReady = true;
+      ready();
+    },
     invoke: null as null | ((event: unknown, name: unknown, input: unknown) => Promise<any>),
     menuTemplate: null as null | unknown[],
     appliedMenu: null as unknown,
     openedExternally: [] as string[],
     windows: [] as unknown[],
+    /** Chromium switches added by main.ts, and whether each came before the app was ready. */
+    switches: [] as { name: string; value: string | undefined; beforeReady: boolean }[],
+    isReady: false,
   };
   const mod = {
     app: {
@@ -40,6 +46,7 @@ const electron = vi.hoisted(() => {
       getPath: () => state.userData,
       on: (name: string, fn: Listener) => appListeners.set(name, [...(appListeners.get(name) ?? []), fn]),
       whenReady: () => readyPromise,
+      commandLine: { appendSwitch: (name: string, value?: string) => state.switches.push({ name, value, beforeReady: !state.isReady }) },
     },
     BrowserWindow: class {
       static getAllWindows = () => state.windows;
@@ -115,6 +122,15 @@ describe('the application menu', () => {
     expect(electron.appliedMenu).toEqual({ built: electron.menuTemplate });
     const json = JSON.stringify(electron.menuTemplate);
     for (const role of ['reload', 'forceReload', 'toggleDevTools']) expect(json).not.toContain(`"${role}"`);
+  });
+});
+
+describe("the window's V8 flags", () => {
+  it('are set before the app is ready, as the bench runs its Chromium', async () => {
+    const { rendererJsFlags } = await import('../../../src-main/electron/renderer-flags');
+    expect(electron.switches).toEqual([{ name: 'js-flags', value: rendererJsFlags(), beforeReady: true }]);
+    // Baseline code of functions that no longer run is dropped: the window's heap stays flat over a day.
+    expect(rendererJsFlags().split(' ')).toContain('--flush-baseline-code');
   });
 });
 
