@@ -19,6 +19,9 @@
  *   HEAP_RECEIPTS (goal: growth ≤ 20 %). Each receipt is a full F9 (fill, receive, preview,
  *   close), timed as F9 → preview. Before the first receipt and after the last, a heap snapshot
  *   also gives the part that is V8's compiled code (compiledCodeMb), reported beside the growth.
+ *   The goal's figure is the app's window (the V8 flags of src-main/electron/renderer-flags.ts);
+ *   the same day then runs again in a stock Chromium, the browser host as another desk opens it,
+ *   and is reported beside it.
  *
  * "Painted" is measured in the page. The picker answers in the page: from the key event's
  * timestamp, every DOM change schedules a requestAnimationFrame, and the figure is the frame after
@@ -38,6 +41,7 @@ import type { Browser, Page } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SEARCH_DEBOUNCE_MS } from '../src-renderer/screens/dossiers/search-debounce';
+import { rendererJsFlags } from '../src-main/electron/renderer-flags';
 import { cachedSeededDir, seedCounter } from './seeded';
 import { summarise, type Row, type Summary } from './stats';
 import { BENCH_SETUP, buildWebHostBundle, cpuMs, loadAverage, startBenchHost, tmpDataDir, type BenchHost } from './support';
@@ -318,6 +322,72 @@ async function compiledCodeMb(page: Page): Promise<number> {
   return bytes / 1024 / 1024;
 }
 
+interface HeapDay {
+  /** The heap after forced GC before the first receipt, every HEAP_STEP receipts and after the last. */
+  readings: { receipts: number; mb: number }[];
+  /** V8's compiled code before the first receipt and after the last (compiledCodeMb). */
+  code: { before: number; after: number };
+  /** F9 → preview shown, each receipt. */
+  f9: number[];
+}
+
+/**
+ * `n` receipts on a desk at Tiếp nhận, the heap read at 0, every HEAP_STEP and at the end; the
+ * first receipts' one-time costs (lazy screens, the print preview's code, fonts) show apart from a
+ * steady growth. `first` numbers the receipts on from an earlier day at the same host.
+ */
+async function heapOverReceipts(page: Page, receipt: (page: Page, i: number) => Promise<Record<string, number | null>>, n: number, first: number): Promise<HeapDay> {
+  await page.keyboard.press('F2');
+  await page.getByTestId('intake').waitFor();
+  const readings = [{ receipts: 0, mb: await heapUsedMb(page) }];
+  const code = { before: n > 0 ? await compiledCodeMb(page) : 0, after: 0 };
+  console.log(`  receipts 0/${n}: heap ${readings[0]!.mb.toFixed(1)} MB (compiled code ${code.before.toFixed(1)} MB)`);
+  const f9: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const figures = await receipt(page, first + i);
+    if (figures.shown !== null && figures.shown !== undefined) f9.push(figures.shown);
+    if ((i + 1) % HEAP_STEP === 0 || i + 1 === n) {
+      readings.push({ receipts: i + 1, mb: await heapUsedMb(page) });
+      console.log(`  receipts ${i + 1}/${n}: heap ${readings.at(-1)!.mb.toFixed(1)} MB`);
+    }
+  }
+  if (n > 0) code.after = await compiledCodeMb(page);
+  return { readings, code, f9 };
+}
+
+function heapFigures({ readings, code }: HeapDay) {
+  const before = readings[0]!.mb;
+  const after = readings.at(-1)!.mb;
+  const n = readings.at(-1)!.receipts;
+  // The fair comparison starts after the warm-up: the first receipts load code the day needs once.
+  const warm = readings.find((h) => h.receipts === HEAP_STEP)?.mb;
+  return {
+    readings,
+    compiledCodeMb: code,
+    growth: (after - before) / before,
+    warmGrowth: warm !== undefined && n > HEAP_STEP ? (after - warm) / warm : null,
+    // What the growth would be if the code compiled on the way were left out of both readings.
+    growthBesideCode: (after - code.after - (before - code.before)) / (before - code.before),
+  };
+}
+
+function heapRows(day: HeapDay, n: number, measure: string, goal?: string): Row[] {
+  const f = heapFigures(day);
+  const before = day.readings[0]!.mb;
+  const after = day.readings.at(-1)!.mb;
+  return [
+    {
+      measure,
+      ...(goal ? { goal } : {}),
+      note: `${day.readings.map((h) => `${h.receipts}: ${h.mb.toFixed(1)} MB`).join(', ')}; 0 → ${n}: ${(f.growth * 100).toFixed(1)} %${f.warmGrowth === null ? '' : `; ${HEAP_STEP} → ${n}: ${(f.warmGrowth * 100).toFixed(1)} %`}`,
+    },
+    {
+      measure: `  of which V8's compiled code (heap snapshot before the first receipt and after the last)`,
+      note: `${day.code.before.toFixed(1)} → ${day.code.after.toFixed(1)} MB, ${(day.code.after - day.code.before).toFixed(1)} of the ${(after - before).toFixed(1)} MB grown; the rest of the heap 0 → ${n}: ${(f.growthBesideCode * 100).toFixed(1)} %`,
+    },
+  ];
+}
+
 export interface DayResult {
   rows: Row[];
   data: Record<string, unknown>;
@@ -327,7 +397,11 @@ export interface DayResult {
  * `receipt(page, i)` is one full receipt with F9 timed (ui.ts's f9ToPreview), reused here so the
  * big counter's F9 is measured the same way as the side-by-side one.
  */
-export async function runOfficerDay(browser: Browser, receipt: (page: Page, i: number) => Promise<Record<string, number | null>>): Promise<DayResult> {
+export async function runOfficerDay(
+  browser: Browser,
+  receipt: (page: Page, i: number) => Promise<Record<string, number | null>>,
+  stockBrowser?: () => Promise<Browser>,
+): Promise<DayResult> {
   const size = Number(process.env.BENCH_DOSSIERS ?? 1_000_000);
   const heapReceipts = Number(process.env.BENCH_HEAP_RECEIPTS ?? 200);
   const bigDir = await cachedSeededDir(size, 'ui-big');
@@ -379,33 +453,27 @@ export async function runOfficerDay(browser: Browser, receipt: (page: Page, i: n
     console.log(`  picker: ${brief('big', picker.big.ms)}; ${brief('small', picker.small.ms)}; lost ${picker.big.lost}/${picker.small.lost}`);
     console.log(`  search: ${brief('big', search.big.ms)}; ${brief('small', search.small.ms)}; lost ${search.big.lost}/${search.small.lost}`);
 
-    // The renderer's heap over a day of receipts at the big counter.
-    await big.page.keyboard.press('F2');
-    await big.page.getByTestId('intake').waitFor();
-    // Read at 0, every HEAP_STEP receipts and at the end, so the first receipts' one-time costs
-    // (lazy screens, the print preview's code, fonts) show apart from a steady growth.
-    const heap: { receipts: number; mb: number }[] = [{ receipts: 0, mb: await heapUsedMb(big.page) }];
-    const code = { before: heapReceipts > 0 ? await compiledCodeMb(big.page) : 0, after: 0 };
-    console.log(`  receipts 0/${heapReceipts}: heap ${heap[0]!.mb.toFixed(1)} MB (compiled code ${code.before.toFixed(1)} MB)`);
-    const f9: number[] = [];
-    for (let i = 0; i < heapReceipts; i++) {
-      const figures = await receipt(big.page, i);
-      if (figures.shown !== null && figures.shown !== undefined) f9.push(figures.shown);
-      if ((i + 1) % HEAP_STEP === 0 || i + 1 === heapReceipts) {
-        heap.push({ receipts: i + 1, mb: await heapUsedMb(big.page) });
-        console.log(`  receipts ${i + 1}/${heapReceipts}: heap ${heap.at(-1)!.mb.toFixed(1)} MB`);
+    // The renderer's heap over a day of receipts at the big counter, in the window as the app runs it.
+    const day = await heapOverReceipts(big.page, receipt, heapReceipts, 0);
+    const f9 = day.f9;
+    // The same day in a stock Chromium (the browser host opened from another desk's browser, which
+    // the app's V8 flags do not reach): same host, same keys before, the receipts that follow.
+    let stock: HeapDay | null = null;
+    if (stockBrowser && heapReceipts > 0) {
+      await big.page.context().close();
+      const browserStock = await stockBrowser();
+      try {
+        const desk = await openDesk(browserStock, big.host);
+        console.log('  the same in a stock Chromium: keys, then receipts…');
+        for (let round = 0; round < Number(process.env.BENCH_KEY_ROUNDS ?? 2); round++) {
+          await pickerKeys(desk, keys());
+          await searchKeys(desk, keys());
+        }
+        stock = await heapOverReceipts(desk.page, receipt, heapReceipts, heapReceipts);
+      } finally {
+        await browserStock.close();
       }
     }
-    if (heapReceipts > 0) code.after = await compiledCodeMb(big.page);
-    const heapAt = (n: number) => heap.find((h) => h.receipts === n)?.mb;
-    const heapBefore = heap[0]!.mb;
-    const heapAfter = heap.at(-1)!.mb;
-    const growth = (heapAfter - heapBefore) / heapBefore;
-    // The fair comparison starts after the warm-up: the first receipts load code the day needs once.
-    const warm = heapAt(HEAP_STEP);
-    const warmGrowth = warm !== undefined && heapReceipts > HEAP_STEP ? (heapAfter - warm) / warm : null;
-    // What the growth would be if the code compiled on the way were left out of both readings.
-    const growthBesideCode = (heapAfter - code.after - (heapBefore - code.before)) / (heapBefore - code.before);
 
     const s = (v: number[]) => summarise(v);
     const bigN = size.toLocaleString('en');
@@ -437,22 +505,16 @@ export async function runOfficerDay(browser: Browser, receipt: (page: Page, i: n
         ? [{ measure: `  baseline: the same folder, compiled host before (${before})`, median: s(starts.bigBefore.map((x) => x.ms)).median, p95: s(starts.bigBefore.map((x) => x.ms)).p95, note: `host CPU median ${medianMs(s(starts.bigBefore.map((x) => x.hostCpuMs)))} ms` }]
         : []),
       { measure: `  baseline: compiled, an office with no dossiers`, median: sum.startEmpty.median, p95: sum.startEmpty.p95, note: `host CPU median ${medianMs(sum.startCpuEmpty)} ms; day's first start ${(firstStart.empty.ms / 1000).toFixed(1)} s` },
-      {
-        measure: `renderer JS heap after forced GC over ${heapReceipts} receipts`,
-        goal: 'growth ≤ 20 %',
-        note: `${heap.map((h) => `${h.receipts}: ${h.mb.toFixed(1)} MB`).join(', ')}; 0 → ${heapReceipts}: ${(growth * 100).toFixed(1)} %${warmGrowth === null ? '' : `; ${HEAP_STEP} → ${heapReceipts}: ${(warmGrowth * 100).toFixed(1)} %`}`,
-      },
-      {
-        measure: `  of which V8's compiled code (heap snapshot before the first receipt and after the last)`,
-        note: `${code.before.toFixed(1)} → ${code.after.toFixed(1)} MB, ${(code.after - code.before).toFixed(1)} of the ${(heapAfter - heapBefore).toFixed(1)} MB grown; the rest of the heap 0 → ${heapReceipts}: ${(growthBesideCode * 100).toFixed(1)} %`,
-      },
+      ...heapRows(day, heapReceipts, `renderer JS heap after forced GC over ${heapReceipts} receipts, the app's window (V8 flags ${rendererJsFlags()})`, 'growth ≤ 20 %'),
+      ...(stock ? heapRows(stock, heapReceipts, `  the same in a stock Chromium (the browser host from another desk)`) : []),
       { measure: 'keys without a figure (picker big/small, search big/small)', note: `${picker.big.lost}/${picker.small.lost}, ${search.big.lost}/${search.small.lost}` },
     ];
     return {
       rows,
-      data: { dossiers: size, baselineDossiers: Math.min(BASELINE_DOSSIERS, size), searchDebounceMs: SEARCH_DEBOUNCE_MS, quietMs: QUIET_MS, ...sum, firstStart, heap: { readings: heap, receipts: heapReceipts, growth, warmGrowth, compiledCodeMb: code, growthBesideCode }, lostKeys: { picker: [picker.big.lost, picker.small.lost], search: [search.big.lost, search.small.lost] } },
+      data: { dossiers: size, baselineDossiers: Math.min(BASELINE_DOSSIERS, size), searchDebounceMs: SEARCH_DEBOUNCE_MS, quietMs: QUIET_MS, ...sum, firstStart, heap: { receipts: heapReceipts, jsFlags: rendererJsFlags(), app: heapFigures(day), stock: stock && heapFigures(stock) }, lostKeys: { picker: [picker.big.lost, picker.small.lost], search: [search.big.lost, search.small.lost] } },
     };
   } finally {
+    // Closed already when the stock Chromium's day ran; a second close does nothing.
     await big.page.context().close();
     await small.page.context().close();
     await big.host.stop();

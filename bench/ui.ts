@@ -1,6 +1,7 @@
 /**
  * What the officer feels at the counter, measured in the real UI: Chromium (playwright-core,
- * Debian's /usr/bin/chromium) driving the browser host as `npm run web` runs it.
+ * Debian's /usr/bin/chromium) driving the browser host as `npm run web` runs it, started with the
+ * V8 flags the app's window runs with (src-main/electron/renderer-flags.ts).
  *
  * Measures (each a function of one desk and one receipt, so more can be added beside them):
  * - F9 → preview: on a filled Tiếp nhận form, from the F9 key event to the first frame painted
@@ -26,6 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { build as viteBuild } from 'vite';
+import { rendererJsFlags } from '../src-main/electron/renderer-flags';
 import { launchChromium } from '../tests/support/browser';
 import { printTable, summarise, writeResults, type Summary } from './stats';
 import { BENCH_SETUP, cpuMs, loadAverage, startBenchHost, tmpDataDir, type BenchHost } from './support';
@@ -273,12 +275,13 @@ export async function runUiBench() {
   await viteBuild({ configFile: 'vite.config.ts', logLevel: 'error' });
   if (!fs.existsSync('dist/renderer/index.html')) throw new Error('dist/renderer was not built');
 
-  const browser = await launchChromium();
+  // Chromium with the V8 flags the app's window runs with (src-main/electron/renderer-flags.ts).
+  const browser = await launchChromium([`--js-flags=${rendererJsFlags()}`]);
   try {
     // BENCH_RECEIPTS=0 leaves the side-by-side out (a quick run of the officer's day alone).
     const builds = receipts > 0 ? await sideBySide(browser, receipts) : { receipts };
     const dayLoadBefore = loadAverage();
-    const day = await runOfficerDay(browser, receiptToPreview);
+    const day = await runOfficerDay(browser, receiptToPreview, () => launchChromium());
     const dayLoadAfter = loadAverage();
     printTable(`The officer's day at a big counter (load ${dayLoadBefore.toFixed(1)} → ${dayLoadAfter.toFixed(1)})`, day.rows);
     const receiptsOf = (v: { receipt: number }[]) => (v.length ? ` (receipts ${v.map((s) => s.receipt).join(', ')})` : '');
