@@ -6,11 +6,15 @@
  *
  * - `--flush-baseline-code`: V8 already drops the bytecode of a function that has not run for a
  *   few garbage collections; this drops its baseline machine code (Sparkplug) as well. Without it
- *   that code stays for as long as the window is open: over a day of receipts it was four fifths
- *   of the renderer heap's growth (bench ui, round 7: compiled code 8.2 → 12.3 MB of a 15.7 →
- *   20.9 MB heap). A function that runs again is compiled again, which costs a few microseconds;
- *   F9 → preview and the picker's keystrokes measured the same with and without it. Chromium has
- *   the same switch as its feature V8FlushBaselineCode, off by default.
+ *   that code stays for as long as the window is open, even for code that ran once at start: it
+ *   was four fifths of the renderer heap's growth over a day of receipts. Bench ui at 1,000,000
+ *   dossiers, 200 receipts: 17.6 MB after the day against 21.2 MB in a stock Chromium, and no
+ *   growth after the first 50 receipts (−4.1 %; stock +5.8 %). A function that runs again is
+ *   compiled again; F9 → preview and the keystrokes stayed well inside their goals with it.
+ *   Chromium has the same switch as its feature V8FlushBaselineCode, off by default.
+ *
+ * The security scan accepts this switch for this list only (scripts/electronegativity-allow.json):
+ * a flag added here needs that reason read again, and main-wiring.test.ts pins the list.
  */
 export const RENDERER_JS_FLAGS: readonly string[] = ['--flush-baseline-code'];
 
