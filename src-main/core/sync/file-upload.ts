@@ -254,7 +254,7 @@ function tusUpload(tus: Tus, ctx: FileUploadContext, page: PendingPage, onSent: 
 }
 
 /** tus-js-client's Node HTTP stack with each request body passed through the bandwidth cap. */
-class ThrottledHttpStack implements HttpStack {
+export class ThrottledHttpStack implements HttpStack {
   constructor(
     private readonly inner: HttpStack,
     private readonly rate: RateSource,
@@ -267,7 +267,24 @@ class ThrottledHttpStack implements HttpStack {
   createRequest(method: string, url: string): HttpRequest {
     const request = this.inner.createRequest(method, url);
     const send = request.send.bind(request);
-    request.send = (body: unknown) => send(body instanceof Readable ? body.pipe(new ThrottleStream(this.rate)) : body);
+    request.send = (body: unknown) => {
+      if (!(body instanceof Readable)) return send(body);
+      const throttled = new ThrottleStream(this.rate);
+      // pipe() forwards no errors, and an 'error' nobody listens to ends the process. A body that
+      // cannot be sent (the file unreadable, or the rate unreadable because core closed under the
+      // upload) ends this request instead: tus reports it and the page is sent again later.
+      return new Promise((resolve, reject) => {
+        const fail = (err: Error) => {
+          body.destroy();
+          throttled.destroy();
+          void request.abort();
+          reject(err);
+        };
+        body.once('error', fail);
+        throttled.once('error', fail);
+        send(body.pipe(throttled)).then(resolve, reject);
+      });
+    };
     return request;
   }
 }
