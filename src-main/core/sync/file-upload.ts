@@ -273,6 +273,7 @@ export class ThrottledHttpStack implements HttpStack {
       // pipe() forwards no errors, and an 'error' nobody listens to ends the process. A body that
       // cannot be sent (the file unreadable, or the rate unreadable because core closed under the
       // upload) ends this request instead: tus reports it and the page is sent again later.
+      // `on`, not `once`: a second error from a stream already failing must find a listener too.
       return new Promise((resolve, reject) => {
         const fail = (err: Error) => {
           body.destroy();
@@ -280,8 +281,8 @@ export class ThrottledHttpStack implements HttpStack {
           void request.abort();
           reject(err);
         };
-        body.once('error', fail);
-        throttled.once('error', fail);
+        body.on('error', fail);
+        throttled.on('error', fail);
         send(body.pipe(throttled)).then(resolve, reject);
       });
     };
