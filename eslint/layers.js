@@ -38,7 +38,7 @@ export const LAYERS = [
     files: ['src-ui/**'],
     folders: ['src-ui', 'src-shared'],
     node: false,
-    packages: { react: UI_LIBRARIES.react, antd: UI_LIBRARIES.antd },
+    packages: { react: UI_LIBRARIES.react, antd: UI_LIBRARIES.antd, '@ant-design/icons': UI_LIBRARIES['@ant-design/icons'] },
   },
   {
     name: 'src-renderer (the counter UI, in a browser; talks to core only through the RPC contract)',

@@ -10,6 +10,8 @@ export const vi = {
     back: 'Quay lại',
     cancel: 'Hủy',
     retry: 'Thử lại',
+    /** A list's clear button (the ⊗ that empties the choice), as a keyboard or screen-reader user hears it. */
+    clearSelection: 'Xóa lựa chọn',
   },
   setup: {
     title: 'Khởi tạo ứng dụng',

@@ -22,6 +22,7 @@ import { errorText } from '../../ui/errors';
 import { StatusTag } from '../../ui/StatusTag';
 import { ProcedurePicker } from '../intake/ProcedurePicker';
 import { searchSettler } from './search-debounce';
+import { selectClear } from '../../../src-ui/select-clear';
 
 const t = vi.dossiers;
 const PAGE = 50;
@@ -256,7 +257,7 @@ const StatusFilter = memo(function StatusFilter({ filters, setFilters }: FilterP
   return (
     <Select
       mode="multiple"
-      allowClear
+      allowClear={selectClear(vi.common.clearSelection)}
       size="large"
       placeholder={t.allStatuses}
       aria-label={t.status}
@@ -273,7 +274,7 @@ const MoreFilters = memo(function MoreFilters({ filters, setFilters }: FilterPro
   return (
     <Space wrap size={8}>
       <Select
-        allowClear
+        allowClear={selectClear(vi.common.clearSelection)}
         placeholder={t.field}
         aria-label={t.field}
         style={{ width: 180 }}

@@ -30,6 +30,7 @@ import { ScanField } from './ScanField';
 import { useScanBatch } from './scans/batch';
 import { IntakeScans } from './scans/IntakeScans';
 import { ServingTicket } from '../queue/ServingTicket';
+import { selectClear } from '../../../src-ui/select-clear';
 
 const t = vi.intake;
 const required = [{ required: true, whitespace: true, message: vi.setup.required }];
@@ -484,7 +485,7 @@ export function IntakeScreen() {
                     <Form.Item name="exemptionId" label={t.exemption}>
                       <Select
                         aria-label={t.exemption}
-                        allowClear
+                        allowClear={selectClear(vi.common.clearSelection)}
                         placeholder={t.exemptionNone}
                         options={procedure.exemptions.map((e) => ({ value: e.id, label: e.legalBasis ? `${e.reason} (${e.legalBasis})` : e.reason }))}
                         data-testid="intake-exemption"

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ProcedureSummary } from '@shared/rpc/catalog';
 import { vi } from '../../i18n/vi';
 import { call, RpcError } from '../../rpc/client';
+import { selectClear } from '../../../src-ui/select-clear';
 
 export function procedureKey(p: { code: string | null; id: string }): string {
   return p.code ?? p.id;
@@ -46,7 +47,7 @@ export function ProcedurePicker({ id, value, onChange }: Props) {
       placeholder={vi.intake.procedurePlaceholder}
       showSearch={{ filterOption: false, onSearch: search }}
       loading={loading}
-      allowClear
+      allowClear={selectClear(vi.common.clearSelection)}
       popupMatchSelectWidth={false}
       // The list opens inside the screen's main landmark, not loose in the page (screen readers, axe).
       getPopupContainer={(trigger: HTMLElement) => trigger.closest('main') ?? document.body}

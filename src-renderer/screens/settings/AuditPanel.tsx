@@ -9,6 +9,7 @@ import { vi } from '../../i18n/vi';
 import { call } from '../../rpc/client';
 import { errorText } from '../../ui/errors';
 import { auditActionText, auditDetailLines, auditFamilies, auditTargetText } from './audit-text';
+import { selectClear } from '../../../src-ui/select-clear';
 
 const t = vi.audit;
 const PAGE = 50;
@@ -68,7 +69,7 @@ export function AuditPanel() {
       <div className="screen-head">
         <Space>
           <Select
-            allowClear
+            allowClear={selectClear(vi.common.clearSelection)}
             placeholder={t.allActions}
             aria-label={t.filterAction}
             style={{ width: 280 }}
@@ -78,7 +79,7 @@ export function AuditPanel() {
             data-testid="audit-action-filter"
           />
           <Select
-            allowClear
+            allowClear={selectClear(vi.common.clearSelection)}
             placeholder={t.allOfficers}
             aria-label={t.filterOfficer}
             style={{ width: 240 }}

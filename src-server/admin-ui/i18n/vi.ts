@@ -55,6 +55,8 @@ export const vi = {
     never: 'Chưa có',
     all: 'Tất cả',
     total: (n: number) => `${n} kết quả`,
+    /** A list's clear button (the ⊗ that empties the choice), as a keyboard or screen-reader user hears it. */
+    clearSelection: 'Xóa lựa chọn',
   },
   communes: {
     title: 'Xã/phường đã đăng ký',

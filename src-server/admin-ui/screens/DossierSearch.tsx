@@ -9,6 +9,7 @@ import { when } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
 import { PapersModal } from './dossiers/PapersModal';
 import { StatusChangeModal } from './dossiers/StatusChangeModal';
+import { selectClear } from '../../../src-ui/select-clear';
 
 const PAGE_SIZE = 20;
 
@@ -51,7 +52,7 @@ export function DossierSearch() {
         <Select<DossierStatus>
           style={{ width: 260 }}
           placeholder={vi.dossiers.status}
-          allowClear
+          allowClear={selectClear(vi.common.clearSelection)}
           value={status}
           onChange={(value) => {
             setPage(1);

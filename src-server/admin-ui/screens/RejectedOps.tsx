@@ -6,6 +6,7 @@ import { vi } from '../i18n/vi';
 import { callAdmin } from '../stores/session';
 import { when } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
+import { selectClear } from '../../../src-ui/select-clear';
 
 export function RejectedOps() {
   const [commune, setCommune] = useState<string>();
@@ -26,7 +27,7 @@ export function RejectedOps() {
           <Select<string>
             style={{ width: 300 }}
             placeholder={vi.dossiers.commune}
-            allowClear
+            allowClear={selectClear(vi.common.clearSelection)}
             showSearch={{ optionFilterProp: 'label' }}
             value={commune}
             onChange={setCommune}
