@@ -14,11 +14,9 @@
  *   baselines: the same folder with the host under tsx (TypeScript compiled at start, as before),
  *   and an office with no dossiers. The first start of a day also makes the day's backup copy; it
  *   is reported apart, and its host is kept until the copy is finished (see coldStart).
- * - Renderer heap: the page's JS heap after forced GC (CDP HeapProfiler.collectGarbage, then
- *   Runtime.getHeapUsage) before the first receipt, every HEAP_STEP receipts and after
- *   HEAP_RECEIPTS (goal: growth ≤ 20 %). Each receipt is a full F9 (fill, receive, preview,
- *   close), timed as F9 → preview. Before the first receipt and after the last, a heap snapshot
- *   also gives the part that is V8's compiled code (compiledCodeMb), reported beside the growth.
+ * - Renderer heap (ui-heap-day.ts): the JS heap of a fresh window after forced GC over
+ *   BENCH_HEAP_RECEIPTS receipts typed by keys alone, read before the first and every 50 after
+ *   (goal: growth ≤ 20 %); each receipt's F9 → preview shown is the big counter's F9 figure.
  *   The goal's figure is the app's window (the V8 flags of src-main/electron/renderer-flags.ts);
  *   the same day then runs again in a stock Chromium, the browser host as another desk opens it,
  *   and is reported beside it.
@@ -44,11 +42,26 @@ import { SEARCH_DEBOUNCE_MS } from '../src-renderer/screens/dossiers/search-debo
 import { rendererJsFlags } from '../src-main/electron/renderer-flags';
 import { cachedSeededDir, seedCounter } from './seeded';
 import { summarise, type Row, type Summary } from './stats';
+import { heapFigures, heapOverReceipts, heapRows, openKeyboardDesk, type HeapDay } from './ui-heap-day';
 import { BENCH_SETUP, buildWebHostBundle, cpuMs, loadAverage, startBenchHost, tmpDataDir, type BenchHost } from './support';
 
 const BASELINE_DOSSIERS = 10_000;
 const QUIET_MS = 700;
-const HEAP_STEP = 50;
+
+/**
+ * Where a key's last counted change was (plain JavaScript over the observer's `records`): the
+ * nearest test id around the changed node and the node itself. A slow key then says whether its
+ * figure ended on the answer or on some other part of the screen that changed meanwhile.
+ */
+const DESCRIBE_CHANGE = `(() => {
+  const r = records.filter((x) => x.target !== input).at(-1);
+  const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+  const id = el && el.closest('[data-testid]');
+  return (id ? id.getAttribute('data-testid') + ' › ' : '') + (el ? el.tagName.toLowerCase() + (el.classList[0] ? '.' + el.classList[0] : '') : '?') + ' (' + r.type + ')';
+})()`;
+
+/** A key slower than this is logged with where its last change was (DESCRIBE_CHANGE). */
+const SLOW_KEY_MS = 300;
 
 /**
  * In-page watcher of one keystroke in a list that answers by itself, without a request (the
@@ -69,6 +82,7 @@ const WATCH_KEY = `window.benchKey = new Promise((resolve) => {
   const giveUp = setTimeout(finish, 15000);
   const observer = new MutationObserver((records) => {
     if (keyAt === null || records.every((r) => r.target === input)) return;
+    window.benchKeyDetail = { lastChange: ${DESCRIBE_CHANGE} };
     requestAnimationFrame(() => {
       painted = performance.now();
       clearTimeout(quiet);
@@ -152,6 +166,7 @@ const WATCH_SEARCH_KEY = (expected: string) => `window.benchKey = new Promise((r
   window.addEventListener('bench-search', onSearch);
   const observer = new MutationObserver((records) => {
     if (keyAt === null || !request || records.every((r) => r.target === input)) return;
+    window.benchKeyDetail = { sent: request.sentAt - keyAt, answered: request.answeredAt === null ? null : request.answeredAt - keyAt, lastChange: ${DESCRIBE_CHANGE}, at: performance.now() - keyAt };
     frameNow();
   });
   observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -172,6 +187,10 @@ async function timeKeys(page: Page, text: string, probe: Probe): Promise<{ ms: n
     const figure = await page.evaluate(() => (window as unknown as { benchKey: Promise<number | null> }).benchKey);
     if (figure === null) lost++;
     else ms.push(figure);
+    if (figure !== null && figure > SLOW_KEY_MS) {
+      const detail = await page.evaluate(() => (window as unknown as { benchKeyDetail?: unknown }).benchKeyDetail ?? null);
+      console.log(`  slow key "${text.slice(0, i + 1)}": ${figure.toFixed(0)} ms, ms after the key: ${JSON.stringify(detail)}`);
+    }
   }
   return { ms, lost };
 }
@@ -290,118 +309,13 @@ async function coldStart(browser: Browser, dataDir: string, compiled: boolean, b
   }
 }
 
-async function heapUsedMb(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  await cdp.detach();
-  return usedSize / 1024 / 1024;
-}
-
-/**
- * The part of the page's heap that is V8's compiled code, from a heap snapshot: the nodes of type
- * "code" (machine code, bytecode, feedback vectors and their tables). Chromium compiles a function
- * to machine code once it has run often enough, so the first receipts grow this part by code the
- * window then keeps; it is not data the app holds. Read beside the heap figure to tell one from
- * the other; the growth figure itself counts everything, as the goal does.
- */
-async function compiledCodeMb(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  const chunks: string[] = [];
-  cdp.on('HeapProfiler.addHeapSnapshotChunk', (e) => chunks.push(e.chunk));
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-  await cdp.detach();
-  const snapshot = JSON.parse(chunks.join('')) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[] };
-  const fields = snapshot.snapshot.meta.node_fields;
-  const typeAt = fields.indexOf('type');
-  const sizeAt = fields.indexOf('self_size');
-  const code = snapshot.snapshot.meta.node_types[0].indexOf('code');
-  let bytes = 0;
-  for (let i = 0; i < snapshot.nodes.length; i += fields.length) if (snapshot.nodes[i + typeAt] === code) bytes += snapshot.nodes[i + sizeAt]!;
-  return bytes / 1024 / 1024;
-}
-
-interface HeapDay {
-  /** The heap after forced GC before the first receipt, every HEAP_STEP receipts and after the last. */
-  readings: { receipts: number; mb: number }[];
-  /** V8's compiled code before the first receipt and after the last (compiledCodeMb). */
-  code: { before: number; after: number };
-  /** F9 → preview shown, each receipt. */
-  f9: number[];
-}
-
-/**
- * `n` receipts on a desk at Tiếp nhận, the heap read at 0, every HEAP_STEP and at the end; the
- * first receipts' one-time costs (lazy screens, the print preview's code, fonts) show apart from a
- * steady growth. `first` numbers the receipts on from an earlier day at the same host.
- */
-async function heapOverReceipts(page: Page, receipt: (page: Page, i: number) => Promise<Record<string, number | null>>, n: number, first: number): Promise<HeapDay> {
-  await page.keyboard.press('F2');
-  await page.getByTestId('intake').waitFor();
-  const readings = [{ receipts: 0, mb: await heapUsedMb(page) }];
-  const code = { before: n > 0 ? await compiledCodeMb(page) : 0, after: 0 };
-  console.log(`  receipts 0/${n}: heap ${readings[0]!.mb.toFixed(1)} MB (compiled code ${code.before.toFixed(1)} MB)`);
-  const f9: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const figures = await receipt(page, first + i);
-    if (figures.shown !== null && figures.shown !== undefined) f9.push(figures.shown);
-    if ((i + 1) % HEAP_STEP === 0 || i + 1 === n) {
-      readings.push({ receipts: i + 1, mb: await heapUsedMb(page) });
-      console.log(`  receipts ${i + 1}/${n}: heap ${readings.at(-1)!.mb.toFixed(1)} MB`);
-    }
-  }
-  if (n > 0) code.after = await compiledCodeMb(page);
-  return { readings, code, f9 };
-}
-
-function heapFigures({ readings, code }: HeapDay) {
-  const before = readings[0]!.mb;
-  const after = readings.at(-1)!.mb;
-  const n = readings.at(-1)!.receipts;
-  // The fair comparison starts after the warm-up: the first receipts load code the day needs once.
-  const warm = readings.find((h) => h.receipts === HEAP_STEP)?.mb;
-  return {
-    readings,
-    compiledCodeMb: code,
-    growth: (after - before) / before,
-    warmGrowth: warm !== undefined && n > HEAP_STEP ? (after - warm) / warm : null,
-    // What the growth would be if the code compiled on the way were left out of both readings.
-    growthBesideCode: (after - code.after - (before - code.before)) / (before - code.before),
-  };
-}
-
-function heapRows(day: HeapDay, n: number, measure: string, goal?: string): Row[] {
-  const f = heapFigures(day);
-  const before = day.readings[0]!.mb;
-  const after = day.readings.at(-1)!.mb;
-  return [
-    {
-      measure,
-      ...(goal ? { goal } : {}),
-      note: `${day.readings.map((h) => `${h.receipts}: ${h.mb.toFixed(1)} MB`).join(', ')}; 0 → ${n}: ${(f.growth * 100).toFixed(1)} %${f.warmGrowth === null ? '' : `; ${HEAP_STEP} → ${n}: ${(f.warmGrowth * 100).toFixed(1)} %`}`,
-    },
-    {
-      measure: `  of which V8's compiled code (heap snapshot before the first receipt and after the last)`,
-      note: `${day.code.before.toFixed(1)} → ${day.code.after.toFixed(1)} MB, ${(day.code.after - day.code.before).toFixed(1)} of the ${(after - before).toFixed(1)} MB grown; the rest of the heap 0 → ${n}: ${(f.growthBesideCode * 100).toFixed(1)} %`,
-    },
-  ];
-}
-
 export interface DayResult {
   rows: Row[];
   data: Record<string, unknown>;
 }
 
-/**
- * `receipt(page, i)` is one full receipt with F9 timed (ui.ts's f9ToPreview), reused here so the
- * big counter's F9 is measured the same way as the side-by-side one.
- */
-export async function runOfficerDay(
-  browser: Browser,
-  receipt: (page: Page, i: number) => Promise<Record<string, number | null>>,
-  stockBrowser?: () => Promise<Browser>,
-): Promise<DayResult> {
+/** `stockBrowser` opens a stock Chromium for the heap day's second run (see heapOverReceipts). */
+export async function runOfficerDay(browser: Browser, stockBrowser?: () => Promise<Browser>): Promise<DayResult> {
   const size = Number(process.env.BENCH_DOSSIERS ?? 1_000_000);
   const heapReceipts = Number(process.env.BENCH_HEAP_RECEIPTS ?? 200);
   const bigDir = await cachedSeededDir(size, 'ui-big');
@@ -453,23 +367,29 @@ export async function runOfficerDay(
     console.log(`  picker: ${brief('big', picker.big.ms)}; ${brief('small', picker.small.ms)}; lost ${picker.big.lost}/${picker.small.lost}`);
     console.log(`  search: ${brief('big', search.big.ms)}; ${brief('small', search.small.ms)}; lost ${search.big.lost}/${search.small.lost}`);
 
-    // The renderer's heap over a day of receipts at the big counter, in the window as the app runs it.
-    const day = await heapOverReceipts(big.page, receipt, heapReceipts, 0);
+    // The renderer's heap over a day of keyboard receipts at the big counter, in a fresh window
+    // with the app's V8 flags (ui-heap-day.ts says why fresh, and why by keys alone).
+    await big.page.context().close();
+    const heapDay = async (b: Browser, first: number): Promise<HeapDay> => {
+      const { token } = await rpc(big.host.url, 'auth.login', { username: BENCH_SETUP.admin.username, password: BENCH_SETUP.admin.password });
+      const desk = await openKeyboardDesk(b, big.host.url, token as string);
+      try {
+        return await heapOverReceipts(desk, heapReceipts, first);
+      } finally {
+        await desk.context.close();
+      }
+    };
+    console.log('  receipts by keys alone, the heap read as they go…');
+    const day = await heapDay(browser, 0);
     const f9 = day.f9;
     // The same day in a stock Chromium (the browser host opened from another desk's browser, which
-    // the app's V8 flags do not reach): same host, same keys before, the receipts that follow.
+    // the app's V8 flags do not reach), at the same host: the receipts that follow.
     let stock: HeapDay | null = null;
     if (stockBrowser && heapReceipts > 0) {
-      await big.page.context().close();
       const browserStock = await stockBrowser();
       try {
-        const desk = await openDesk(browserStock, big.host);
-        console.log('  the same in a stock Chromium: keys, then receipts…');
-        for (let round = 0; round < Number(process.env.BENCH_KEY_ROUNDS ?? 2); round++) {
-          await pickerKeys(desk, keys());
-          await searchKeys(desk, keys());
-        }
-        stock = await heapOverReceipts(desk.page, receipt, heapReceipts, heapReceipts);
+        console.log('  the same in a stock Chromium…');
+        stock = await heapDay(browserStock, heapReceipts);
       } finally {
         await browserStock.close();
       }

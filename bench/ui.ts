@@ -281,7 +281,7 @@ export async function runUiBench() {
     // BENCH_RECEIPTS=0 leaves the side-by-side out (a quick run of the officer's day alone).
     const builds = receipts > 0 ? await sideBySide(browser, receipts) : { receipts };
     const dayLoadBefore = loadAverage();
-    const day = await runOfficerDay(browser, receiptToPreview, () => launchChromium());
+    const day = await runOfficerDay(browser, () => launchChromium());
     const dayLoadAfter = loadAverage();
     printTable(`The officer's day at a big counter (load ${dayLoadBefore.toFixed(1)} → ${dayLoadAfter.toFixed(1)})`, day.rows);
     const receiptsOf = (v: { receipt: number }[]) => (v.length ? ` (receipts ${v.map((s) => s.receipt).join(', ')})` : '');
