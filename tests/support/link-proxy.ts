@@ -27,6 +27,8 @@ export interface LinkProxy {
   cutAfter(offsets: number[]): void;
   /** Flips one bit of the upstream byte this many bytes from now (a line that damages data). */
   corruptAfter(offset: number): void;
+  /** Changes the upstream rate from now on (null: unlimited), as a line that slows down. */
+  setBytesPerSecond(rate: number | null): void;
   close(): Promise<void>;
 }
 
@@ -36,7 +38,7 @@ export async function startLinkProxy(target: { host: string; port: number }, opt
   const cutPoints = [...(options.cutAfterBytes ?? [])].sort((a, b) => a - b);
   const corruptPoints: number[] = [];
   const latency = options.latencyMs ?? 0;
-  const rate = options.bytesPerSecond ?? null;
+  let rate = options.bytesPerSecond ?? null;
   const open = new Set<net.Socket>();
   let bytesUp = 0;
   let cuts = 0;
@@ -120,6 +122,9 @@ export async function startLinkProxy(target: { host: string; port: number }, opt
     corruptAfter(offset) {
       corruptPoints.push(bytesUp + offset);
       corruptPoints.sort((a, b) => a - b);
+    },
+    setBytesPerSecond(next) {
+      rate = next;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -64,6 +64,11 @@ export class SyncEngine {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private unsubscribe: (() => void) | null = null;
   private stopped = false;
+  /**
+   * Aborted by stop(): the uploads in flight end at once. A page on ADSL can take minutes, and the
+   * database closes right after stop(); the hub keeps what it received, so the next start resumes.
+   */
+  private readonly halt = new AbortController();
   /** The file upload in progress, for Đồng bộ; null between uploads. */
   private fileProgress: FileUploadProgress | null = null;
   private lastFileProgressAt = 0;
@@ -214,6 +219,7 @@ export class SyncEngine {
         token,
         deviceId,
         rate: uploadRate,
+        signal: this.halt.signal,
         ...(fileChunkSize ? { chunkSize: fileChunkSize } : {}),
         ...(fileRetryDelays ? { retryDelays: fileRetryDelays } : {}),
         onProgress: (progress) => {
@@ -369,6 +375,7 @@ export class SyncEngine {
   /** Called before the database closes: no new pass starts, and a pass in flight stops writing. */
   stop(): void {
     this.stopped = true;
+    this.halt.abort(new Error('sync stopped: the database is closing'));
     this.unsubscribe?.();
     this.unsubscribe = null;
     if (this.timer) clearTimeout(this.timer);

@@ -54,6 +54,12 @@ export interface FileUploadContext {
   concurrency?: number;
   /** Waits between tus's own retries after a cut, in ms. */
   retryDelays?: number[];
+  /**
+   * Aborted when sync stops (core closing): no new file starts, the requests in flight end, and
+   * the pass rejects with the signal's reason. The uploads stay pending with their URL, so the
+   * next pass resumes each from the hub's offset.
+   */
+  signal?: AbortSignal;
   onProgress?(progress: FileUploadProgress): void;
 }
 
@@ -104,6 +110,7 @@ export async function uploadPendingFiles(ctx: FileUploadContext): Promise<FileUp
   // moves past them by offset so it always ends.
   let offset = 0;
   for (;;) {
+    ctx.signal?.throwIfAborted();
     const pages = (
       ctx.db.$client.prepare(`${PENDING_PAGES_SQL} OFFSET ?`).all(MAX_PAGES_PER_CLAIM, offset) as (PendingPage & { role: 'document' | 'result' })[]
     );
@@ -144,6 +151,7 @@ export async function uploadPendingFiles(ctx: FileUploadContext): Promise<FileUp
     let failed = false;
     const worker = async () => {
       while (next < toSend.length && !failed) {
+        ctx.signal?.throwIfAborted();
         const page = toSend[next++]!;
         inFlight.set(page.sha256, 0);
         progress.current = { sha256: page.sha256, itemName: page.itemName, dossierCode: page.dossierCode, bytesSent: 0, size: page.size };
@@ -202,6 +210,7 @@ async function sendFile(ctx: FileUploadContext, page: PendingPage, onSent: (byte
       await tusUpload(tus, ctx, page, onSent);
       return;
     } catch (err) {
+      ctx.signal?.throwIfAborted();
       const status = err instanceof tus.DetailedError ? err.originalResponse?.getStatus() : undefined;
       const at = ctx.clock.now().toISOString();
       if (status === HASH_MISMATCH_STATUS && attempt < 2) {
@@ -246,9 +255,23 @@ function tusUpload(tus: Tus, ctx: FileUploadContext, page: PendingPage, onSent: 
       onChunkComplete(_chunk, accepted) {
         ctx.db.$client.prepare('UPDATE file_upload SET bytes_sent = ? WHERE page_id = ?').run(accepted, page.pageId);
       },
-      onSuccess: () => resolve(),
-      onError: (err) => reject(err),
+      onSuccess: () => settle(resolve),
+      onError: (err) => settle(() => reject(err)),
     });
+    const { signal } = ctx;
+    function settle(end: () => void) {
+      signal?.removeEventListener('abort', onAbort);
+      end();
+    }
+    // Sync stopping ends the request in flight (tus forgets it; the URL stays in file_upload).
+    function onAbort() {
+      settle(() => {
+        void upload.abort();
+        reject(signal!.reason);
+      });
+    }
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
     upload.start();
   });
 }
@@ -267,9 +290,18 @@ export class ThrottledHttpStack implements HttpStack {
   createRequest(method: string, url: string): HttpRequest {
     const request = this.inner.createRequest(method, url);
     const send = request.send.bind(request);
+    const abort = request.abort.bind(request);
+    let streams: Readable[] = [];
+    // An aborted request (tus after a cut, or sync stopping) ends its file read and the cap's waits
+    // too: nothing goes on reading the file, or the setting from a closing database, for it.
+    request.abort = () => {
+      for (const stream of streams) stream.destroy();
+      return abort();
+    };
     request.send = (body: unknown) => {
       if (!(body instanceof Readable)) return send(body);
       const throttled = new ThrottleStream(this.rate);
+      streams = [body, throttled];
       // pipe() forwards no errors, and an 'error' nobody listens to ends the process. A body that
       // cannot be sent (the file unreadable, or the rate unreadable because core closed under the
       // upload) ends this request instead: tus reports it and the page is sent again later.

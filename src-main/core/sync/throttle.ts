@@ -27,6 +27,8 @@ export class ThrottleStream extends Transform {
   private async release(chunk: Buffer): Promise<void> {
     let offset = 0;
     while (offset < chunk.length) {
+      // Destroyed while waiting (its request aborted): read no rate, push nothing.
+      if (this.destroyed) return;
       const rate = this.rate();
       if (rate === null) {
         this.push(chunk.subarray(offset));

@@ -121,6 +121,49 @@ describe('files up to the hub through tus, over a link that cuts and damages', (
     expect(proxy.bytesUp - before - bytes.length).toBeLessThan(CHUNK);
   });
 
+  it('stopping sync, as core does before it closes the database, ends the upload in flight at once; the next start resumes', async () => {
+    const dataDir = tempDir('motcua-files-close-');
+    let c = await counter(AGENCY, dataDir);
+    const dossierId = await acknowledgedDossier(c, 'Lê Thị Thu Hà');
+    const bytes = randomBytes(2 * 1024 * 1024);
+    const pageId = addPage(c, dossierId, bytes);
+    const before = proxy.bytesUp;
+    // A slow line (50 kB/s, some 40 s for the page) with nothing in the counter limiting it.
+    proxy.setBytesPerSecond(50_000);
+    try {
+      const pass = call<SyncStatus>(c, 'sync.now');
+      while (proxy.bytesUp - before < 100_000) await new Promise((r) => setTimeout(r, 50));
+
+      // core.close() stops sync, then closes the database. The stop alone, with the database
+      // still open, must end the upload: once the database is closed, nothing may still be
+      // writing to it, and the host's exit must not wait out a page on ADSL.
+      c.core.services.sync.stop();
+      await pass;
+      await new Promise((r) => setTimeout(r, 100));
+      const atStop = proxy.bytesUp;
+      // Nothing more goes up: at the line's rate, half a second would carry 25 kB.
+      await new Promise((r) => setTimeout(r, 500));
+      expect(proxy.bytesUp).toBe(atStop);
+      expect(atStop - before).toBeLessThan(bytes.length);
+    } finally {
+      proxy.setBytesPerSecond(null);
+    }
+    c.core.close();
+    counters.splice(counters.indexOf(c), 1);
+
+    c = { core: await openCore({ dataDir, clock, sync: { fileChunkSize: CHUNK } }), admin: c.admin, dataDir };
+    counters.push(c);
+    const half = uploadRow(c, pageId);
+    expect(half).toMatchObject({ state: 'pending' });
+    expect(half!.uploadUrl).toContain(FILES_TUS_PATH);
+    const status = await call<SyncStatus>(c, 'sync.now');
+    expect(status.lastError).toBeNull();
+    expect(uploadRow(c, pageId)).toMatchObject({ state: 'uploaded' });
+    expectHubCopyIdentical(c, sha256(bytes));
+    // Resumed: the bytes before the close were not sent again.
+    expect(proxy.bytesUp - before - bytes.length).toBeLessThan(CHUNK);
+  });
+
   it('sends a file once: a second dossier and a second counter naming it send nothing but the claim', async () => {
     const [first] = counters;
     const bytes = randomBytes(600_000);

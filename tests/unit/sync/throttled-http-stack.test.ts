@@ -45,6 +45,29 @@ describe('the throttled upload stack', () => {
     expect(abort).toHaveBeenCalledOnce();
   });
 
+  it('stops reading the file and the rate once its request is aborted (a cut, or sync stopping)', async () => {
+    const { stack, abort } = silentStack();
+    let reads = 0;
+    // 10 kB/s: a 1 kB piece every 100 ms, so the cap is still waiting when the request is aborted.
+    const throttled = new ThrottledHttpStack(stack, () => {
+      reads += 1;
+      return 10_000;
+    });
+    // A file still being read (not ended): only the abort can close it.
+    const file = new Readable({ read() {} });
+    file.push(Buffer.alloc(64 * 1024, 1));
+    const request = throttled.createRequest('PATCH', 'http://127.0.0.1:1/files/x');
+    void request.send(file);
+    while (reads < 3) await new Promise((r) => setTimeout(r, 20));
+
+    await request.abort();
+    expect(abort).toHaveBeenCalledOnce();
+    expect(file.destroyed).toBe(true);
+    const atAbort = reads;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(reads).toBe(atAbort);
+  });
+
   it('passes a body that is not a stream straight through', async () => {
     const send = vi.fn(() => Promise.resolve('answered'));
     const stack = { createRequest: () => ({ send, abort: vi.fn() }), getName: () => 'plain' } as unknown as HttpStack;
