@@ -39,6 +39,15 @@ describe('files up to the hub through tus, over a link that cuts and damages', (
   /** The first test's dossier and file, for the admin page's view at the end. */
   const firstUpload = { dossierId: '', sha256: '' };
 
+  /** A counter with a data folder of its own (to reopen it) and an acknowledged dossier with one page of `size` random bytes. */
+  async function counterWithPage(folder: string, applicant: string, size: number) {
+    const dataDir = tempDir(folder);
+    const c = await counter(AGENCY, dataDir);
+    const bytes = randomBytes(size);
+    const pageId = addPage(c, await acknowledgedDossier(c, applicant), bytes);
+    return { dataDir, c, bytes, pageId };
+  }
+
   const hubPath = (hash: string) => path.join(filesDir, 'sha256', hash.slice(0, 2), hash.slice(2));
 
   const expectHubCopyIdentical = (c: Counter, hash: string) => {
@@ -94,11 +103,9 @@ describe('files up to the hub through tus, over a link that cuts and damages', (
   });
 
   it('after a cut with no retry left and a restart of the counter, resumes from the hub offset', async () => {
-    const dataDir = tempDir('motcua-files-restart-');
-    let c = await counter(AGENCY, dataDir);
-    const dossierId = await acknowledgedDossier(c, 'Đỗ Đức Dũng');
-    const bytes = randomBytes(2 * 1024 * 1024);
-    const pageId = addPage(c, dossierId, bytes);
+    const page = await counterWithPage('motcua-files-restart-', 'Đỗ Đức Dũng', 2 * 1024 * 1024);
+    const { dataDir, bytes, pageId } = page;
+    let { c } = page;
     c.core.close();
     counters.splice(counters.indexOf(c), 1);
     // A counter that does not retry: the cut ends the pass with the upload half done.
@@ -122,11 +129,9 @@ describe('files up to the hub through tus, over a link that cuts and damages', (
   });
 
   it('stopping sync, as core does before it closes the database, ends the upload in flight at once; the next start resumes', async () => {
-    const dataDir = tempDir('motcua-files-close-');
-    let c = await counter(AGENCY, dataDir);
-    const dossierId = await acknowledgedDossier(c, 'Lê Thị Thu Hà');
-    const bytes = randomBytes(2 * 1024 * 1024);
-    const pageId = addPage(c, dossierId, bytes);
+    const page = await counterWithPage('motcua-files-close-', 'Lê Thị Thu Hà', 2 * 1024 * 1024);
+    const { dataDir, bytes, pageId } = page;
+    let { c } = page;
     const before = proxy.bytesUp;
     // A slow line (50 kB/s, some 40 s for the page) with nothing in the counter limiting it.
     proxy.setBytesPerSecond(50_000);
