@@ -12,6 +12,8 @@ export const vi = {
     retry: 'Thử lại',
     /** A list's clear button (the ⊗ that empties the choice), as a keyboard or screen-reader user hears it. */
     clearSelection: 'Xóa lựa chọn',
+    /** A text box's clear button (the ⊗ that empties what was typed). */
+    clearText: 'Xóa nội dung đã gõ',
   },
   setup: {
     title: 'Khởi tạo ứng dụng',

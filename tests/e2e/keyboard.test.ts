@@ -318,3 +318,19 @@ describe('keyboard-only return and supplement request', () => {
     await poll(async () => (await counter.rpc('dossiers.get', { code })).status).toBe('awaiting_supplement');
   });
 });
+
+describe('Hồ sơ search', () => {
+  it("reaches the box's clear button by Tab, named in Vietnamese, and Enter on it empties the box", async () => {
+    await page.keyboard.press('F3');
+    const box = page.getByTestId('dossier-search');
+    await poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('nguyen');
+    await page.keyboard.press('Tab');
+    // The button has no text: its name is what a screen reader says, taken from its icon (it was
+    // the icon's own English name, "close-circle").
+    const clear = page.getByTestId('dossiers').getByRole('button', { name: 'Xóa nội dung đã gõ', exact: true });
+    await poll(() => clear.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await poll(() => box.inputValue()).toBe('');
+  });
+});

@@ -14,6 +14,7 @@ import { errorText } from '../../ui/errors';
 import { feeText } from '../../screens/catalog/ProcedureDrawer';
 import { forOfficials } from '../../screens/catalog/catalog-text';
 import { QrModules } from './QrModules';
+import { inputClear } from '../../../src-ui/clear-buttons';
 
 const t = vi.board;
 /** One request per pause in typing, not per key (the device's rate limit counts every call). */
@@ -141,7 +142,7 @@ export function BoardPage({ home }: { home: string | null }) {
         </Button>
       )}
       <h1>{t.title}</h1>
-      <Input.Search size="large" allowClear value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t.searchPlaceholder} aria-label={t.searchPlaceholder} data-testid="board-search" />
+      <Input.Search size="large" allowClear={inputClear(vi.common.clearText)} value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t.searchPlaceholder} aria-label={t.searchPlaceholder} data-testid="board-search" />
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 16 }} />}
       <List
         className="device-board-list"

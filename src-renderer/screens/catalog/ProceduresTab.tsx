@@ -10,6 +10,7 @@ import { errorText } from '../../ui/errors';
 import { useViewportHeight } from '../../ui/useViewportHeight';
 import { procedureKey } from '../intake/ProcedurePicker';
 import { ProcedureDrawer } from './ProcedureDrawer';
+import { inputClear } from '../../../src-ui/clear-buttons';
 
 const t = vi.catalog;
 
@@ -40,7 +41,7 @@ export function ProceduresTab({ version }: { version: number }) {
   return (
     <div data-testid="catalog-procedures">
       <Input.Search
-        allowClear
+        allowClear={inputClear(vi.common.clearText)}
         placeholder={t.search}
         aria-label={t.search}
         value={query}

@@ -22,7 +22,7 @@ import { errorText } from '../../ui/errors';
 import { StatusTag } from '../../ui/StatusTag';
 import { ProcedurePicker } from '../intake/ProcedurePicker';
 import { searchSettler } from './search-debounce';
-import { selectClear } from '../../../src-ui/select-clear';
+import { inputClear, selectClear } from '../../../src-ui/clear-buttons';
 
 const t = vi.dossiers;
 const PAGE = 50;
@@ -87,7 +87,7 @@ const SearchBox = memo(function SearchBox({
     <Input
       ref={searchRef}
       size="large"
-      allowClear
+      allowClear={inputClear(vi.common.clearText)}
       prefix={<SearchOutlined />}
       placeholder={t.search}
       aria-label={t.search}

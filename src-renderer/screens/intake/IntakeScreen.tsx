@@ -30,7 +30,7 @@ import { ScanField } from './ScanField';
 import { useScanBatch } from './scans/batch';
 import { IntakeScans } from './scans/IntakeScans';
 import { ServingTicket } from '../queue/ServingTicket';
-import { selectClear } from '../../../src-ui/select-clear';
+import { selectClear } from '../../../src-ui/clear-buttons';
 
 const t = vi.intake;
 const required = [{ required: true, whitespace: true, message: vi.setup.required }];

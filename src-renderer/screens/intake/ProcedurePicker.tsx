@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ProcedureSummary } from '@shared/rpc/catalog';
 import { vi } from '../../i18n/vi';
 import { call, RpcError } from '../../rpc/client';
-import { selectClear } from '../../../src-ui/select-clear';
+import { selectClear } from '../../../src-ui/clear-buttons';
 
 export function procedureKey(p: { code: string | null; id: string }): string {
   return p.code ?? p.id;

@@ -9,7 +9,7 @@ import { vi } from '../../i18n/vi';
 import { call } from '../../rpc/client';
 import { errorText } from '../../ui/errors';
 import { auditActionText, auditDetailLines, auditFamilies, auditTargetText } from './audit-text';
-import { selectClear } from '../../../src-ui/select-clear';
+import { selectClear } from '../../../src-ui/clear-buttons';
 
 const t = vi.audit;
 const PAGE = 50;

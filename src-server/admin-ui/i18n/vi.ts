@@ -57,6 +57,8 @@ export const vi = {
     total: (n: number) => `${n} kết quả`,
     /** A list's clear button (the ⊗ that empties the choice), as a keyboard or screen-reader user hears it. */
     clearSelection: 'Xóa lựa chọn',
+    /** A text box's clear button (the ⊗ that empties what was typed). */
+    clearText: 'Xóa nội dung đã gõ',
   },
   communes: {
     title: 'Xã/phường đã đăng ký',

@@ -9,7 +9,7 @@ import { when } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
 import { PapersModal } from './dossiers/PapersModal';
 import { StatusChangeModal } from './dossiers/StatusChangeModal';
-import { selectClear } from '../../../src-ui/select-clear';
+import { inputClear, selectClear } from '../../../src-ui/clear-buttons';
 
 const PAGE_SIZE = 20;
 
@@ -46,7 +46,7 @@ export function DossierSearch() {
           value={text}
           onChange={(e) => setText(e.target.value)}
           onSearch={search}
-          allowClear
+          allowClear={inputClear(vi.common.clearText)}
           maxLength={200}
         />
         <Select<DossierStatus>
@@ -63,7 +63,7 @@ export function DossierSearch() {
         <Select<string>
           style={{ width: 260 }}
           placeholder={vi.dossiers.commune}
-          allowClear
+          allowClear={selectClear(vi.common.clearSelection)}
           showSearch={{ optionFilterProp: 'label' }}
           value={commune}
           onChange={(value) => {

@@ -6,7 +6,7 @@ import { vi } from '../i18n/vi';
 import { callAdmin } from '../stores/session';
 import { when } from '../ui/format';
 import { useLoad } from '../ui/useLoad';
-import { selectClear } from '../../../src-ui/select-clear';
+import { selectClear } from '../../../src-ui/clear-buttons';
 
 export function RejectedOps() {
   const [commune, setCommune] = useState<string>();
