@@ -23,7 +23,7 @@
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import type { Row } from './stats';
 
-export const HEAP_STEP = 50;
+const HEAP_STEP = 50;
 
 /**
  * The probe, plain JavaScript as the page runs it (see WATCH_F9 in ui.ts). `focus` is the focused
@@ -54,7 +54,6 @@ const DESK_PROBE = `window.benchDesk = (() => {
     f9,
     state: () => ({
       focus: focus(),
-      home: !!document.querySelector('[data-testid="home"]'),
       intake: !!document.querySelector('[data-testid="intake"]'),
       documents: !!document.querySelector('[data-testid="documents"]'),
       fee: document.querySelector('[data-testid="fee-total"]')?.textContent ?? null,
@@ -68,7 +67,6 @@ const DESK_PROBE = `window.benchDesk = (() => {
 
 interface DeskState {
   focus: string;
-  home: boolean;
   intake: boolean;
   documents: boolean;
   fee: string | null;

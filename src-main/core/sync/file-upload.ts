@@ -307,9 +307,8 @@ export class ThrottledHttpStack implements HttpStack {
       // upload) ends this request instead: tus reports it and the page is sent again later.
       // `on`, not `once`: a second error from a stream already failing must find a listener too.
       return new Promise((resolve, reject) => {
+        // The abort (above) also destroys both streams.
         const fail = (err: Error) => {
-          body.destroy();
-          throttled.destroy();
           void request.abort();
           reject(err);
         };
