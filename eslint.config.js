@@ -45,6 +45,7 @@ export default tseslint.config(
   },
   ...layerBlocks,
   { files: ['src-*/**'], rules: { 'motcua/one-door': ['error', ONE_DOOR_FOLDERS] } },
+  { files: ['src-*/**/*.tsx'], rules: { 'motcua/icon-says-how-read': 'error' } },
   {
     files: ['src-shared/**/*.ts', 'src-main/**/*.ts', 'src-server/**/*.{ts,tsx}', 'src-renderer/**/*.{ts,tsx}', 'src-ui/**/*.{ts,tsx}'],
     ignores: CLOCK_MODULES,

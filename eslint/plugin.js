@@ -1,6 +1,6 @@
 // The project's own lint rules (plugin "motcua"): layers by allow-list, folders with one door,
-// and no silent catch. Their data lives in eslint/layers.js; tests/unit/lint-rules.test.ts shows
-// each rule biting.
+// no silent catch, and icons that say how a screen reader reads them. Their data lives in
+// eslint/layers.js; tests/unit/lint-rules.test.ts shows each rule biting.
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 
@@ -114,7 +114,33 @@ const noSilentCatch = {
   },
 };
 
+/**
+ * An icon of @ant-design/icons carries, by default, role="img" and its own English name as its
+ * label ("printer", "reload"): a screen reader says "printer In" for the button "In". So each
+ * icon element states how it is read: aria-hidden beside a text of its own, or an aria-label in
+ * Vietnamese where it stands alone.
+ */
+const iconSaysHowRead = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'An icon element is aria-hidden beside a text, or carries an aria-label of its own.' },
+    schema: [],
+  },
+  create(context) {
+    const message =
+      'An icon is read aloud by its English name unless told otherwise: give it aria-hidden when a text beside it says what it means, or an aria-label in Vietnamese.';
+    const ICON = /^[A-Z]\w*(Outlined|Filled|TwoTone)$/;
+    return {
+      JSXOpeningElement(node) {
+        if (node.name.type !== 'JSXIdentifier' || !ICON.test(node.name.name)) return;
+        const says = node.attributes.some((a) => a.type === 'JSXAttribute' && (a.name.name === 'aria-hidden' || a.name.name === 'aria-label'));
+        if (!says) context.report({ node, message });
+      },
+    };
+  },
+};
+
 export default {
   meta: { name: 'motcua' },
-  rules: { 'layer-imports': layerImports, 'one-door': oneDoor, 'no-silent-catch': noSilentCatch },
+  rules: { 'layer-imports': layerImports, 'one-door': oneDoor, 'no-silent-catch': noSilentCatch, 'icon-says-how-read': iconSaysHowRead },
 };

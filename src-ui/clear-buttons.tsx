@@ -9,7 +9,7 @@ import type { ReactNode } from 'react';
 
 /** For a Select: the library reads the button's name from `label`. */
 export function selectClear(label: string): { clearIcon: ReactNode; label: string } {
-  return { clearIcon: <CloseCircleFilled />, label };
+  return { clearIcon: <CloseCircleFilled aria-hidden />, label };
 }
 
 /** For an Input or Input.Search: the button is named by its content, the icon. */

@@ -62,7 +62,7 @@ export function Home() {
             {office?.agencyCode && ` · ${vi.home.agencyCode}: ${office.agencyCode}`}
           </Typography.Text>
         </div>
-        <Button icon={<ReloadOutlined />} loading={loading} onClick={() => void load()} data-testid="dashboard-refresh">
+        <Button icon={<ReloadOutlined aria-hidden />} loading={loading} onClick={() => void load()} data-testid="dashboard-refresh">
           {vi.home.refresh}
         </Button>
       </div>

@@ -30,15 +30,15 @@ import { useIdleLock } from './useIdleLock';
 import { useShortcuts } from './useShortcuts';
 
 const MENU: { key: Screen; icon: ReactNode }[] = [
-  { key: 'home', icon: <DashboardOutlined /> },
-  { key: 'intake', icon: <FileAddOutlined /> },
-  { key: 'dossiers', icon: <FolderOpenOutlined /> },
-  { key: 'returns', icon: <SendOutlined /> },
-  { key: 'register', icon: <BookOutlined /> },
-  { key: 'reports', icon: <BarChartOutlined /> },
-  { key: 'sync', icon: <CloudSyncOutlined /> },
-  { key: 'catalog', icon: <UnorderedListOutlined /> },
-  { key: 'settings', icon: <SettingOutlined /> },
+  { key: 'home', icon: <DashboardOutlined aria-hidden /> },
+  { key: 'intake', icon: <FileAddOutlined aria-hidden /> },
+  { key: 'dossiers', icon: <FolderOpenOutlined aria-hidden /> },
+  { key: 'returns', icon: <SendOutlined aria-hidden /> },
+  { key: 'register', icon: <BookOutlined aria-hidden /> },
+  { key: 'reports', icon: <BarChartOutlined aria-hidden /> },
+  { key: 'sync', icon: <CloudSyncOutlined aria-hidden /> },
+  { key: 'catalog', icon: <UnorderedListOutlined aria-hidden /> },
+  { key: 'settings', icon: <SettingOutlined aria-hidden /> },
 ];
 
 /** F2/F3 are the counter's two most used keys; the rest of the menu is Alt+position. */
@@ -57,7 +57,7 @@ export function Shell() {
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={210} theme="light" breakpoint="lg" collapsedWidth={64}>
         <div className="brand">
-          <AuditOutlined /> {vi.appName}
+          <AuditOutlined aria-hidden /> {vi.appName}
         </div>
         <Menu
           mode="inline"
@@ -91,7 +91,7 @@ export function Shell() {
               open={accountMenuOpen}
               onOpenChange={setAccountMenuOpen}
               menu={{
-                items: [{ key: 'password', icon: <KeyOutlined />, label: vi.password.change }],
+                items: [{ key: 'password', icon: <KeyOutlined aria-hidden />, label: vi.password.change }],
                 onClick: () => {
                   setAccountMenuOpen(false);
                   setChangingPassword(true);
@@ -115,8 +115,8 @@ export function Shell() {
               </span>
             </Dropdown>
             {officer && <Tag>{vi.shell.roles[officer.role]}</Tag>}
-            <Button icon={<LockOutlined />} onClick={() => void lock('manual')} title={vi.shell.lockNow} aria-label={vi.shell.lockNow} />
-            <Button icon={<LogoutOutlined />} onClick={() => void signOut()}>
+            <Button icon={<LockOutlined aria-hidden />} onClick={() => void lock('manual')} title={vi.shell.lockNow} aria-label={vi.shell.lockNow} />
+            <Button icon={<LogoutOutlined aria-hidden />} onClick={() => void signOut()}>
               {vi.shell.logout}
             </Button>
           </Space>

@@ -20,11 +20,11 @@ export function SyncIndicator() {
 
   let color = 'default';
   let text: string = t.unknown;
-  let icon = <CloudSyncOutlined />;
+  let icon = <CloudSyncOutlined aria-hidden />;
   if (status?.clockWarning) {
     color = 'red';
     text = t.warning;
-    icon = <WarningOutlined />;
+    icon = <WarningOutlined aria-hidden />;
   } else if (status && !status.enrolled) {
     text = t.notEnrolled;
   } else if (status && (status.state === 'error' || status.state === 'revoked')) {

@@ -1,9 +1,9 @@
 /**
  * The layer rules of ARCHITECTURE.md §2 bite: each layer's allow-list (eslint/layers.js) refuses
  * what it must not import and lets through what it may, the PDF engine has one door, no catch is
- * silent (eslint/plugin.js), time is read only through a clock, and each layer's tsconfig.json
- * refuses the globals of other platforms (no Buffer or process in pure or browser code, no
- * document in Node code).
+ * silent (eslint/plugin.js), icons say how a screen reader reads them, time is read only through a
+ * clock, and each layer's tsconfig.json refuses the globals of other platforms (no Buffer or
+ * process in pure or browser code, no document in Node code).
  */
 import path from 'node:path';
 import { ESLint } from 'eslint';
@@ -161,6 +161,25 @@ describe('no silent catch', () => {
       'export const h = (p: Promise<void>) => p.catch((err: unknown) => console.error(err));',
     ].join('\n');
     expect(await messages('src-main/core/x.ts', code, 'motcua/no-silent-catch')).toEqual([]);
+  });
+});
+
+describe('icons say how a screen reader reads them', () => {
+  it.each([
+    ['src-renderer/X.tsx', "import { PrinterOutlined } from '@ant-design/icons';\nexport const X = () => <button><PrinterOutlined /> In</button>;"],
+    ['src-ui/X.tsx', "import { CloseCircleFilled } from '@ant-design/icons';\nexport const x = { clearIcon: <CloseCircleFilled /> };"],
+    ['src-server/admin-ui/X.tsx', "import { SyncOutlined } from '@ant-design/icons';\nexport const X = ({ busy }: { busy: boolean }) => <SyncOutlined spin={busy} />;"],
+  ])('%s: refuses an icon that would be read by its English name', async (file, code) => {
+    expect(await messages(file, code, 'motcua/icon-says-how-read')).toHaveLength(1);
+  });
+
+  it('lets through an icon hidden beside its text, or named in Vietnamese', async () => {
+    const code = [
+      "import { CloseCircleFilled, PrinterOutlined } from '@ant-design/icons';",
+      'export const A = () => <button><PrinterOutlined aria-hidden /> In</button>;',
+      "export const B = () => <CloseCircleFilled aria-label=\"Xóa nội dung đã gõ\" />;",
+    ].join('\n');
+    expect(await messages('src-renderer/X.tsx', code, 'motcua/icon-says-how-read')).toEqual([]);
   });
 });
 

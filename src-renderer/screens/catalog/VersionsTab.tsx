@@ -78,10 +78,10 @@ export function VersionsTab({ isAdmin, onImported }: { isAdmin: boolean; onImpor
       <Space style={{ marginBottom: 8 }}>
         {isAdmin && (
           <Upload accept=".json,application/json" showUploadList={false} beforeUpload={(f) => (void importFile(f), false)}>
-            <Button icon={<UploadOutlined />}>{t.import}</Button>
+            <Button icon={<UploadOutlined aria-hidden />}>{t.import}</Button>
           </Upload>
         )}
-        <Button icon={<DownloadOutlined />} onClick={() => void exportCatalog()}>
+        <Button icon={<DownloadOutlined aria-hidden />} onClick={() => void exportCatalog()}>
           {t.export}
         </Button>
       </Space>

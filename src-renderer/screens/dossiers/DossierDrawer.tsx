@@ -88,11 +88,11 @@ export function DossierDrawer() {
         d &&
         !d.receivedFor && (
           <Space>
-            <Button icon={<PrinterOutlined />} onClick={() => showPreview({ form: d.status === 'rejected' ? 'mau03' : 'mau01', dossierId: d.id }, `${vi.intake.code}: ${d.code}`)}>
+            <Button icon={<PrinterOutlined aria-hidden />} onClick={() => showPreview({ form: d.status === 'rejected' ? 'mau03' : 'mau01', dossierId: d.id }, `${vi.intake.code}: ${d.code}`)}>
               {d.status === 'rejected' ? t.reprint03 : t.reprint01}
             </Button>
             {d.status !== 'rejected' && (
-              <Button icon={<PrinterOutlined />} onClick={() => showPreview({ form: 'mau06', dossierId: d.id }, `${vi.intake.code}: ${d.code}`)}>
+              <Button icon={<PrinterOutlined aria-hidden />} onClick={() => showPreview({ form: 'mau06', dossierId: d.id }, `${vi.intake.code}: ${d.code}`)}>
                 {t.print06}
               </Button>
             )}

@@ -27,10 +27,10 @@ export function DocumentsChecklist() {
               <Form.Item name={[f.name, 'copies']} noStyle>
                 <InputNumber min={0} max={1000} precision={0} aria-label={t.copies} style={{ width: '100%' }} />
               </Form.Item>
-              <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={vi.supplement.remove} tabIndex={-1} />
+              <Button type="text" icon={<DeleteOutlined aria-hidden />} onClick={() => remove(f.name)} aria-label={vi.supplement.remove} tabIndex={-1} />
             </div>
           ))}
-          <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add({ name: '', originals: 0, copies: 1 })}>
+          <Button type="dashed" size="small" icon={<PlusOutlined aria-hidden />} onClick={() => add({ name: '', originals: 0, copies: 1 })}>
             {t.addDocument}
           </Button>
         </div>

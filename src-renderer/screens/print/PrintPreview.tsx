@@ -94,16 +94,16 @@ export function PrintPreview() {
         <Space>
           {url && (
             <a href={url} download={fileName}>
-              <Button icon={<DownloadOutlined />}>{vi.print.download}</Button>
+              <Button icon={<DownloadOutlined aria-hidden />}>{vi.print.download}</Button>
             </a>
           )}
           {url && transport.kind === 'http' && (
-            <Button icon={<PrinterOutlined />} onClick={() => frame.current?.contentWindow?.print()}>
+            <Button icon={<PrinterOutlined aria-hidden />} onClick={() => frame.current?.contentWindow?.print()}>
               {vi.print.browserPrint}
             </Button>
           )}
           <Button onClick={close}>{vi.print.close}</Button>
-          <Button ref={printButton} type="primary" icon={<PrinterOutlined />} loading={sending} disabled={!url} onClick={() => void send()} autoFocus>
+          <Button ref={printButton} type="primary" icon={<PrinterOutlined aria-hidden />} loading={sending} disabled={!url} onClick={() => void send()} autoFocus>
             {vi.print.send}
           </Button>
         </Space>

@@ -57,18 +57,18 @@ export function SupplementFields({ suggestions = [] }: { suggestions?: Supplemen
                     <InputNumber min={0} max={1000} precision={0} aria-label={t[k]} style={{ width: '100%' }} />
                   </Form.Item>
                 ))}
-                <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t.remove} tabIndex={-1} />
+                <Button type="text" icon={<DeleteOutlined aria-hidden />} onClick={() => remove(f.name)} aria-label={t.remove} tabIndex={-1} />
               </div>
             ))}
             <div className="supplement-suggestions" data-testid="supplement-suggestions">
               {suggestions
                 .filter((s) => !listed.has(s.name))
                 .map((s) => (
-                  <Button key={s.name} size="small" icon={<PlusOutlined />} onClick={() => add(s)} title={s.name}>
+                  <Button key={s.name} size="small" icon={<PlusOutlined aria-hidden />} onClick={() => add(s)} title={s.name}>
                     {s.name}
                   </Button>
                 ))}
-              <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add({ name: '', originals: 0, certifiedCopies: 1, photocopies: 0 })}>
+              <Button type="dashed" size="small" icon={<PlusOutlined aria-hidden />} onClick={() => add({ name: '', originals: 0, certifiedCopies: 1, photocopies: 0 })}>
                 {t.add}
               </Button>
             </div>

@@ -78,7 +78,7 @@ export function RegisterScreen() {
           />
           <Button
             type="primary"
-            icon={<PrinterOutlined />}
+            icon={<PrinterOutlined aria-hidden />}
             onClick={() => showPreview({ form: 'mau07', details: { period: { from: toYmd(range[0])!, to: toYmd(range[1])! } } })}
           >
             {t.print}

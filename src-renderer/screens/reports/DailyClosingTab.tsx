@@ -48,7 +48,7 @@ export function DailyClosingTab() {
           <span>{t.date}</span>
           <DatePicker format={DATE_FORMAT} allowClear={false} value={date} onChange={(d) => d && setDate(d)} aria-label={t.date} />
         </Space>
-        <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+        <Button icon={<PrinterOutlined aria-hidden />} onClick={() => window.print()}>
           {t.printNow}
         </Button>
       </div>

@@ -86,13 +86,13 @@ export function II06aTab() {
           />
         </Space>
         <Space>
-          <Button type="primary" icon={<PrinterOutlined />} onClick={() => showPreview({ form: 'report_ii06a', details: { period } })}>
+          <Button type="primary" icon={<PrinterOutlined aria-hidden />} onClick={() => showPreview({ form: 'report_ii06a', details: { period } })}>
             {t.print}
           </Button>
-          <Button icon={<FileTextOutlined />} loading={exporting === 'csv'} onClick={() => void exportAs('csv')}>
+          <Button icon={<FileTextOutlined aria-hidden />} loading={exporting === 'csv'} onClick={() => void exportAs('csv')}>
             {t.csv}
           </Button>
-          <Button icon={<FileExcelOutlined />} loading={exporting === 'xlsx'} onClick={() => void exportAs('xlsx')}>
+          <Button icon={<FileExcelOutlined aria-hidden />} loading={exporting === 'xlsx'} onClick={() => void exportAs('xlsx')}>
             {t.xlsx}
           </Button>
         </Space>

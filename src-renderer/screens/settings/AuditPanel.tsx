@@ -88,7 +88,7 @@ export function AuditPanel() {
             options={officers.map((o) => ({ value: o.id, label: o.fullName }))}
           />
         </Space>
-        <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={() => void runVerify()}>
+        <Button icon={<SafetyCertificateOutlined aria-hidden />} loading={verifying} onClick={() => void runVerify()}>
           {t.verify}
         </Button>
       </div>

@@ -68,7 +68,7 @@ export function BackupPanel() {
     <div data-testid="backups">
       {restarting && <Alert type="warning" showIcon title={t.restored} style={{ marginBottom: 12 }} data-testid="restore-pending" />}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Button type="primary" icon={<CloudDownloadOutlined />} loading={creating} disabled={restarting} onClick={() => void create()} style={{ marginBottom: 12 }}>
+      <Button type="primary" icon={<CloudDownloadOutlined aria-hidden />} loading={creating} disabled={restarting} onClick={() => void create()} style={{ marginBottom: 12 }}>
         {t.create}
       </Button>
       <Table<BackupFileInfo>
@@ -89,7 +89,7 @@ export function BackupPanel() {
             key: 'restore',
             width: 130,
             render: (_: unknown, b) => (
-              <Button danger size="small" icon={<HistoryOutlined />} disabled={restarting} onClick={() => (setTyped(''), setRestoring(b))}>
+              <Button danger size="small" icon={<HistoryOutlined aria-hidden />} disabled={restarting} onClick={() => (setTyped(''), setRestoring(b))}>
                 {t.restore}
               </Button>
             ),

@@ -68,7 +68,7 @@ export function StatusPanel({ status }: { status: SyncStatus }) {
       title={t.status}
       data-testid="sync-status"
       extra={
-        <Button type="primary" icon={<SyncOutlined spin={busy} />} disabled={!status.enrolled || busy} onClick={() => void syncNow()}>
+        <Button type="primary" icon={<SyncOutlined aria-hidden spin={busy} />} disabled={!status.enrolled || busy} onClick={() => void syncNow()}>
           {t.now}
         </Button>
       }

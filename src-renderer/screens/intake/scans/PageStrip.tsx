@@ -91,25 +91,25 @@ export function PageStrip({ pages, editable, deletable = editable, busy, onMove,
               {editable && (
                 <>
                   <Tooltip title={t.moveEarlier}>
-                    <Button size="small" type="text" icon={<ArrowLeftOutlined />} aria-label={`${t.moveEarlier} ${t.pageNumber(i + 1)}`} disabled={busy || i === 0} onClick={() => onMove(p, i)} />
+                    <Button size="small" type="text" icon={<ArrowLeftOutlined aria-hidden />} aria-label={`${t.moveEarlier} ${t.pageNumber(i + 1)}`} disabled={busy || i === 0} onClick={() => onMove(p, i)} />
                   </Tooltip>
                   <Tooltip title={t.moveLater}>
                     <Button
                       size="small"
                       type="text"
-                      icon={<ArrowRightOutlined />}
+                      icon={<ArrowRightOutlined aria-hidden />}
                       aria-label={`${t.moveLater} ${t.pageNumber(i + 1)}`}
                       disabled={busy || i === pages.length - 1}
                       onClick={() => onMove(p, i + 2)}
                     />
                   </Tooltip>
                   <Tooltip title={t.rotate}>
-                    <Button size="small" type="text" icon={<RotateRightOutlined />} aria-label={`${t.rotate} ${t.pageNumber(i + 1)}`} disabled={busy} onClick={() => onRotate(p)} />
+                    <Button size="small" type="text" icon={<RotateRightOutlined aria-hidden />} aria-label={`${t.rotate} ${t.pageNumber(i + 1)}`} disabled={busy} onClick={() => onRotate(p)} />
                   </Tooltip>
                 </>
               )}
               <Tooltip title={t.delete}>
-                <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`${t.delete} ${t.pageNumber(i + 1)}`} disabled={busy} onClick={() => onDelete(p)} />
+                <Button size="small" type="text" danger icon={<DeleteOutlined aria-hidden />} aria-label={`${t.delete} ${t.pageNumber(i + 1)}`} disabled={busy} onClick={() => onDelete(p)} />
               </Tooltip>
             </div>
           )}
