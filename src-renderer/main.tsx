@@ -6,9 +6,12 @@ import { App } from './App';
 import { deviceScopeOfPath } from './device/device-pages';
 import { useSession } from './stores/session';
 import { lazyComponent } from './ui/lazy-component';
+import { quietLibraryIcons } from '../src-ui/quiet-library-icons';
 import './styles.css';
 
 dayjs.locale('vi');
+// antd's own icons would be read aloud by their English names (src-ui/quiet-library-icons.ts).
+quietLibraryIcons(document.body);
 
 // The citizen pages of paired LAN devices (/kiosk, /display, /rating, /lookup, /board) share the
 // build but not the officers' app: no sign-in, no shell, only the device's own page, in its own chunk.

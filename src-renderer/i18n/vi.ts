@@ -14,6 +14,8 @@ export const vi = {
     clearSelection: 'Xóa lựa chọn',
     /** A text box's clear button (the ⊗ that empties what was typed). */
     clearText: 'Xóa nội dung đã gõ',
+    /** A search box's button (the magnifier), which has no text of its own. */
+    searchButton: 'Tìm',
   },
   setup: {
     title: 'Khởi tạo ứng dụng',

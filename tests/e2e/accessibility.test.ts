@@ -5,10 +5,12 @@
  * Ký số, the devices tab, the print preview, the lock screen, and the pages of the waiting room's
  * devices (pairing pad, kiosk, calling screen) and of the citizen's pages (lookup kiosk, procedure
  * board, rating tablet). A failure lists each violation's rule, element and axe's summary of the fix.
+ * On each screen too: no name that a screen reader would say in English (an icon's own name).
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { blockingViolations, MODERATE_TOO } from '../support/axe';
+import { englishIconNames } from '../support/icon-names';
 import { launchChromium } from '../support/browser';
 import { newContextAt, openSignedIn, poll, receive, setUpCounter, signIn, type Counter } from '../support/counter';
 import { rpcCall, startWebHost, type WebHost } from '../support/web-host';
@@ -41,6 +43,8 @@ async function expectAccessible(p: Page, screen: string) {
   await p.waitForTimeout(400);
   // Soft: one run reports every screen's violations, not only the first screen's.
   expect.soft(await blockingViolations(p, [], MODERATE_TOO), screen).toEqual([]);
+  // And nothing a screen reader says in English: an icon's own name, alone or in a button's.
+  expect.soft(await englishIconNames(p), `${screen}: names read in English`).toEqual([]);
 }
 
 async function freshPage(): Promise<Page> {

@@ -4,6 +4,7 @@
  * and a QR of its page (or, lacking the address, its code) on Cổng Dịch vụ công quốc gia. Back to the list after a pause.
  */
 import { Alert, Button, Input, List, Tag } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import type { RequiredDocument } from '@shared/domain/catalog';
 import type { BoardProcedure } from '@shared/rpc/board';
@@ -142,7 +143,7 @@ export function BoardPage({ home }: { home: string | null }) {
         </Button>
       )}
       <h1>{t.title}</h1>
-      <Input.Search size="large" allowClear={inputClear(vi.common.clearText)} value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t.searchPlaceholder} aria-label={t.searchPlaceholder} data-testid="board-search" />
+      <Input.Search size="large" allowClear={inputClear(vi.common.clearText)} searchIcon={<SearchOutlined aria-label={vi.common.searchButton} />} value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t.searchPlaceholder} aria-label={t.searchPlaceholder} data-testid="board-search" />
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 16 }} />}
       <List
         className="device-board-list"

@@ -1,5 +1,6 @@
 /** The procedures of the catalog in force, searchable by code or name without diacritics. */
 import { Input, Table, Tag, Typography } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import type { Conventions } from '@shared/domain/catalog';
 import { WORKING_DAY_COUNTING_LABELS } from '@shared/domain/deadline';
@@ -42,6 +43,7 @@ export function ProceduresTab({ version }: { version: number }) {
     <div data-testid="catalog-procedures">
       <Input.Search
         allowClear={inputClear(vi.common.clearText)}
+        searchIcon={<SearchOutlined aria-label={vi.common.searchButton} />}
         placeholder={t.search}
         aria-label={t.search}
         value={query}
