@@ -5,7 +5,8 @@
  * does not count this as a violation: the name is there, only in the wrong language.
  *
  * Read from the page's accessibility tree as Playwright computes it (ariaSnapshot), so an icon that
- * is aria-hidden, or inside an element named by its own aria-label, does not count.
+ * is aria-hidden does not count. An icon inside a button named by its own aria-label still does:
+ * the tree lists it under the button, though a screen reader would say only the button's name.
  */
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
