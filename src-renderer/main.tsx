@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { DeviceLoadBoundary } from './device/DeviceLoadBoundary';
 import { deviceScopeOfPath } from './device/device-pages';
 import { useSession } from './stores/session';
 import { lazyComponent } from './ui/lazy-component';
@@ -14,7 +15,8 @@ dayjs.locale('vi');
 quietLibraryIcons(document.body);
 
 // The citizen pages of paired LAN devices (/kiosk, /display, /rating, /lookup, /board) share the
-// build but not the officers' app: no sign-in, no shell, only the device's own page, in its own chunk.
+// build but not the officers' app: no sign-in, no shell, only the device's own page, in its own chunk;
+// a device whose chunk does not arrive says so and reloads once its host answers (DeviceLoadBoundary).
 const DeviceApp = lazyComponent(() => import('./device/DeviceApp').then((m) => m.DeviceApp));
 const devicePage = typeof window !== 'undefined' && !window.motcua ? deviceScopeOfPath(window.location.pathname) : null;
 
@@ -25,9 +27,11 @@ if (!devicePage) void useSession.getState().boot();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     {devicePage ? (
-      <Suspense fallback={null}>
-        <DeviceApp.Component page={devicePage} />
-      </Suspense>
+      <DeviceLoadBoundary>
+        <Suspense fallback={null}>
+          <DeviceApp.Component page={devicePage} />
+        </Suspense>
+      </DeviceLoadBoundary>
     ) : (
       <App />
     )}

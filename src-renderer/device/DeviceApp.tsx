@@ -1,7 +1,8 @@
 /**
  * The citizen pages' shell on a paired LAN device: pairing when it holds no token, then its page;
  * back to pairing the moment an administrator revokes it (its event stream ends) or core refuses
- * its token. A device opened at another page's address is told which page it is paired for.
+ * its token. A device opened at another page's address is told which page it is paired for. A host
+ * that cannot answer is asked again until it does: nobody stands at a device to reload it.
  */
 import { Alert, App as AntApp, Card, ConfigProvider, Spin, Typography } from 'antd';
 import viVN from 'antd/locale/vi_VN';
@@ -14,6 +15,7 @@ import { errorText } from '../ui/errors';
 import { UI_FONT_FAMILY } from '../ui/font';
 import { useMotionToken } from '../../src-ui/reduced-motion';
 import { DEVICE_PATHS } from './device-pages';
+import { RETRY_MS } from './DeviceLoadBoundary';
 import { forgetDeviceToken, loadDeviceToken } from './device-token';
 import { PairingScreen } from './PairingScreen';
 import { DisplayPage } from './display/DisplayPage';
@@ -30,6 +32,9 @@ type State = { phase: 'loading' } | { phase: 'pairing' } | { phase: 'paired'; de
 function DevicePhase({ page }: { page: DeviceScope }) {
   const [state, setState] = useState<State>({ phase: 'loading' });
 
+  // Who this device is. Asked again every RETRY_MS while the host cannot say: a device switched on
+  // before the counter PC that serves it would otherwise show the error until somebody reloads it.
+  const [asked, setAsked] = useState(0);
   useEffect(() => {
     const token = loadDeviceToken();
     if (!token) {
@@ -37,16 +42,27 @@ function DevicePhase({ page }: { page: DeviceScope }) {
       return;
     }
     setToken(token);
+    let current = true;
     call('devices.me', {})
-      .then((device) => setState({ phase: 'paired', device }))
+      .then((device) => current && setState({ phase: 'paired', device }))
       .catch((err) => {
+        if (!current) return;
         if (err instanceof RpcError && err.code === 'UNAUTHENTICATED') {
           forgetDeviceToken();
           setToken(null);
           setState({ phase: 'pairing' });
         } else setState({ phase: 'unavailable', error: errorText(err) });
       });
-  }, []);
+    return () => {
+      current = false;
+    };
+  }, [asked]);
+  const unavailable = state.phase === 'unavailable';
+  useEffect(() => {
+    if (!unavailable) return;
+    const again = setTimeout(() => setAsked((n) => n + 1), RETRY_MS);
+    return () => clearTimeout(again);
+  }, [unavailable, asked]);
 
   const pairedId = state.phase === 'paired' ? state.device.id : null;
   useEffect(() => {
@@ -76,7 +92,7 @@ function DevicePhase({ page }: { page: DeviceScope }) {
     case 'unavailable':
       return (
         <div className="centered-page">
-          <Alert type="error" showIcon title={state.error} />
+          <Alert type="error" showIcon title={state.error} description={t.retrying} data-testid="device-unavailable" />
         </div>
       );
     case 'pairing':

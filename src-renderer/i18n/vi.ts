@@ -991,6 +991,7 @@ export const vi = {
     pairedAsCounter: (scope: string, counterNo: number) => `Thiết bị đã được ghép nối làm ${scope.toLowerCase()} của quầy số ${counterNo}.`,
     wrongPage: (scope: string) => `Thiết bị này được ghép nối làm ${scope.toLowerCase()}, không phải trang đang mở.`,
     openOwnPage: 'Mở đúng trang của thiết bị',
+    retrying: 'Thiết bị sẽ tự thử kết nối lại sau ít giây.',
   },
   display: {
     invite: 'Mời công dân có số',
@@ -1262,6 +1263,11 @@ export const vi = {
     choose: 'Nhập số quầy của máy này để máy đánh giá tại quầy hỏi ý kiến công dân sau khi tiếp nhận, trả kết quả.',
     tablet: (n: number) => `Máy đánh giá của quầy ${n} sẽ hỏi ý kiến công dân sau khi tiếp nhận, trả kết quả.`,
     noTablet: (n: number) => `Quầy ${n} chưa có máy đánh giá.`,
+  },
+  /** A citizen device's page whose code did not arrive; it comes back by itself (device/DeviceLoadBoundary.tsx). */
+  deviceLoad: {
+    title: 'Màn hình tạm thời chưa sẵn sàng',
+    detail: 'Thiết bị đang chờ kết nối lại với máy tính của Bộ phận Một cửa và sẽ tự hoạt động trở lại. Nếu cần, xin mời liên hệ cán bộ tại quầy.',
   },
   /** A screen whose code did not arrive (a tab kept open across an update, the host gone mid-load). */
   screenLoad: {

@@ -11,9 +11,10 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { qrPayload } from '../../src-main/core/print/qr/payload';
+import { RETRY_MS } from '../../src-renderer/device/DeviceLoadBoundary';
 import { launchChromium } from '../support/browser';
 import { ManualClock } from '../support/clock';
 import { startCoreHost, type CoreHost } from '../support/core-host';
@@ -28,12 +29,17 @@ let browser: Browser;
 let admin: Counter;
 let dossier: { id: string; code: string };
 
-async function pairedPage(scope: 'kiosk' | 'lookup' | 'board', viewport = { width: 1080, height: 1920 }): Promise<Page> {
+/** A device paired for `scope`, its page not yet opened (a test may first set routes on its context). */
+async function pairedDevice(scope: 'kiosk' | 'lookup' | 'board', viewport = { width: 1080, height: 1920 }): Promise<BrowserContext> {
   const { code } = await admin.rpc('devices.startPairing', { scope, label: scope });
   const token = (await rpcCall(host.url, 'devices.pair', { code })).body.result.token as string;
   const context = await newContextAt(browser, clock, { viewport });
   await context.addInitScript((t) => localStorage.setItem('motcua.deviceToken', t), token);
-  const page = await context.newPage();
+  return context;
+}
+
+async function pairedPage(scope: 'kiosk' | 'lookup' | 'board', viewport = { width: 1080, height: 1920 }): Promise<Page> {
+  const page = await (await pairedDevice(scope, viewport)).newPage();
   await page.goto(`${host.url}/${scope}`);
   return page;
 }
@@ -143,5 +149,49 @@ describe('phản ánh, kiến nghị', () => {
     expect(await tab.getByText('Xã đã niêm yết lịch làm việc tại bảng tin từ hôm nay.').count()).toBe(0); // answered: off the open list
     await officer.context().close();
     await kiosk.context().close();
+  });
+});
+
+describe('a device nobody stands at', () => {
+  it('whose page did not load says so in Vietnamese, and opens it by itself once its host answers', async () => {
+    // Switched on before the counter PC that serves it, or kept open across an update: the page's chunk fails.
+    const context = await pairedDevice('lookup');
+    const chunk = /\/assets\/DeviceApp-[^/]+\.js$/;
+    await context.route(chunk, (route) => route.abort('connectionfailed'));
+    const page = await context.newPage();
+    await page.goto(`${host.url}/lookup`);
+    // Before: React left the screen blank until somebody reloaded it with a keyboard.
+    await page.getByTestId('device-load-failed').waitFor();
+    expect(await page.getByTestId('device-load-failed').textContent()).toContain('Màn hình tạm thời chưa sẵn sàng');
+    // Still away at the first try: the page stays, saying the same.
+    await page.clock.runFor(RETRY_MS);
+    await page.getByTestId('device-load-failed').waitFor();
+
+    await context.unroute(chunk);
+    await page.clock.runFor(RETRY_MS);
+    await page.getByTestId('lookup-code-input').waitFor();
+    await context.close();
+  });
+
+  it('that cannot reach its host asks again until it answers, and shows its page', async () => {
+    // The page's code arrived, but the host does not answer who this device is.
+    const context = await pairedDevice('kiosk');
+    const me = /\/api\/rpc\/devices\.me$/;
+    let refused = 0;
+    await context.route(me, (route) => {
+      refused += 1;
+      return route.abort('connectionrefused');
+    });
+    const page = await context.newPage();
+    await page.goto(`${host.url}/kiosk`);
+    await page.getByTestId('device-unavailable').waitFor();
+    expect(await page.getByTestId('device-unavailable').textContent()).toContain('tự thử kết nối lại');
+    await page.clock.runFor(RETRY_MS);
+    await poll(() => refused).toBe(2);
+
+    await context.unroute(me);
+    await page.clock.runFor(RETRY_MS);
+    await page.getByTestId('kiosk').waitFor();
+    await context.close();
   });
 });
