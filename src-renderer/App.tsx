@@ -71,7 +71,7 @@ function Phase() {
 export function App() {
   const motion = useMotionToken();
   return (
-    <ConfigProvider locale={viVN} theme={uiTheme({ fontSize: 15, colorPrimary: '#1d5fb4', fontFamily: UI_FONT_FAMILY, motion })}>
+    <ConfigProvider locale={viVN} theme={uiTheme({ fontSize: 15, fontFamily: UI_FONT_FAMILY, motion })}>
       {/* AntApp gives dialogs and messages opened from code the theme and the Vietnamese locale. */}
       <AntApp>
         <ScreenLoadBoundary>

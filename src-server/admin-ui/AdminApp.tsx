@@ -38,7 +38,8 @@ function Shell() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="admin-header">
-        <span className="admin-title">{vi.appTitle}</span>
+        {/* The page's one h1 (screen readers, axe): each screen's own title is its card's. */}
+        <h1 className="admin-title">{vi.appTitle}</h1>
         <Menu
           mode="horizontal"
           selectedKeys={[screen]}

@@ -52,6 +52,7 @@ export function DossierSearch() {
         <Select<DossierStatus>
           style={{ width: 260 }}
           placeholder={vi.dossiers.status}
+          aria-label={vi.dossiers.status}
           allowClear={selectClear(vi.common.clearSelection)}
           value={status}
           onChange={(value) => {
@@ -63,6 +64,7 @@ export function DossierSearch() {
         <Select<string>
           style={{ width: 260 }}
           placeholder={vi.dossiers.commune}
+          aria-label={vi.dossiers.commune}
           allowClear={selectClear(vi.common.clearSelection)}
           showSearch={{ optionFilterProp: 'label' }}
           value={commune}

@@ -8,17 +8,19 @@ export function Login() {
   const login = useSession((s) => s.login);
 
   return (
-    <div className="login-page">
+    <main className="login-page">
       <SignInForm
         header={
           <>
-            <Typography.Title level={4}>{vi.login.title}</Typography.Title>
+            <Typography.Title level={1} className="login-title">
+              {vi.login.title}
+            </Typography.Title>
             <Typography.Paragraph type="secondary">{vi.appTitle}</Typography.Paragraph>
           </>
         }
         words={{ ...vi.login, unexpected: vi.errors.unexpected }}
         signIn={async (username, password) => ((await login(username.trim(), password)) ? null : vi.login.wrong)}
       />
-    </div>
+    </main>
   );
 }

@@ -41,6 +41,7 @@ export function OnTimeRates() {
                     percent={Math.round(r.rate * 1000) / 10}
                     format={() => percent(r.rate!)}
                     status={r.rate < 0.9 ? 'exception' : 'success'}
+                    aria-label={`${vi.onTime.rate} ${r.communeName}`}
                     size="small"
                   />
                 ),

@@ -27,6 +27,7 @@ export function RejectedOps() {
           <Select<string>
             style={{ width: 300 }}
             placeholder={vi.dossiers.commune}
+            aria-label={vi.dossiers.commune}
             allowClear={selectClear(vi.common.clearSelection)}
             showSearch={{ optionFilterProp: 'label' }}
             value={commune}

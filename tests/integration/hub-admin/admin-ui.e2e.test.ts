@@ -2,6 +2,8 @@
  * A province officer's first session on the hub's admin page, in Chromium against a real hub on
  * PGlite listening on 127.0.0.1: sign in, register a commune, issue its enrollment code, find a
  * dossier a counter pushed (typing without diacritics), record a status change, revoke a device.
+ * Each screen it passes is also read as a screen reader would: axe-core finds no critical, serious
+ * or moderate violation, and no name is said in English (an icon's own name, alone or in a button's).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,9 +12,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { device, dossier, commune as communeTable } from '../../../src-server/db/schema';
 import { DEFAULT_ADMIN_UI_DIR } from '../../../src-server/routes/admin-page';
+import { blockingViolations, MODERATE_TOO } from '../../support/axe';
 import { artifactPath, launchChromium } from '../../support/browser';
 import { newContextAt } from '../../support/counter';
 import { renderedFonts } from '../../support/fonts';
+import { englishIconNames } from '../../support/icon-names';
 import {
   ADMIN,
   enrollCounter,
@@ -42,6 +46,12 @@ afterAll(async () => {
 /** antd's Select renders its options in a popup; pick one by its visible label. */
 async function pickOption(page: Page, label: string) {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+}
+
+/** What axe-core and a screen reader find on the screen as shown; soft, so one run lists every screen's. */
+async function expectAccessible(page: Page, screen: string) {
+  expect.soft(await blockingViolations(page, [], MODERATE_TOO), screen).toEqual([]);
+  expect.soft(await englishIconNames(page), `${screen}: names read in English`).toEqual([]);
 }
 
 describe('province admin page', () => {
@@ -76,6 +86,8 @@ describe('province admin page', () => {
       if (msg.type() === 'error' && !/status of 401/.test(msg.text())) pageErrors.push(msg.text());
     });
     await page.goto(`${baseUrl}/admin`);
+    await page.getByLabel('Tên đăng nhập').waitFor();
+    await expectAccessible(page, 'Đăng nhập');
     expect(await page.getAttribute('html', 'lang')).toBe('vi');
     expect(await page.getAttribute('html', 'translate')).toBe('no');
 
@@ -117,6 +129,7 @@ describe('province admin page', () => {
     await page.locator('.ant-modal-footer').getByRole('button', { name: 'Đóng' }).click();
     await code.waitFor({ state: 'detached' });
     await page.screenshot({ path: artifactPath('hub-admin-communes.png'), fullPage: true, animations: 'disabled' });
+    await expectAccessible(page, 'Xã/phường');
 
     // Find the pushed dossier typing without diacritics, and record a status change.
     await page.getByRole('menuitem', { name: 'Hồ sơ toàn tỉnh' }).click();
@@ -148,6 +161,7 @@ describe('province admin page', () => {
 
     await done.waitFor({ state: 'detached' });
     await page.screenshot({ path: artifactPath('hub-admin.png'), fullPage: true, animations: 'disabled' });
+    await expectAccessible(page, 'Hồ sơ toàn tỉnh');
 
     // Revoke the counter, after confirming.
     await page.getByRole('menuitem', { name: 'Xã/phường' }).click();
@@ -171,9 +185,19 @@ describe('province admin page', () => {
     await rateRow.getByText('0 %').waitFor();
     await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
     await page.screenshot({ path: artifactPath('hub-admin-on-time.png'), fullPage: true, animations: 'disabled' });
+    await expectAccessible(page, 'Tỷ lệ đúng hạn');
     await page.getByRole('menuitem', { name: 'Lệnh bị từ chối' }).click();
     await page.getByRole('cell', { name: /thuộc cơ quan 000\.99\.99\.H56/ }).waitFor();
     await page.screenshot({ path: artifactPath('hub-admin-rejected.png'), fullPage: true, animations: 'disabled' });
+    await expectAccessible(page, 'Lệnh bị từ chối');
+
+    // The screens this session does not otherwise use are read as they first open.
+    for (const screen of ['Mức độ hài lòng', 'Phản ánh, kiến nghị', 'Chữ ký số', 'Nhập từ USB']) {
+      await page.getByRole('menuitem', { name: screen }).click();
+      await page.locator('.ant-card-head-title').first().waitFor();
+      await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+      await expectAccessible(page, screen);
+    }
 
     // The CSP held: no script was refused and nothing failed in the page.
     expect(pageErrors).toEqual([]);
