@@ -8,7 +8,7 @@
  * and a number box answers the arrow keys itself. A button that had only such an icon for a name
  * must be given one (axe-core's check in tests/e2e/accessibility.test.ts fails a nameless button).
  * A table's page buttons (‹ › and the « » jumps) are such buttons: antd puts their Vietnamese name
- * ("Trang trước", from its locale) on the list item around them as a tooltip only, so here it
+ * ("Trang Trước", from its locale) on the list item around them as a tooltip only, so here it
  * becomes the button's own name.
  *
  * Only icons still named by their default label are touched (the label matches the icon's

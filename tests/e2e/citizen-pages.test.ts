@@ -163,7 +163,7 @@ describe('a device nobody stands at', () => {
     // Before: React left the screen blank until somebody reloaded it with a keyboard.
     await page.getByTestId('device-load-failed').waitFor();
     expect(await page.getByTestId('device-load-failed').textContent()).toContain('Màn hình tạm thời chưa sẵn sàng');
-    // Still away at the first try: the page stays, saying the same.
+    // The host answers but the chunk is still refused: the try reloads into the same message.
     await page.clock.runFor(RETRY_MS);
     await page.getByTestId('device-load-failed').waitFor();
 
